@@ -1,0 +1,55 @@
+# Maillage — the commands a new user, a developer and CI run. Python 3.11 and make are assumed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.txt | sha1sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve test test-postgres lint format check messages lock clean
+
+$(STAMP): requirements/base.txt requirements/dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements/base.txt -r requirements/dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)  ## Create .venv and install the pinned dependencies
+
+demo: install  ## Migrate the SQLite database, load reference and demo data, serve on :8000
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install  ## Serve without reloading demo data
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install  ## The whole suite: unit, integration and browser tests
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install  ## The same suite against PostgreSQL (DATABASE_URL, default local server)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/maillage} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install  ## ruff, import boundaries, migrations and translations in sync
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check_translations
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install  ## Extract strings into the .po files and compile them
+	$(BIN)/python manage.py update_translations
+
+lock:  ## Re-pin requirements/*.txt from the .in files, with hashes
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/dev.txt requirements/dev.in
+
+clean:
+	rm -rf $(VENV) var staticfiles e2e/screenshots

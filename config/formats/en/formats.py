@@ -1,0 +1,2 @@
+# Canadian English: ISO short dates as in Québec's public services.
+from django.conf.locale.en_CA.formats import *  # noqa: F403

@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from maillage.core import views as core_views
+
+# French pages live at /..., English ones at /en/...: a link switches between the two.
+urlpatterns = [
+    path("healthz", core_views.health, name="health"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("maillage.core.urls")),
+    path("accounts/", include("maillage.accounts.urls")),
+    path("candidates/", include("maillage.candidates.urls")),
+    path("employers/", include("maillage.employers.urls")),
+    path("taxonomy/", include("maillage.taxonomy.urls")),
+    path("regions/", include("maillage.regions.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler403 = "maillage.core.views.permission_denied"
+handler404 = "maillage.core.views.page_not_found"

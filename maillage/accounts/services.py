@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from maillage.accounts.models import ConsentPurpose, PrivacyConsent, ProfileView, Role, User
+from maillage.accounts.tokens import email_confirmation_token
+from maillage.core.mail import mail_send_later
+
+
+@transaction.atomic
+def user_create(
+    *, email: str, password: str, full_name: str, role: Role, language: str = "fr"
+) -> User:
+    """Create an account and send the e-mail confirmation link."""
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name, role=role, language=language
+    )
+    email_confirmation_send(user=user)
+    return user
+
+
+def email_confirmation_send(*, user: User) -> None:
+    with translation.override(user.language):
+        path = reverse("accounts:email-confirm", args=[email_confirmation_token(user)])
+    mail_send_later(
+        to=user.email,
+        template="accounts/email/confirm_email",
+        context={"full_name": user.full_name, "confirm_path": path},
+        language=user.language,
+    )
+
+
+@transaction.atomic
+def email_confirm(*, user: User) -> User:
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = timezone.now()
+        user.save(update_fields=["email_confirmed_at"])
+    return user
+
+
+@transaction.atomic
+def privacy_consent_give(
+    *, user: User, purpose: ConsentPurpose = ConsentPurpose.PRIVACY_NOTICE
+) -> PrivacyConsent:
+    """Record consent to the current version of the privacy notice, with its time."""
+    return PrivacyConsent.objects.create(
+        user=user, purpose=purpose, notice_version=settings.PRIVACY_NOTICE_VERSION
+    )
+
+
+def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
+    """Audit log of a candidate's record seen by someone else; the candidate's own views are not."""
+    if viewer.pk != subject.pk:
+        ProfileView.objects.create(viewer=viewer, subject=subject, what=what[:200])
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    user.language = language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["language"])
+    return user

@@ -1,0 +1,169 @@
+"""Every change to a candidate's records goes through these functions (atomic, validated)."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from maillage.accounts.models import Role, User
+from maillage.accounts.services import privacy_consent_give, user_create
+from maillage.candidates.models import (
+    CandidateProfile,
+    CandidateSkill,
+    Education,
+    ProofDocument,
+    WorkExperience,
+)
+from maillage.core.choices import VerificationStatus
+from maillage.core.mail import mail_send_later
+from maillage.core.uploads import CheckedUpload
+from maillage.taxonomy.models import NocGroup
+
+# Changing one of these after an advisor's check sends the profile back to verification.
+ELIGIBILITY_FIELDS = frozenset({"admission_date", "immigration_status", "permit_expires_on"})
+
+
+@transaction.atomic
+def candidate_signup(*, email: str, password: str, full_name: str, language: str) -> User:
+    """Create the account, the empty profile and the consent to the privacy notice together."""
+    user = user_create(
+        email=email, password=password, full_name=full_name, role=Role.CANDIDATE, language=language
+    )
+    privacy_consent_give(user=user)
+    CandidateProfile.objects.create(user=user)
+    return user
+
+
+@transaction.atomic
+def candidate_profile_update(*, profile: CandidateProfile, changes: dict[str, Any]) -> CandidateProfile:
+    """Apply a section of the profile. Many-to-many fields (regions) are set after the save."""
+    profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+    full_name = changes.pop("full_name", None)
+    if full_name is not None and full_name != profile.user.full_name:
+        profile.user.full_name = full_name
+        profile.user.save(update_fields=["full_name"])
+    many = {name: changes.pop(name) for name in ["regions_of_interest"] if name in changes}
+    changed_eligibility = any(
+        getattr(profile, name) != value for name, value in changes.items() if name in ELIGIBILITY_FIELDS
+    )
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    if changed_eligibility and profile.verification_status == VerificationStatus.VERIFIED:
+        profile.verification_status = VerificationStatus.PENDING
+        profile.verified_at = None
+    profile.full_clean()
+    profile.save()
+    for name, value in many.items():
+        getattr(profile, name).set(value)
+    return profile
+
+
+@transaction.atomic
+def candidate_occupation_add(*, profile: CandidateProfile, noc: NocGroup) -> None:
+    profile.desired_occupations.add(noc)
+
+
+@transaction.atomic
+def candidate_occupation_remove(*, profile: CandidateProfile, noc: NocGroup) -> None:
+    profile.desired_occupations.remove(noc)
+
+
+@transaction.atomic
+def candidate_skill_add(
+    *, profile: CandidateProfile, label: str, esco_uri: str = "", source: str = CandidateSkill.Source.DECLARED
+) -> CandidateSkill:
+    skill, _created = CandidateSkill.objects.get_or_create(
+        candidate=profile, label=label.strip(), defaults={"esco_uri": esco_uri, "source": source}
+    )
+    return skill
+
+
+@transaction.atomic
+def candidate_skill_remove(*, skill: CandidateSkill) -> None:
+    skill.delete()
+
+
+@transaction.atomic
+def experience_save(*, experience: WorkExperience) -> WorkExperience:
+    experience.full_clean()
+    experience.save()
+    return experience
+
+
+@transaction.atomic
+def experience_delete(*, experience: WorkExperience) -> None:
+    experience.delete()
+
+
+@transaction.atomic
+def education_save(*, education: Education) -> Education:
+    education.full_clean()
+    education.save()
+    return education
+
+
+@transaction.atomic
+def education_delete(*, education: Education) -> None:
+    education.delete()
+
+
+@transaction.atomic
+def proof_document_upload(
+    *, profile: CandidateProfile, kind: str, upload, checked: CheckedUpload
+) -> ProofDocument:
+    """Store a proof and put the profile in the advisors' queue (unless already verified)."""
+    document = ProofDocument(
+        candidate=profile,
+        kind=kind,
+        file=upload,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size_bytes=checked.size_bytes,
+    )
+    document.full_clean()
+    document.save()
+    try:
+        if profile.verification_status != VerificationStatus.VERIFIED:
+            CandidateProfile.objects.filter(pk=profile.pk).update(
+                verification_status=VerificationStatus.PENDING
+            )
+            profile.verification_status = VerificationStatus.PENDING
+    except Exception:
+        # Nothing half saved: the row rolls back with the transaction, the file goes with it.
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+@transaction.atomic
+def candidate_verify(*, profile: CandidateProfile, by: User, note: str = "") -> CandidateProfile:
+    return _candidate_decide(profile=profile, by=by, status=VerificationStatus.VERIFIED, note=note)
+
+
+@transaction.atomic
+def candidate_refuse(*, profile: CandidateProfile, by: User, reason: str) -> CandidateProfile:
+    if not reason.strip():
+        raise ValueError("A refusal needs a reason the person can read")
+    return _candidate_decide(profile=profile, by=by, status=VerificationStatus.REFUSED, note=reason)
+
+
+def _candidate_decide(
+    *, profile: CandidateProfile, by: User, status: VerificationStatus, note: str
+) -> CandidateProfile:
+    profile = CandidateProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    profile.verification_status = status
+    profile.verification_note = note.strip()
+    profile.verified_by = by
+    profile.verified_at = timezone.now()
+    profile.save(update_fields=["verification_status", "verification_note", "verified_by", "verified_at"])
+    mail_send_later(
+        to=profile.user.email,
+        template="candidates/email/verification_decided",
+        context={
+            "full_name": profile.user.full_name,
+            "is_verified": status == VerificationStatus.VERIFIED,
+            "note": profile.verification_note,
+        },
+        language=profile.user.language,
+    )
+    return profile

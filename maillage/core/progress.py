@@ -1,0 +1,12 @@
+"""Progress bars for long commands: shown on a terminal, silent in logs and tests."""
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from tqdm import tqdm
+
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], *, description: str, total: int | None = None) -> Iterator[T]:
+    yield from tqdm(items, desc=description, total=total, unit="", disable=None, leave=False)

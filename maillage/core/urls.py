@@ -1,0 +1,11 @@
+from django.urls import path
+
+from maillage.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("team/", views.team_home, name="team-home"),
+    path("data-sources/", views.about_data, name="about-data"),
+]

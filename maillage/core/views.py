@@ -1,0 +1,46 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from maillage.accounts.models import Role
+from maillage.accounts.permissions import role_required
+from maillage.core import selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"figures": selectors.public_figures()})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Each role's home: the page where its work starts."""
+    role = request.user.role
+    if role == Role.CANDIDATE:
+        return redirect("candidates:profile")
+    if role == Role.EMPLOYER:
+        return redirect("employers:company")
+    return redirect("core:team-home")
+
+
+@role_required(Role.ADVISOR, Role.MANAGER, Role.PARTNER)
+def team_home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/team_home.html", {"queues": selectors.team_queue_counts()})
+
+
+def about_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/about_data.html")
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)

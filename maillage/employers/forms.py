@@ -1,0 +1,208 @@
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maillage.accounts.forms import AccountFieldsForm
+from maillage.core.forms import DateInput, StyledForm, StyledModelForm
+from maillage.core.widgets import SearchableSelect
+from maillage.employers.models import Company, JobPosting
+from maillage.employers.neq import neq_normalize
+from maillage.regions.models import ChamberOfCommerce, Municipality
+from maillage.taxonomy.models import NocGroup
+from maillage.taxonomy.scales import LanguageLevel
+
+MUNICIPALITY_WIDGET = SearchableSelect(
+    search_url="regions:municipality-options", search_label=_("Search a municipality")
+)
+
+
+def municipality_queryset():
+    return Municipality.objects.select_related("region").order_by("name")
+
+
+def municipality_label(municipality: Municipality) -> str:
+    return f"{municipality.name} ({municipality.region.name})"
+
+
+class CompanyForm(StyledModelForm):
+    class Meta:
+        model = Company
+        fields = ["legal_name", "neq", "municipality", "sector", "size", "chamber", "website", "description"]
+        widgets = {"municipality": MUNICIPALITY_WIDGET}
+        help_texts = {
+            "neq": _("10 digits, as on the Registraire des entreprises du Québec."),
+            "municipality": _("Where the company's establishment is; it sets the administrative region."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipality_queryset()
+        self.fields["municipality"].label_from_instance = municipality_label
+        self.fields["chamber"].queryset = ChamberOfCommerce.objects.select_related("region").order_by("name")
+        self.fields["neq"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def clean_neq(self) -> str:
+        return neq_normalize(self.cleaned_data["neq"])
+
+    def clean_municipality(self) -> Municipality:
+        municipality = self.cleaned_data["municipality"]
+        if not municipality.region.is_served:
+            raise ValidationError(
+                _("The program serves companies of the regions outside the Montréal area; %(region)s is not one of them.")
+                % {"region": municipality.region.name},
+                code="region_not_served",
+            )
+        return municipality
+
+    def _post_clean(self) -> None:
+        # The region follows the municipality, so the unique and model checks see it.
+        municipality = self.cleaned_data.get("municipality")
+        if municipality is not None:
+            self.instance.region = municipality.region
+        super()._post_clean()
+
+
+class EmployerSignupForm(AccountFieldsForm, StyledForm):
+    pass
+
+
+class InvitationForm(StyledForm):
+    email = forms.EmailField(label=_("E-mail address of your colleague"))
+
+
+class InvitationAcceptForm(AccountFieldsForm, StyledForm):
+    """An invited colleague's account: the e-mail is the one the invitation was sent to."""
+
+    email = None
+
+
+def min_level_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", _("Not required"))] + LanguageLevel.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a level from 1 to 12 on the Échelle québécoise.")},
+    )
+
+
+class PostingForm(StyledModelForm):
+    required_skills = forms.CharField(
+        label=_("Required skills"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line."),
+    )
+    nice_to_have_skills = forms.CharField(
+        label=_("Nice-to-have skills"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
+    )
+
+    class Meta:
+        model = JobPosting
+        fields = [
+            "title",
+            "noc",
+            "description",
+            "required_skills",
+            "nice_to_have_skills",
+            "min_education",
+            "min_years_experience",
+            "min_french_oral_comprehension",
+            "min_french_oral_production",
+            "min_french_written_comprehension",
+            "min_french_written_production",
+            "min_english",
+            "employment_type",
+            "schedule_details",
+            "salary_min",
+            "salary_max",
+            "salary_period",
+            "municipality",
+            "positions",
+            "start_date",
+            "expires_on",
+            "offers_housing",
+            "offers_relocation_allowance",
+            "offers_francization",
+            "offers_spouse_job_help",
+            "accepts_employer_specific_permit",
+        ]
+        widgets = {
+            "noc": SearchableSelect(search_url="taxonomy:noc-options", search_label=_("Search an occupation")),
+            "municipality": MUNICIPALITY_WIDGET,
+            "start_date": DateInput(),
+            "expires_on": DateInput(),
+        }
+        help_texts = {"expires_on": _("Empty: 60 days after publication.")}
+
+    def __init__(self, *args, today: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.fields["noc"].queryset = NocGroup.objects.unit_groups().order_by("code")
+        self.fields["municipality"].queryset = municipality_queryset()
+        self.fields["municipality"].label_from_instance = municipality_label
+        for name in [
+            "min_french_oral_comprehension",
+            "min_french_oral_production",
+            "min_french_written_comprehension",
+            "min_french_written_production",
+            "min_english",
+        ]:
+            self.fields[name] = min_level_field(self.fields[name].label)
+        if self.instance.pk:
+            skills = list(self.instance.skills.all())
+            self.fields["required_skills"].initial = "\n".join(s.label for s in skills if s.is_required)
+            self.fields["nice_to_have_skills"].initial = "\n".join(s.label for s in skills if not s.is_required)
+
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for line in text.splitlines():
+            label = line.strip(" -•*\t")[:200]
+            if label and label.lower() not in {k.lower() for k in seen}:
+                seen[label] = None
+        return list(seen)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "salary_max",
+                ValidationError(_("The maximum salary must be at least the minimum salary."), code="salary_range"),
+            )
+        start = cleaned.get("start_date")
+        if start and start < self.today and not self.instance.pk:
+            self.add_error("start_date", ValidationError(_("The start date is in the past."), code="past"))
+        expires = cleaned.get("expires_on")
+        if expires and expires < self.today:
+            self.add_error("expires_on", ValidationError(_("This date is in the past."), code="past"))
+        cleaned["required_skills"] = self._lines(cleaned.get("required_skills", ""))
+        cleaned["nice_to_have_skills"] = [
+            s for s in self._lines(cleaned.get("nice_to_have_skills", ""))
+            if s.lower() not in {r.lower() for r in cleaned["required_skills"]}
+        ]
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # Checked in clean() with a clear message; skip the model's constraint to avoid a double one.
+        super()._post_clean()
+        if "salary_max" in self.errors:
+            self.errors.pop("__all__", None)
+
+
+class DecisionForm(StyledForm):
+    note = forms.CharField(
+        label=_("Message to the company"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you refuse: say what is missing or wrong."),
+    )

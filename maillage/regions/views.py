@@ -1,0 +1,26 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from maillage.regions import selectors
+from maillage.regions.models import Region
+
+
+def region_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "regions/region_list.html", {"regions": selectors.region_list_with_counts()})
+
+
+def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    region = get_object_or_404(Region, slug=slug)
+    municipalities = region.municipalities.order_by("-population")[:12]
+    return render(
+        request, "regions/region_detail.html", {"region": region, "municipalities": municipalities}
+    )
+
+
+def municipality_options(request: HttpRequest) -> HttpResponse:
+    """<option>s of the municipalities matching ?q=, for the searchable picker."""
+    found = selectors.municipality_search(request.GET.get("q", "")[:100])
+    options = [(str(m.pk), f"{m.name} ({m.region.name})") for m in found]
+    return render(
+        request, "core/options.html", {"options": options, "selected": request.GET.get("selected", "")}
+    )
