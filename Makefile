@@ -53,3 +53,7 @@ lock:  ## Re-pin requirements/*.txt from the .in files, with hashes
 
 clean:
 	rm -rf $(VENV) var staticfiles e2e/screenshots
+
+vendor-axe:  ## Refresh the vendored axe-core from the npm registry
+	cd /tmp && npm pack axe-core@4 --silent && tar xzf axe-core-4.*.tgz package/axe.min.js package/LICENSE
+	cp /tmp/package/axe.min.js /tmp/package/LICENSE e2e/vendor/axe-core/
