@@ -189,7 +189,6 @@ MEDIA_URL = "/media/"
 MAX_DOCUMENT_UPLOAD_BYTES = env_int("MAX_DOCUMENT_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, chosen now
 
 # Background work: Celery on Redis in production, eager (in-process) without a broker.
 REDIS_URL = os.environ.get("REDIS_URL", "")
