@@ -28,6 +28,8 @@ def municipality_label(municipality: Municipality) -> str:
 
 
 class CompanyForm(StyledModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Company
         fields = ["legal_name", "neq", "municipality", "sector", "size", "chamber", "website", "description"]
@@ -43,9 +45,7 @@ class CompanyForm(StyledModelForm):
         self.fields["municipality"].label_from_instance = municipality_label
         self.fields["chamber"].queryset = ChamberOfCommerce.objects.select_related("region").order_by("name")
         self.fields["neq"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-        self.fields["website"] = forms.URLField(
-            label=self.fields["website"].label, required=False, assume_scheme="https"
-        )
+
 
     def clean_neq(self) -> str:
         return neq_normalize(self.cleaned_data["neq"])
