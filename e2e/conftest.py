@@ -20,7 +20,12 @@ import pytest
 E2E_DIR = Path(__file__).resolve().parent
 AXE_SOURCE = (E2E_DIR / "vendor" / "axe-core" / "axe.min.js").read_text()
 SCREENSHOTS = Path(os.environ.get("MAILLAGE_SCREENSHOTS", E2E_DIR / "screenshots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -40,7 +45,9 @@ def chromium_path() -> str:
     if found:
         return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=False, capture_output=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", "chromium"], check=False, capture_output=True
+        )
         found = shutil.which("chromium")
         if found:
             return found
@@ -57,20 +64,27 @@ def browser():
 
     executable = chromium_path()
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
         yield launched
         launched.close()
 
 
 def _new_page(browser, live_server, width: int, height: int):
     context = browser.new_context(
-        base_url=live_server.url, locale="fr-CA", timezone_id="America/Toronto", viewport={"width": width, "height": height}
+        base_url=live_server.url,
+        locale="fr-CA",
+        timezone_id="America/Toronto",
+        viewport={"width": width, "height": height},
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.console_errors = errors
     return context, page
 
@@ -118,11 +132,20 @@ def check_accessibility(screenshot) -> Callable:
         screenshot(browser_page, name)
         violations = axe_violations(browser_page)
         summary = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:5]]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"][:5]],
+            }
             for v in violations
         ]
-        assert not violations, f"{name}: WCAG 2.1 AA violations on {browser_page.url}:\n{json.dumps(summary, indent=2, ensure_ascii=False)}"
-        assert not browser_page.console_errors, f"{name}: browser errors: {browser_page.console_errors}"
+        assert not violations, (
+            f"{name}: WCAG 2.1 AA violations on {browser_page.url}:\n{json.dumps(summary, indent=2, ensure_ascii=False)}"
+        )
+        assert not browser_page.console_errors, (
+            f"{name}: browser errors: {browser_page.console_errors}"
+        )
 
     return check
 

@@ -20,7 +20,9 @@ class ImmigrationStatus(StrEnum):
 
 
 # Statuses that carry a right to work without an expiry date.
-PERMANENT_STATUSES = frozenset({ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON})
+PERMANENT_STATUSES = frozenset(
+    {ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON}
+)
 # Statuses whose right to work lasts until the permit expires.
 PERMIT_STATUSES = frozenset(
     {

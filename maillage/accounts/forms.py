@@ -9,10 +9,13 @@ from maillage.accounts.models import User
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
+        "invalid_login": _(
+            "This e-mail address and password do not match. Check both and try again."
+        ),
         "inactive": _("This account is closed."),
         "email_not_confirmed": _(
             "Confirm your e-mail address first: open the link we sent you. "
@@ -23,14 +26,20 @@ class LoginForm(AuthenticationForm):
     def confirm_login_allowed(self, user: User) -> None:
         super().confirm_login_allowed(user)
         if not user.has_confirmed_email:
-            raise ValidationError(self.error_messages["email_not_confirmed"], code="email_not_confirmed")
+            raise ValidationError(
+                self.error_messages["email_not_confirmed"], code="email_not_confirmed"
+            )
 
 
 class AccountFieldsForm(forms.Form):
     """The fields every sign-up form asks: name, e-mail, password twice, consent to the notice."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -43,7 +52,9 @@ class AccountFieldsForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     accepts_privacy_notice = forms.BooleanField(
-        label=_("I have read the privacy notice and I agree that Maillage processes my data as it describes."),
+        label=_(
+            "I have read the privacy notice and I agree that Maillage processes my data as it describes."
+        ),
         error_messages={"required": _("You must accept the privacy notice to create an account.")},
     )
 
@@ -51,7 +62,9 @@ class AccountFieldsForm(forms.Form):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError(
-                _("An account already exists with this e-mail address. Log in or reset your password."),
+                _(
+                    "An account already exists with this e-mail address. Log in or reset your password."
+                ),
                 code="duplicate_email",
             )
         return email
@@ -60,7 +73,10 @@ class AccountFieldsForm(forms.Form):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", ValidationError(_("The two passwords differ."), code="password_mismatch"))
+            self.add_error(
+                "password2",
+                ValidationError(_("The two passwords differ."), code="password_mismatch"),
+            )
         elif password1:
             probe = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
             try:

@@ -16,7 +16,13 @@ class EducationInline(admin.TabularInline):
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ProgramAdmin):
-    list_display = ["user", "immigration_status", "admission_date", "verification_status", "updated_at"]
+    list_display = [
+        "user",
+        "immigration_status",
+        "admission_date",
+        "verification_status",
+        "updated_at",
+    ]
     list_filter = ["verification_status", "immigration_status"]
     search_fields = ["user__email", "user__full_name"]
     inlines = [ExperienceInline, EducationInline]

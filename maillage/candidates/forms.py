@@ -48,7 +48,9 @@ class ContactForm(StyledModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].initial = self.instance.user.full_name
         self.order_fields(["full_name", "phone", "current_country", "municipality"])
-        self.fields["municipality"].queryset = Municipality.objects.select_related("region").order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.select_related(
+            "region"
+        ).order_by("name")
         self.fields["municipality"].label_from_instance = lambda m: f"{m.name} ({m.region.name})"
 
 
@@ -58,7 +60,9 @@ class ImmigrationForm(StyledModelForm):
         fields = ["admission_date", "immigration_status", "permit_expires_on"]
         widgets = {"admission_date": DateInput(), "permit_expires_on": DateInput()}
         help_texts = {
-            "admission_date": _("The date on your confirmation of permanent residence or your first permit."),
+            "admission_date": _(
+                "The date on your confirmation of permanent residence or your first permit."
+            ),
             "permit_expires_on": _("Required for a work permit."),
         }
 
@@ -71,7 +75,9 @@ class ImmigrationForm(StyledModelForm):
     def clean_admission_date(self) -> date:
         admission = self.cleaned_data["admission_date"]
         if admission > self.today:
-            raise ValidationError(_("The date of admission cannot be in the future."), code="future")
+            raise ValidationError(
+                _("The date of admission cannot be in the future."), code="future"
+            )
         return admission
 
     def clean(self) -> dict:
@@ -163,7 +169,9 @@ class OccupationAddForm(StyledForm):
     noc = forms.ModelChoiceField(
         label=_("Occupation (NOC 2021)"),
         queryset=NocGroup.objects.unit_groups().order_by("code"),
-        widget=SearchableSelect(search_url="taxonomy:noc-options", search_label=_("Search an occupation")),
+        widget=SearchableSelect(
+            search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+        ),
         error_messages={"invalid_choice": _("Choose an occupation from the list.")},
     )
 
@@ -177,11 +185,21 @@ class SkillAddForm(StyledModelForm):
 class ExperienceForm(StyledModelForm):
     class Meta:
         model = WorkExperience
-        fields = ["title", "employer_name", "country", "start_date", "end_date", "description", "noc"]
+        fields = [
+            "title",
+            "employer_name",
+            "country",
+            "start_date",
+            "end_date",
+            "description",
+            "noc",
+        ]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "noc": SearchableSelect(search_url="taxonomy:noc-options", search_label=_("Search an occupation")),
+            "noc": SearchableSelect(
+                search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+            ),
         }
 
     def __init__(self, *args, today: date | None = None, **kwargs):
@@ -193,9 +211,17 @@ class ExperienceForm(StyledModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and start > self.today:
-            self.add_error("start_date", ValidationError(_("The start date cannot be in the future."), code="future"))
+            self.add_error(
+                "start_date",
+                ValidationError(_("The start date cannot be in the future."), code="future"),
+            )
         if start and end and end < start:
-            self.add_error("end_date", ValidationError(_("The end date cannot be before the start date."), code="end_before_start"))
+            self.add_error(
+                "end_date",
+                ValidationError(
+                    _("The end date cannot be before the start date."), code="end_before_start"
+                ),
+            )
         return cleaned
 
 
@@ -217,7 +243,9 @@ class ProofDocumentForm(StyledModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.checked = check_upload(upload, allowed=PROOF_TYPES, max_bytes=settings.MAX_DOCUMENT_UPLOAD_BYTES)
+        self.checked = check_upload(
+            upload, allowed=PROOF_TYPES, max_bytes=settings.MAX_DOCUMENT_UPLOAD_BYTES
+        )
         return upload
 
 

@@ -22,7 +22,10 @@ class ImmigrationStatus(models.TextChoices):
     PERMANENT_RESIDENT = "permanent_resident", _("Permanent resident")
     OPEN_WORK_PERMIT = "open_work_permit", _("Open work permit")
     EMPLOYER_SPECIFIC_PERMIT = "employer_specific_permit", _("Employer-specific work permit")
-    WORKING_HOLIDAY = "working_holiday", _("Working holiday permit (International Experience Canada)")
+    WORKING_HOLIDAY = (
+        "working_holiday",
+        _("Working holiday permit (International Experience Canada)"),
+    )
     POST_GRADUATION_PERMIT = "post_graduation_permit", _("Post-graduation work permit")
     PROTECTED_PERSON = "protected_person", _("Protected person")
     OTHER = "other", _("Other")
@@ -172,7 +175,10 @@ def proof_upload_path(instance: "ProofDocument", filename: str) -> str:
 
 class ProofDocument(models.Model):
     class Kind(models.TextChoices):
-        ADMISSION = "admission", _("Proof of admission (confirmation of permanent residence, PR card…)")
+        ADMISSION = (
+            "admission",
+            _("Proof of admission (confirmation of permanent residence, PR card…)"),
+        )
         WORK_PERMIT = "work_permit", _("Work permit")
         OTHER = "other", _("Other document")
 

@@ -35,7 +35,9 @@ def candidate_signup(*, email: str, password: str, full_name: str, language: str
 
 
 @transaction.atomic
-def candidate_profile_update(*, profile: CandidateProfile, changes: dict[str, Any]) -> CandidateProfile:
+def candidate_profile_update(
+    *, profile: CandidateProfile, changes: dict[str, Any]
+) -> CandidateProfile:
     """Apply a section of the profile. Many-to-many fields (regions) are set after the save."""
     profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
     full_name = changes.pop("full_name", None)
@@ -44,7 +46,9 @@ def candidate_profile_update(*, profile: CandidateProfile, changes: dict[str, An
         profile.user.save(update_fields=["full_name"])
     many = {name: changes.pop(name) for name in ["regions_of_interest"] if name in changes}
     changed_eligibility = any(
-        getattr(profile, name) != value for name, value in changes.items() if name in ELIGIBILITY_FIELDS
+        getattr(profile, name) != value
+        for name, value in changes.items()
+        if name in ELIGIBILITY_FIELDS
     )
     for name, value in changes.items():
         setattr(profile, name, value)
@@ -70,7 +74,11 @@ def candidate_occupation_remove(*, profile: CandidateProfile, noc: NocGroup) -> 
 
 @transaction.atomic
 def candidate_skill_add(
-    *, profile: CandidateProfile, label: str, esco_uri: str = "", source: str = CandidateSkill.Source.DECLARED
+    *,
+    profile: CandidateProfile,
+    label: str,
+    esco_uri: str = "",
+    source: str = CandidateSkill.Source.DECLARED,
 ) -> CandidateSkill:
     skill, _created = CandidateSkill.objects.get_or_create(
         candidate=profile, label=label.strip(), defaults={"esco_uri": esco_uri, "source": source}
@@ -155,7 +163,9 @@ def _candidate_decide(
     profile.verification_note = note.strip()
     profile.verified_by = by
     profile.verified_at = timezone.now()
-    profile.save(update_fields=["verification_status", "verification_note", "verified_by", "verified_at"])
+    profile.save(
+        update_fields=["verification_status", "verification_note", "verified_by", "verified_at"]
+    )
     mail_send_later(
         to=profile.user.email,
         template="candidates/email/verification_decided",

@@ -8,7 +8,9 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/<slug:section>/edit/", views.profile_section_edit, name="section-edit"),
     path("profile/occupations/add/", views.occupation_add, name="occupation-add"),
-    path("profile/occupations/<str:code>/remove/", views.occupation_remove, name="occupation-remove"),
+    path(
+        "profile/occupations/<str:code>/remove/", views.occupation_remove, name="occupation-remove"
+    ),
     path("profile/skills/add/", views.skill_add, name="skill-add"),
     path("profile/skills/<int:pk>/remove/", views.skill_remove, name="skill-remove"),
     path("profile/experiences/new/", views.experience_edit, name="experience-create"),

@@ -4,9 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.models import TEAM_ROLES, Role
@@ -110,7 +109,9 @@ def profile_section_edit(request: HttpRequest, section: str) -> HttpResponse:
 def occupation_add(request: HttpRequest) -> HttpResponse:
     form = OccupationAddForm(request.POST)
     if form.is_valid():
-        services.candidate_occupation_add(profile=request.user.candidate_profile, noc=form.cleaned_data["noc"])
+        services.candidate_occupation_add(
+            profile=request.user.candidate_profile, noc=form.cleaned_data["noc"]
+        )
         messages.success(request, _("The occupation is added."))
     else:
         messages.error(request, _("Choose an occupation from the list."))
@@ -132,7 +133,9 @@ def occupation_remove(request: HttpRequest, code: str) -> HttpResponse:
 def skill_add(request: HttpRequest) -> HttpResponse:
     form = SkillAddForm(request.POST)
     if form.is_valid():
-        services.candidate_skill_add(profile=request.user.candidate_profile, label=form.cleaned_data["label"])
+        services.candidate_skill_add(
+            profile=request.user.candidate_profile, label=form.cleaned_data["label"]
+        )
         messages.success(request, _("The skill is added."))
     else:
         messages.error(request, _("Write the skill in a few words."))
@@ -153,7 +156,9 @@ def skill_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def experience_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     candidate = request.user.candidate_profile
     experience = (
-        get_object_or_404(WorkExperience, pk=pk, candidate=candidate) if pk else WorkExperience(candidate=candidate)
+        get_object_or_404(WorkExperience, pk=pk, candidate=candidate)
+        if pk
+        else WorkExperience(candidate=candidate)
     )
     form = ExperienceForm(request.POST or None, instance=experience)
     if request.method == "POST" and form.is_valid():
@@ -177,7 +182,11 @@ def experience_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def education_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     candidate = request.user.candidate_profile
-    education = get_object_or_404(Education, pk=pk, candidate=candidate) if pk else Education(candidate=candidate)
+    education = (
+        get_object_or_404(Education, pk=pk, candidate=candidate)
+        if pk
+        else Education(candidate=candidate)
+    )
     form = EducationForm(request.POST or None, instance=education)
     if request.method == "POST" and form.is_valid():
         services.education_save(education=form.save(commit=False))
@@ -245,11 +254,17 @@ def verification_queue(request: HttpRequest) -> HttpResponse:
 def candidate_review(request: HttpRequest, public_id) -> HttpResponse:
     candidate = get_object_or_404(CandidateProfile, public_id=public_id)
     candidate = selectors.candidate_profile_for_page(profile_pk=candidate.pk)
-    profile_view_record(viewer=request.user, subject=candidate.user, what="candidate profile (review)")
+    profile_view_record(
+        viewer=request.user, subject=candidate.user, what="candidate profile (review)"
+    )
     return render(
         request,
         "candidates/review.html",
-        {"profile": candidate, "decision_form": VerificationDecisionForm(), **_eligibility_context(candidate)},
+        {
+            "profile": candidate,
+            "decision_form": VerificationDecisionForm(),
+            **_eligibility_context(candidate),
+        },
     )
 
 

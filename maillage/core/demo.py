@@ -46,48 +46,263 @@ DEMO_DOMAIN = "example.org"
 # Occupations the regions recruit for, with the sector that hires them, the usual education,
 # a typical hourly wage range and skills an employer would list (written for the demo).
 OCCUPATIONS: dict[str, tuple[str, int, tuple[int, int], tuple[str, ...]]] = {
-    "72106": (Sector.MANUFACTURING, EducationLevel.VOCATIONAL, (24, 34), ("soudage MIG", "soudage TIG", "lecture de plans", "oxycoupage")),
-    "72400": (Sector.MANUFACTURING, EducationLevel.VOCATIONAL, (28, 40), ("entretien préventif", "hydraulique", "pneumatique", "lecture de plans")),
-    "33102": (Sector.HEALTH, EducationLevel.VOCATIONAL, (20, 26), ("soins d'hygiène", "déplacement sécuritaire des bénéficiaires", "prise de signes vitaux", "travail d'équipe")),
-    "73300": (Sector.TRANSPORTATION, EducationLevel.SECONDARY, (24, 32), ("permis de conduire classe 1", "arrimage des charges", "ronde de sécurité", "conduite hivernale")),
-    "63200": (Sector.ACCOMMODATION, EducationLevel.VOCATIONAL, (18, 25), ("cuisine d'établissement", "hygiène et salubrité alimentaires", "gestion des stocks", "préparation des sauces")),
-    "21232": (Sector.PROFESSIONAL, EducationLevel.BACHELOR, (35, 55), ("Python", "SQL", "développement web", "tests automatisés")),
-    "72200": (Sector.CONSTRUCTION, EducationLevel.VOCATIONAL, (30, 42), ("installation électrique", "Code de construction du Québec", "lecture de plans", "dépannage")),
-    "42202": (Sector.HEALTH, EducationLevel.COLLEGE, (20, 28), ("programme éducatif", "observation de l'enfant", "communication avec les parents", "premiers soins")),
-    "94141": (Sector.MANUFACTURING, EducationLevel.SECONDARY, (19, 26), ("découpe de viande", "utilisation de couteaux", "normes d'hygiène", "travail au froid")),
-    "85100": (Sector.AGRICULTURE, EducationLevel.NONE, (16, 20), ("soins aux animaux", "traite", "nettoyage des bâtiments", "conduite de tracteur")),
-    "13110": (Sector.PUBLIC_ADMINISTRATION, EducationLevel.COLLEGE, (22, 30), ("suite Microsoft Office", "rédaction de lettres", "gestion d'agenda", "service à la clientèle")),
-    "32101": (Sector.HEALTH, EducationLevel.VOCATIONAL, (26, 34), ("administration des médicaments", "soins de plaies", "évaluation de l'état de santé", "dossier patient")),
-    "72310": (Sector.CONSTRUCTION, EducationLevel.VOCATIONAL, (28, 40), ("charpente", "coffrage", "lecture de plans", "finition intérieure")),
-    "72401": (Sector.MINING, EducationLevel.VOCATIONAL, (32, 44), ("moteurs diesel", "systèmes hydrauliques", "diagnostic électronique", "soudage")),
-    "73400": (Sector.MINING, EducationLevel.VOCATIONAL, (27, 38), ("conduite de chargeuse", "conduite de pelle mécanique", "ronde de sécurité", "travail en milieu minier")),
-    "12200": (Sector.FINANCE, EducationLevel.COLLEGE, (22, 30), ("Sage 50", "tenue de livres", "conciliation bancaire", "paie")),
-    "65310": (Sector.ACCOMMODATION, EducationLevel.NONE, (16, 19), ("entretien ménager", "produits de nettoyage", "travail autonome", "souci du détail")),
-    "84120": (Sector.AGRICULTURE, EducationLevel.VOCATIONAL, (18, 24), ("conduite de machinerie agricole", "soins aux animaux", "entretien mécanique", "récolte")),
+    "72106": (
+        Sector.MANUFACTURING,
+        EducationLevel.VOCATIONAL,
+        (24, 34),
+        ("soudage MIG", "soudage TIG", "lecture de plans", "oxycoupage"),
+    ),
+    "72400": (
+        Sector.MANUFACTURING,
+        EducationLevel.VOCATIONAL,
+        (28, 40),
+        ("entretien préventif", "hydraulique", "pneumatique", "lecture de plans"),
+    ),
+    "33102": (
+        Sector.HEALTH,
+        EducationLevel.VOCATIONAL,
+        (20, 26),
+        (
+            "soins d'hygiène",
+            "déplacement sécuritaire des bénéficiaires",
+            "prise de signes vitaux",
+            "travail d'équipe",
+        ),
+    ),
+    "73300": (
+        Sector.TRANSPORTATION,
+        EducationLevel.SECONDARY,
+        (24, 32),
+        (
+            "permis de conduire classe 1",
+            "arrimage des charges",
+            "ronde de sécurité",
+            "conduite hivernale",
+        ),
+    ),
+    "63200": (
+        Sector.ACCOMMODATION,
+        EducationLevel.VOCATIONAL,
+        (18, 25),
+        (
+            "cuisine d'établissement",
+            "hygiène et salubrité alimentaires",
+            "gestion des stocks",
+            "préparation des sauces",
+        ),
+    ),
+    "21232": (
+        Sector.PROFESSIONAL,
+        EducationLevel.BACHELOR,
+        (35, 55),
+        ("Python", "SQL", "développement web", "tests automatisés"),
+    ),
+    "72200": (
+        Sector.CONSTRUCTION,
+        EducationLevel.VOCATIONAL,
+        (30, 42),
+        (
+            "installation électrique",
+            "Code de construction du Québec",
+            "lecture de plans",
+            "dépannage",
+        ),
+    ),
+    "42202": (
+        Sector.HEALTH,
+        EducationLevel.COLLEGE,
+        (20, 28),
+        (
+            "programme éducatif",
+            "observation de l'enfant",
+            "communication avec les parents",
+            "premiers soins",
+        ),
+    ),
+    "94141": (
+        Sector.MANUFACTURING,
+        EducationLevel.SECONDARY,
+        (19, 26),
+        ("découpe de viande", "utilisation de couteaux", "normes d'hygiène", "travail au froid"),
+    ),
+    "85100": (
+        Sector.AGRICULTURE,
+        EducationLevel.NONE,
+        (16, 20),
+        ("soins aux animaux", "traite", "nettoyage des bâtiments", "conduite de tracteur"),
+    ),
+    "13110": (
+        Sector.PUBLIC_ADMINISTRATION,
+        EducationLevel.COLLEGE,
+        (22, 30),
+        (
+            "suite Microsoft Office",
+            "rédaction de lettres",
+            "gestion d'agenda",
+            "service à la clientèle",
+        ),
+    ),
+    "32101": (
+        Sector.HEALTH,
+        EducationLevel.VOCATIONAL,
+        (26, 34),
+        (
+            "administration des médicaments",
+            "soins de plaies",
+            "évaluation de l'état de santé",
+            "dossier patient",
+        ),
+    ),
+    "72310": (
+        Sector.CONSTRUCTION,
+        EducationLevel.VOCATIONAL,
+        (28, 40),
+        ("charpente", "coffrage", "lecture de plans", "finition intérieure"),
+    ),
+    "72401": (
+        Sector.MINING,
+        EducationLevel.VOCATIONAL,
+        (32, 44),
+        ("moteurs diesel", "systèmes hydrauliques", "diagnostic électronique", "soudage"),
+    ),
+    "73400": (
+        Sector.MINING,
+        EducationLevel.VOCATIONAL,
+        (27, 38),
+        (
+            "conduite de chargeuse",
+            "conduite de pelle mécanique",
+            "ronde de sécurité",
+            "travail en milieu minier",
+        ),
+    ),
+    "12200": (
+        Sector.FINANCE,
+        EducationLevel.COLLEGE,
+        (22, 30),
+        ("Sage 50", "tenue de livres", "conciliation bancaire", "paie"),
+    ),
+    "65310": (
+        Sector.ACCOMMODATION,
+        EducationLevel.NONE,
+        (16, 19),
+        ("entretien ménager", "produits de nettoyage", "travail autonome", "souci du détail"),
+    ),
+    "84120": (
+        Sector.AGRICULTURE,
+        EducationLevel.VOCATIONAL,
+        (18, 24),
+        ("conduite de machinerie agricole", "soins aux animaux", "entretien mécanique", "récolte"),
+    ),
 }
 
 FIELDS = {
-    "72106": "Soudage-montage", "72400": "Mécanique industrielle", "33102": "Assistance aux soins de santé",
-    "73300": "Transport par camion", "63200": "Cuisine", "21232": "Informatique", "72200": "Électricité",
-    "42202": "Éducation à l'enfance", "94141": "Boucherie", "85100": "Production animale",
-    "13110": "Secrétariat", "32101": "Soins infirmiers auxiliaires", "72310": "Charpenterie-menuiserie",
-    "72401": "Mécanique d'engins de chantier", "73400": "Conduite d'engins de chantier",
-    "12200": "Comptabilité", "65310": "Entretien ménager", "84120": "Production agricole",
+    "72106": "Soudage-montage",
+    "72400": "Mécanique industrielle",
+    "33102": "Assistance aux soins de santé",
+    "73300": "Transport par camion",
+    "63200": "Cuisine",
+    "21232": "Informatique",
+    "72200": "Électricité",
+    "42202": "Éducation à l'enfance",
+    "94141": "Boucherie",
+    "85100": "Production animale",
+    "13110": "Secrétariat",
+    "32101": "Soins infirmiers auxiliaires",
+    "72310": "Charpenterie-menuiserie",
+    "72401": "Mécanique d'engins de chantier",
+    "73400": "Conduite d'engins de chantier",
+    "12200": "Comptabilité",
+    "65310": "Entretien ménager",
+    "84120": "Production agricole",
 }
 
-FIRST_NAMES = ["Amina", "Carlos", "Nguyen", "Fatou", "Mehdi", "Olga", "Ravi", "Sofia", "Yao", "Léa",
-               "Karim", "Mariam", "Diego", "Aïcha", "Ivan", "Mei", "Samuel", "Nadia", "Omar", "Ana"]
-LAST_NAMES = ["Diallo", "Gómez", "Tran", "Haddad", "Kowalski", "Mensah", "Sharma", "Benali", "Silva",
-              "Traoré", "Petrov", "Chen", "Rahman", "Okafor", "Moreau", "Dubois", "Mbeki", "Costa"]
-COMPANY_WORDS = ["du Fjord", "Boréale", "des Monts", "du Littoral", "des Érables", "de la Vallée",
-                 "du Lac", "des Appalaches", "Nordique", "de l'Estuaire", "des Basses-Terres", "du Plateau"]
+FIRST_NAMES = [
+    "Amina",
+    "Carlos",
+    "Nguyen",
+    "Fatou",
+    "Mehdi",
+    "Olga",
+    "Ravi",
+    "Sofia",
+    "Yao",
+    "Léa",
+    "Karim",
+    "Mariam",
+    "Diego",
+    "Aïcha",
+    "Ivan",
+    "Mei",
+    "Samuel",
+    "Nadia",
+    "Omar",
+    "Ana",
+]
+LAST_NAMES = [
+    "Diallo",
+    "Gómez",
+    "Tran",
+    "Haddad",
+    "Kowalski",
+    "Mensah",
+    "Sharma",
+    "Benali",
+    "Silva",
+    "Traoré",
+    "Petrov",
+    "Chen",
+    "Rahman",
+    "Okafor",
+    "Moreau",
+    "Dubois",
+    "Mbeki",
+    "Costa",
+]
+COMPANY_WORDS = [
+    "du Fjord",
+    "Boréale",
+    "des Monts",
+    "du Littoral",
+    "des Érables",
+    "de la Vallée",
+    "du Lac",
+    "des Appalaches",
+    "Nordique",
+    "de l'Estuaire",
+    "des Basses-Terres",
+    "du Plateau",
+]
 COMPANY_KINDS = {
-    Sector.MANUFACTURING: "Usinage", Sector.HEALTH: "Résidence", Sector.TRANSPORTATION: "Transport",
-    Sector.ACCOMMODATION: "Auberge", Sector.PROFESSIONAL: "Solutions numériques",
-    Sector.CONSTRUCTION: "Construction", Sector.AGRICULTURE: "Ferme", Sector.PUBLIC_ADMINISTRATION: "Services",
-    Sector.MINING: "Mines", Sector.FINANCE: "Comptabilité",
+    Sector.MANUFACTURING: "Usinage",
+    Sector.HEALTH: "Résidence",
+    Sector.TRANSPORTATION: "Transport",
+    Sector.ACCOMMODATION: "Auberge",
+    Sector.PROFESSIONAL: "Solutions numériques",
+    Sector.CONSTRUCTION: "Construction",
+    Sector.AGRICULTURE: "Ferme",
+    Sector.PUBLIC_ADMINISTRATION: "Services",
+    Sector.MINING: "Mines",
+    Sector.FINANCE: "Comptabilité",
 }
-COUNTRIES = ["FR", "MA", "DZ", "TN", "SN", "CI", "CM", "CO", "MX", "BR", "PH", "IN", "UA", "HT", "BE", "LB"]
+COUNTRIES = [
+    "FR",
+    "MA",
+    "DZ",
+    "TN",
+    "SN",
+    "CI",
+    "CM",
+    "CO",
+    "MX",
+    "BR",
+    "PH",
+    "IN",
+    "UA",
+    "HT",
+    "BE",
+    "LB",
+]
 # Chambers of commerce created for the demo (names invented, one per region served).
 CHAMBER_PATTERN = "Chambre de commerce démo – {region}"
 
@@ -112,7 +327,11 @@ class NocCatalog:
                 self.titles[row["noc_code"]].append(row["title"])
         for row in read_csv(data_path("noc2021/noc2021_elements_fr_unverified.csv.gz")):
             text = row["element_text_fr"].strip()
-            if row["noc_code"] in codes and row["element_type_en"] == "Main duties" and text.endswith((";", ".")):
+            if (
+                row["noc_code"] in codes
+                and row["element_type_en"] == "Main duties"
+                and text.endswith((";", "."))
+            ):
                 self.duties[row["noc_code"]].append(text.rstrip(";.") + ".")
 
 
@@ -148,7 +367,9 @@ def _neq(rng: random.Random) -> str:
     return "11" + "".join(str(rng.randint(0, 9)) for _ in range(8))
 
 
-def _posting_for(company: Company, code: str, catalog: NocCatalog, rng: random.Random, today: date, owner: User) -> JobPosting:
+def _posting_for(
+    company: Company, code: str, catalog: NocCatalog, rng: random.Random, today: date, owner: User
+) -> JobPosting:
     sector, education, (low, high), skills = OCCUPATIONS[code]
     title = rng.choice(catalog.titles[code] or [NocGroup.objects.get(pk=code).title_fr])
     duties = rng.sample(catalog.duties[code], k=min(4, len(catalog.duties[code])))
@@ -157,7 +378,8 @@ def _posting_for(company: Company, code: str, catalog: NocCatalog, rng: random.R
         company=company,
         title=title[:1].upper() + title[1:],
         noc_id=code,
-        description="Tâches principales :\n" + "\n".join(f"– {duty[:1].upper()}{duty[1:]}" for duty in duties),
+        description="Tâches principales :\n"
+        + "\n".join(f"– {duty[:1].upper()}{duty[1:]}" for duty in duties),
         min_education=education,
         min_years_experience=rng.choice([0, 1, 2, 3]),
         min_french_oral_comprehension=rng.choice([5, 6, 7]),
@@ -166,7 +388,14 @@ def _posting_for(company: Company, code: str, catalog: NocCatalog, rng: random.R
         min_french_written_production=rng.choice([None, 4, 5]),
         min_english=rng.choice([None, None, 4]),
         employment_type=rng.choice([EmploymentType.FULL_TIME] * 4 + [EmploymentType.SEASONAL]),
-        schedule_details=rng.choice(["jour, 40 h/semaine", "quarts de 12 h, jour et nuit", "soir et fin de semaine", "lundi au vendredi"]),
+        schedule_details=rng.choice(
+            [
+                "jour, 40 h/semaine",
+                "quarts de 12 h, jour et nuit",
+                "soir et fin de semaine",
+                "lundi au vendredi",
+            ]
+        ),
         salary_min=salary_min,
         salary_max=salary_min + rng.randint(2, 6),
         salary_period=SalaryPeriod.HOUR,
@@ -187,11 +416,15 @@ def _posting_for(company: Company, code: str, catalog: NocCatalog, rng: random.R
     return posting
 
 
-def build_companies(*, count: int, rng: random.Random, today: date, catalog: NocCatalog) -> list[Company]:
+def build_companies(
+    *, count: int, rng: random.Random, today: date, catalog: NocCatalog
+) -> list[Company]:
     chambers = _chambers()
     served = list(Region.objects.served())
     towns_by_region = defaultdict(list)
-    for town in Municipality.objects.filter(region__in=served, population__gte=2000).select_related("region"):
+    for town in Municipality.objects.filter(region__in=served, population__gte=2000).select_related(
+        "region"
+    ):
         towns_by_region[town.region_id].append(town)
     codes = list(OCCUPATIONS)
     companies, members, postings = [], [], []
@@ -201,13 +434,23 @@ def build_companies(*, count: int, rng: random.Random, today: date, catalog: Noc
         main_code = codes[index % len(codes)]
         sector = OCCUPATIONS[main_code][0]
         name = f"{COMPANY_KINDS.get(sector, 'Entreprise')} {rng.choice(COMPANY_WORDS)} {index + 1} inc. (démo)"
-        owner = _user(_email(f"employeur{index + 1}") if index else _email("employeur"),
-                      f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", Role.EMPLOYER)
+        owner = _user(
+            _email(f"employeur{index + 1}") if index else _email("employeur"),
+            f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            Role.EMPLOYER,
+        )
         company = Company(
-            legal_name=name, neq=_neq(rng), region=region, municipality=town, sector=sector,
-            size=rng.choice(list(CompanySize.values)), chamber=chambers[region.pk],
+            legal_name=name,
+            neq=_neq(rng),
+            region=region,
+            municipality=town,
+            sector=sector,
+            size=rng.choice(list(CompanySize.values)),
+            chamber=chambers[region.pk],
             description=f"Entreprise de démonstration à {town.name}.",
-            verification_status=VerificationStatus.PENDING if index % 7 == 6 else VerificationStatus.VERIFIED,
+            verification_status=VerificationStatus.PENDING
+            if index % 7 == 6
+            else VerificationStatus.VERIFIED,
             verified_at=None if index % 7 == 6 else timezone.now(),
         )
         companies.append(company)
@@ -234,14 +477,26 @@ def build_companies(*, count: int, rng: random.Random, today: date, catalog: Noc
     return companies
 
 
-def build_candidates(*, count: int, rng: random.Random, today: date, catalog: NocCatalog, first_email: str) -> list[CandidateProfile]:
+def build_candidates(
+    *, count: int, rng: random.Random, today: date, catalog: NocCatalog, first_email: str
+) -> list[CandidateProfile]:
     served = list(Region.objects.served())
     towns = list(Municipality.objects.filter(population__gte=20000))
     codes = list(OCCUPATIONS)
-    users, profiles, experiences, educations, skills, regions, occupations = [], [], [], [], [], [], []
+    users, profiles, experiences, educations, skills, regions, occupations = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     statuses = [ImmigrationStatus.PERMANENT_RESIDENT] * 5 + [
-        ImmigrationStatus.OPEN_WORK_PERMIT, ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
-        ImmigrationStatus.WORKING_HOLIDAY, ImmigrationStatus.POST_GRADUATION_PERMIT,
+        ImmigrationStatus.OPEN_WORK_PERMIT,
+        ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
+        ImmigrationStatus.WORKING_HOLIDAY,
+        ImmigrationStatus.POST_GRADUATION_PERMIT,
         ImmigrationStatus.PROTECTED_PERSON,
     ]
     password = make_password(DEMO_PASSWORD)
@@ -249,8 +504,13 @@ def build_candidates(*, count: int, rng: random.Random, today: date, catalog: No
         code = codes[(index * 7) % len(codes)]
         _sector, education_level, _wage, occupation_skills = OCCUPATIONS[code]
         email = first_email if index == 0 else _email(f"candidat{index + 1}")
-        user = User(email=email, full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-                    role=Role.CANDIDATE, password=password, email_confirmed_at=timezone.now())
+        user = User(
+            email=email,
+            full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            role=Role.CANDIDATE,
+            password=password,
+            email_confirmed_at=timezone.now(),
+        )
         status = statuses[index % len(statuses)] if index else ImmigrationStatus.PERMANENT_RESIDENT
         admitted = today - timedelta(days=rng.randint(60, 365 * 6 if index else 700))
         in_quebec = rng.random() < 0.7 or index == 0
@@ -261,39 +521,73 @@ def build_candidates(*, count: int, rng: random.Random, today: date, catalog: No
             municipality=rng.choice(towns) if in_quebec else None,
             admission_date=admitted,
             immigration_status=status,
-            permit_expires_on=today + timedelta(days=rng.randint(120, 900)) if status in {
-                ImmigrationStatus.OPEN_WORK_PERMIT, ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
-                ImmigrationStatus.WORKING_HOLIDAY, ImmigrationStatus.POST_GRADUATION_PERMIT} else None,
-            french_oral_comprehension=rng.randint(5, 12), french_oral_production=rng.randint(4, 11),
-            french_written_comprehension=rng.randint(4, 11), french_written_production=rng.randint(3, 10),
-            english_oral_comprehension=rng.randint(1, 10), english_oral_production=rng.randint(1, 9),
-            english_written_comprehension=rng.randint(1, 10), english_written_production=rng.randint(1, 9),
+            permit_expires_on=today + timedelta(days=rng.randint(120, 900))
+            if status
+            in {
+                ImmigrationStatus.OPEN_WORK_PERMIT,
+                ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
+                ImmigrationStatus.WORKING_HOLIDAY,
+                ImmigrationStatus.POST_GRADUATION_PERMIT,
+            }
+            else None,
+            french_oral_comprehension=rng.randint(5, 12),
+            french_oral_production=rng.randint(4, 11),
+            french_written_comprehension=rng.randint(4, 11),
+            french_written_production=rng.randint(3, 10),
+            english_oral_comprehension=rng.randint(1, 10),
+            english_oral_production=rng.randint(1, 9),
+            english_written_comprehension=rng.randint(1, 10),
+            english_written_production=rng.randint(1, 9),
             summary=f"{rng.choice(catalog.titles[code] or ['Travailleur'])} avec de l'expérience; je cherche un emploi stable en région.",
             is_open_to_all_regions=rng.random() < 0.3,
-            has_drivers_licence=rng.random() < 0.6, has_car=rng.random() < 0.4,
+            has_drivers_licence=rng.random() < 0.6,
+            has_car=rng.random() < 0.4,
             is_ready_to_relocate=rng.random() < 0.7 or index == 0,
             available_from=today + timedelta(days=rng.randint(0, 60)),
-            salary_expectation=Decimal(rng.randint(18, 40)), salary_period=SalaryPeriod.HOUR,
-            verification_status=VerificationStatus.VERIFIED if index % 5 else VerificationStatus.PENDING,
+            salary_expectation=Decimal(rng.randint(18, 40)),
+            salary_period=SalaryPeriod.HOUR,
+            verification_status=VerificationStatus.VERIFIED
+            if index % 5
+            else VerificationStatus.PENDING,
             verified_at=timezone.now() if index % 5 else None,
         )
         if index == 0:
-            profile.verification_status, profile.verified_at = VerificationStatus.VERIFIED, timezone.now()
+            profile.verification_status, profile.verified_at = (
+                VerificationStatus.VERIFIED,
+                timezone.now(),
+            )
         users.append(user)
         profiles.append(profile)
         years = rng.randint(1, 12)
         start = today - timedelta(days=365 * years + 400)
-        experiences.append(WorkExperience(
-            candidate=profile, title=rng.choice(catalog.titles[code] or ["Emploi"]),
-            employer_name=f"Employeur {rng.choice(COMPANY_WORDS)}", country=rng.choice(COUNTRIES),
-            start_date=start, end_date=today - timedelta(days=rng.randint(90, 400)),
-            description=" ".join(rng.sample(catalog.duties[code], k=min(3, len(catalog.duties[code])))),
-            noc_id=code,
-        ))
-        educations.append(Education(candidate=profile, level=education_level, field=FIELDS[code],
-                                    country=experiences[-1].country, year_completed=today.year - years - 2,
-                                    has_quebec_evaluation=rng.random() < 0.4))
-        skills.extend(CandidateSkill(candidate=profile, label=label) for label in rng.sample(occupation_skills, k=rng.randint(2, 4)))
+        experiences.append(
+            WorkExperience(
+                candidate=profile,
+                title=rng.choice(catalog.titles[code] or ["Emploi"]),
+                employer_name=f"Employeur {rng.choice(COMPANY_WORDS)}",
+                country=rng.choice(COUNTRIES),
+                start_date=start,
+                end_date=today - timedelta(days=rng.randint(90, 400)),
+                description=" ".join(
+                    rng.sample(catalog.duties[code], k=min(3, len(catalog.duties[code])))
+                ),
+                noc_id=code,
+            )
+        )
+        educations.append(
+            Education(
+                candidate=profile,
+                level=education_level,
+                field=FIELDS[code],
+                country=experiences[-1].country,
+                year_completed=today.year - years - 2,
+                has_quebec_evaluation=rng.random() < 0.4,
+            )
+        )
+        skills.extend(
+            CandidateSkill(candidate=profile, label=label)
+            for label in rng.sample(occupation_skills, k=rng.randint(2, 4))
+        )
         occupations.append((profile, code))
         if not profile.is_open_to_all_regions:
             regions.append((profile, rng.sample(served, k=rng.randint(1, 3))))
@@ -302,7 +596,12 @@ def build_candidates(*, count: int, rng: random.Random, today: date, catalog: No
         profile.user_id = profile.user.pk
     CandidateProfile.objects.bulk_create(profiles)
     PrivacyConsent.objects.bulk_create(
-        [PrivacyConsent(user=u, purpose=ConsentPurpose.PRIVACY_NOTICE, notice_version="2026-11-01") for u in users]
+        [
+            PrivacyConsent(
+                user=u, purpose=ConsentPurpose.PRIVACY_NOTICE, notice_version="2026-11-01"
+            )
+            for u in users
+        ]
     )
     for row in experiences + educations + skills:
         row.candidate_id = row.candidate.pk
@@ -310,18 +609,27 @@ def build_candidates(*, count: int, rng: random.Random, today: date, catalog: No
     Education.objects.bulk_create(educations)
     CandidateSkill.objects.bulk_create(skills, ignore_conflicts=True)
     Occupation = CandidateProfile.desired_occupations.through
-    Occupation.objects.bulk_create([Occupation(candidateprofile_id=p.pk, nocgroup_id=c) for p, c in occupations])
+    Occupation.objects.bulk_create(
+        [Occupation(candidateprofile_id=p.pk, nocgroup_id=c) for p, c in occupations]
+    )
     Interest = CandidateProfile.regions_of_interest.through
-    Interest.objects.bulk_create([Interest(candidateprofile_id=p.pk, region_id=r.pk) for p, rs in regions for r in rs])
+    Interest.objects.bulk_create(
+        [Interest(candidateprofile_id=p.pk, region_id=r.pk) for p, rs in regions for r in rs]
+    )
     return profiles
 
 
 @transaction.atomic
-def load_demo_data(*, candidates: int = 60, companies: int = 20, seed: int = 2026, today: date) -> DemoLogins:
+def load_demo_data(
+    *, candidates: int = 60, companies: int = 20, seed: int = 2026, today: date
+) -> DemoLogins:
     """Create the demo team, companies, postings and candidates once; later calls change nothing."""
     logins = DemoLogins(
-        candidate=_email("candidat"), employer=_email("employeur"), advisor=_email("conseillere"),
-        manager=_email("gestion"), password=DEMO_PASSWORD,
+        candidate=_email("candidat"),
+        employer=_email("employeur"),
+        advisor=_email("conseillere"),
+        manager=_email("gestion"),
+        password=DEMO_PASSWORD,
     )
     if User.objects.filter(email=logins.advisor).exists():
         return logins
@@ -330,5 +638,7 @@ def load_demo_data(*, candidates: int = 60, companies: int = 20, seed: int = 202
     _user(logins.advisor, "Isabelle Tremblay (conseillère démo)", Role.ADVISOR)
     _user(logins.manager, "Marc Gagnon (gestionnaire démo)", Role.MANAGER, is_staff=True)
     build_companies(count=companies, rng=rng, today=today, catalog=catalog)
-    build_candidates(count=candidates, rng=rng, today=today, catalog=catalog, first_email=logins.candidate)
+    build_candidates(
+        count=candidates, rng=rng, today=today, catalog=catalog, first_email=logins.candidate
+    )
     return logins

@@ -16,8 +16,16 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
     ("candidates:profile", _("My profile"), frozenset({Role.CANDIDATE})),
     ("employers:company", _("My company"), frozenset({Role.EMPLOYER})),
     ("employers:posting-list", _("Job postings"), frozenset({Role.EMPLOYER})),
-    ("candidates:verification-queue", _("Candidates to verify"), frozenset({Role.ADVISOR, Role.MANAGER})),
-    ("employers:verification-queue", _("Employers to verify"), frozenset({Role.ADVISOR, Role.MANAGER})),
+    (
+        "candidates:verification-queue",
+        _("Candidates to verify"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+    ),
+    (
+        "employers:verification-queue",
+        _("Employers to verify"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+    ),
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
 ]
 

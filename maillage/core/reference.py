@@ -27,8 +27,8 @@ def file_checksum(*paths: Path) -> str:
 
 def read_csv(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a CSV file (plain or .gz), UTF-8 with or without BOM."""
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text:
         yield from csv.DictReader(text)
 
 

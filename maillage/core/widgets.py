@@ -8,7 +8,9 @@ class SearchableSelect(forms.Select):
 
     template_name = "core/widgets/searchable_select.html"
 
-    def __init__(self, *, search_url: str, search_label: str, attrs: dict | None = None, choices=()):
+    def __init__(
+        self, *, search_url: str, search_label: str, attrs: dict | None = None, choices=()
+    ):
         super().__init__(attrs=attrs, choices=choices)
         self.search_url = reverse_lazy(search_url)
         self.search_label = search_label

@@ -9,7 +9,7 @@ from maillage.accounts.forms import AccountFieldsForm
 from maillage.core.forms import DateInput, StyledForm, StyledModelForm
 from maillage.core.widgets import SearchableSelect
 from maillage.employers.models import Company, JobPosting
-from maillage.employers.neq import neq_normalize
+from maillage.employers.neq import neq_normalize, validate_neq
 from maillage.regions.models import ChamberOfCommerce, Municipality
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
@@ -29,32 +29,53 @@ def municipality_label(municipality: Municipality) -> str:
 
 class CompanyForm(StyledModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    # Spaces and dashes are welcome in the input; the model stores the 10 digits.
+    neq = forms.CharField(
+        label=_("Québec enterprise number (NEQ)"),
+        max_length=20,
+        help_text=_("10 digits, as on the Registraire des entreprises du Québec."),
+    )
 
     class Meta:
         model = Company
-        fields = ["legal_name", "neq", "municipality", "sector", "size", "chamber", "website", "description"]
+        fields = [
+            "legal_name",
+            "neq",
+            "municipality",
+            "sector",
+            "size",
+            "chamber",
+            "website",
+            "description",
+        ]
         widgets = {"municipality": MUNICIPALITY_WIDGET}
         help_texts = {
-            "neq": _("10 digits, as on the Registraire des entreprises du Québec."),
-            "municipality": _("Where the company's establishment is; it sets the administrative region."),
+            "municipality": _(
+                "Where the company's establishment is; it sets the administrative region."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipality_queryset()
         self.fields["municipality"].label_from_instance = municipality_label
-        self.fields["chamber"].queryset = ChamberOfCommerce.objects.select_related("region").order_by("name")
+        self.fields["chamber"].queryset = ChamberOfCommerce.objects.select_related(
+            "region"
+        ).order_by("name")
         self.fields["neq"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
-
     def clean_neq(self) -> str:
-        return neq_normalize(self.cleaned_data["neq"])
+        neq = neq_normalize(self.cleaned_data["neq"])
+        validate_neq(neq)
+        return neq
 
     def clean_municipality(self) -> Municipality:
         municipality = self.cleaned_data["municipality"]
         if not municipality.region.is_served:
             raise ValidationError(
-                _("The program serves companies of the regions outside the Montréal area; %(region)s is not one of them.")
+                _(
+                    "The program serves companies of the regions outside the Montréal area; %(region)s is not one of them."
+                )
                 % {"region": municipality.region.name},
                 code="region_not_served",
             )
@@ -89,7 +110,9 @@ def min_level_field(label: str) -> forms.TypedChoiceField:
         coerce=int,
         empty_value=None,
         required=False,
-        error_messages={"invalid_choice": _("Choose a level from 1 to 12 on the Échelle québécoise.")},
+        error_messages={
+            "invalid_choice": _("Choose a level from 1 to 12 on the Échelle québécoise.")
+        },
     )
 
 
@@ -138,7 +161,9 @@ class PostingForm(StyledModelForm):
             "accepts_employer_specific_permit",
         ]
         widgets = {
-            "noc": SearchableSelect(search_url="taxonomy:noc-options", search_label=_("Search an occupation")),
+            "noc": SearchableSelect(
+                search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+            ),
             "municipality": MUNICIPALITY_WIDGET,
             "start_date": DateInput(),
             "expires_on": DateInput(),
@@ -161,8 +186,12 @@ class PostingForm(StyledModelForm):
             self.fields[name] = min_level_field(self.fields[name].label)
         if self.instance.pk:
             skills = list(self.instance.skills.all())
-            self.fields["required_skills"].initial = "\n".join(s.label for s in skills if s.is_required)
-            self.fields["nice_to_have_skills"].initial = "\n".join(s.label for s in skills if not s.is_required)
+            self.fields["required_skills"].initial = "\n".join(
+                s.label for s in skills if s.is_required
+            )
+            self.fields["nice_to_have_skills"].initial = "\n".join(
+                s.label for s in skills if not s.is_required
+            )
 
     @staticmethod
     def _lines(text: str) -> list[str]:
@@ -179,17 +208,25 @@ class PostingForm(StyledModelForm):
         if low is not None and high is not None and low > high:
             self.add_error(
                 "salary_max",
-                ValidationError(_("The maximum salary must be at least the minimum salary."), code="salary_range"),
+                ValidationError(
+                    _("The maximum salary must be at least the minimum salary."),
+                    code="salary_range",
+                ),
             )
         start = cleaned.get("start_date")
         if start and start < self.today and not self.instance.pk:
-            self.add_error("start_date", ValidationError(_("The start date is in the past."), code="past"))
+            self.add_error(
+                "start_date", ValidationError(_("The start date is in the past."), code="past")
+            )
         expires = cleaned.get("expires_on")
         if expires and expires < self.today:
-            self.add_error("expires_on", ValidationError(_("This date is in the past."), code="past"))
+            self.add_error(
+                "expires_on", ValidationError(_("This date is in the past."), code="past")
+            )
         cleaned["required_skills"] = self._lines(cleaned.get("required_skills", ""))
         cleaned["nice_to_have_skills"] = [
-            s for s in self._lines(cleaned.get("nice_to_have_skills", ""))
+            s
+            for s in self._lines(cleaned.get("nice_to_have_skills", ""))
             if s.lower() not in {r.lower() for r in cleaned["required_skills"]}
         ]
         return cleaned

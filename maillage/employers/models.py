@@ -32,8 +32,9 @@ class Sector(models.TextChoices):
     REAL_ESTATE = "53", _("Real estate and rental and leasing")
     PROFESSIONAL = "54", _("Professional, scientific and technical services")
     MANAGEMENT = "55", _("Management of companies and enterprises")
-    ADMINISTRATIVE = "56", _(
-        "Administrative and support, waste management and remediation services"
+    ADMINISTRATIVE = (
+        "56",
+        _("Administrative and support, waste management and remediation services"),
     )
     EDUCATION = "61", _("Educational services")
     HEALTH = "62", _("Health care and social assistance")
@@ -213,10 +214,16 @@ class JobPosting(models.Model):
     min_french_written_production = level_field(_("French – written production"))
     min_english = level_field(_("English"))
     employment_type = models.CharField(
-        _("schedule"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.FULL_TIME
+        _("schedule"),
+        max_length=20,
+        choices=EmploymentType.choices,
+        default=EmploymentType.FULL_TIME,
     )
     schedule_details = models.CharField(
-        _("schedule details"), max_length=200, blank=True, help_text=_("For example: days, 40 h a week.")
+        _("schedule details"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: days, 40 h a week."),
     )
     salary_min = models.DecimalField(
         _("minimum salary"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
@@ -234,13 +241,17 @@ class JobPosting(models.Model):
         related_name="postings",
     )
     positions = models.PositiveSmallIntegerField(
-        _("number of positions"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+        _("number of positions"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
     )
     start_date = models.DateField(_("start date"))
     offers_housing = models.BooleanField(_("help with housing"), default=False)
     offers_relocation_allowance = models.BooleanField(_("relocation allowance"), default=False)
     offers_francization = models.BooleanField(_("French courses at work"), default=False)
-    offers_spouse_job_help = models.BooleanField(_("help for the spouse's job search"), default=False)
+    offers_spouse_job_help = models.BooleanField(
+        _("help for the spouse's job search"), default=False
+    )
     accepts_employer_specific_permit = models.BooleanField(
         _("an employer-specific work permit is acceptable"), default=False
     )

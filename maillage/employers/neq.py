@@ -12,7 +12,7 @@ _SEPARATORS = re.compile(r"[\s\-.]")
 
 
 def neq_normalize(value: str) -> str:
-    """"1176 786 565" and "1176-786-565" both become "1176786565"."""
+    """ "1176 786 565" and "1176-786-565" both become "1176786565"."""
     return _SEPARATORS.sub("", value or "")
 
 

@@ -41,7 +41,11 @@ def posting_for_viewer(public_id, user: User) -> JobPosting:
         raise Http404 from exc
     if posting.status == PostingStatus.PUBLISHED:
         return posting
-    if user.is_authenticated and (user.is_team or getattr(user, "company_membership", None) and user.company_membership.company_id == posting.company_id):
+    if user.is_authenticated and (
+        user.is_team
+        or getattr(user, "company_membership", None)
+        and user.company_membership.company_id == posting.company_id
+    ):
         return posting
     raise Http404
 
@@ -60,7 +64,11 @@ def company_for_review(public_id) -> Company:
         return (
             Company.objects.select_related("region", "municipality", "chamber", "verified_by")
             .prefetch_related("members__user")
-            .annotate(published_count=Count("postings", filter=Q(postings__status=PostingStatus.PUBLISHED)))
+            .annotate(
+                published_count=Count(
+                    "postings", filter=Q(postings__status=PostingStatus.PUBLISHED)
+                )
+            )
             .get(public_id=public_id)
         )
     except Company.DoesNotExist as exc:

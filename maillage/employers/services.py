@@ -27,7 +27,9 @@ DEFAULT_PUBLICATION_DAYS = 60
 
 POSTING_TRANSITIONS: dict[str, frozenset[str]] = {
     PostingStatus.DRAFT: frozenset({PostingStatus.PUBLISHED}),
-    PostingStatus.PUBLISHED: frozenset({PostingStatus.FILLED, PostingStatus.CLOSED, PostingStatus.EXPIRED}),
+    PostingStatus.PUBLISHED: frozenset(
+        {PostingStatus.FILLED, PostingStatus.CLOSED, PostingStatus.EXPIRED}
+    ),
     PostingStatus.FILLED: frozenset(),
     PostingStatus.CLOSED: frozenset(),
     PostingStatus.EXPIRED: frozenset(),
@@ -43,13 +45,17 @@ def employer_signup(
     *, email: str, password: str, full_name: str, language: str, company_fields: dict[str, Any]
 ) -> CompanyMember:
     """Create the person's account and the company they administer, unverified, in one go."""
-    user = user_create(email=email, password=password, full_name=full_name, role=Role.EMPLOYER, language=language)
+    user = user_create(
+        email=email, password=password, full_name=full_name, role=Role.EMPLOYER, language=language
+    )
     privacy_consent_give(user=user)
     municipality = company_fields["municipality"]
     company = Company(**company_fields, region=municipality.region)
     company.full_clean()
     company.save()
-    return CompanyMember.objects.create(company=company, user=user, role=CompanyMember.MemberRole.OWNER)
+    return CompanyMember.objects.create(
+        company=company, user=user, role=CompanyMember.MemberRole.OWNER
+    )
 
 
 @transaction.atomic
@@ -83,13 +89,17 @@ def company_refuse(*, company: Company, by: User, reason: str) -> Company:
     return _company_decide(company=company, by=by, status=VerificationStatus.REFUSED, note=reason)
 
 
-def _company_decide(*, company: Company, by: User, status: VerificationStatus, note: str) -> Company:
+def _company_decide(
+    *, company: Company, by: User, status: VerificationStatus, note: str
+) -> Company:
     company = Company.objects.select_for_update().get(pk=company.pk)
     company.verification_status = status
     company.verification_note = note.strip()
     company.verified_by = by
     company.verified_at = timezone.now()
-    company.save(update_fields=["verification_status", "verification_note", "verified_by", "verified_at"])
+    company.save(
+        update_fields=["verification_status", "verification_note", "verified_by", "verified_at"]
+    )
     for member in company.members.select_related("user"):
         mail_send_later(
             to=member.user.email,
@@ -109,7 +119,9 @@ def _company_decide(*, company: Company, by: User, status: VerificationStatus, n
 def company_invitation_send(*, company: Company, email: str, by: User) -> CompanyInvitation:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(_("This person already has a Maillage account."), code="existing_account")
+        raise ValidationError(
+            _("This person already has a Maillage account."), code="existing_account"
+        )
     invitation, _created = CompanyInvitation.objects.get_or_create(
         company=company, email=email, accepted_at=None, defaults={"invited_by": by}
     )
@@ -158,7 +170,12 @@ def _skills_replace(posting: JobPosting, required: list[str], nice: list[str]) -
 
 @transaction.atomic
 def posting_create(
-    *, company: Company, by: User, fields: dict[str, Any], required_skills: list[str], nice_skills: list[str]
+    *,
+    company: Company,
+    by: User,
+    fields: dict[str, Any],
+    required_skills: list[str],
+    nice_skills: list[str],
 ) -> JobPosting:
     if not company.is_verified:
         raise PermissionDenied("Only a verified company can create postings")
@@ -171,11 +188,17 @@ def posting_create(
 
 @transaction.atomic
 def posting_update(
-    *, posting: JobPosting, fields: dict[str, Any], required_skills: list[str], nice_skills: list[str]
+    *,
+    posting: JobPosting,
+    fields: dict[str, Any],
+    required_skills: list[str],
+    nice_skills: list[str],
 ) -> JobPosting:
     posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if posting.status not in {PostingStatus.DRAFT, PostingStatus.PUBLISHED}:
-        raise PostingTransitionError(_("A filled, closed or expired posting can no longer be edited."))
+        raise PostingTransitionError(
+            _("A filled, closed or expired posting can no longer be edited.")
+        )
     for name, value in fields.items():
         setattr(posting, name, value)
     posting.full_clean()
@@ -200,7 +223,9 @@ def _transition(posting: JobPosting, target: PostingStatus) -> JobPosting:
 def posting_publish(*, posting: JobPosting, today: date) -> JobPosting:
     posting = _transition(posting, PostingStatus.PUBLISHED)
     if not posting.company.is_verified:
-        raise PostingTransitionError(_("Your company must be verified before you publish."), code="unverified")
+        raise PostingTransitionError(
+            _("Your company must be verified before you publish."), code="unverified"
+        )
     posting.published_at = timezone.now()
     if posting.expires_on is None or posting.expires_on < today:
         posting.expires_on = today + timedelta(days=DEFAULT_PUBLICATION_DAYS)
@@ -219,7 +244,9 @@ def posting_close(*, posting: JobPosting, filled: bool) -> JobPosting:
 @transaction.atomic
 def postings_expire_due(*, today: date) -> int:
     """Expire the published postings whose publication period ended before today."""
-    due = JobPosting.objects.select_for_update().filter(status=PostingStatus.PUBLISHED, expires_on__lt=today)
+    due = JobPosting.objects.select_for_update().filter(
+        status=PostingStatus.PUBLISHED, expires_on__lt=today
+    )
     count = 0
     for posting in due:
         posting.status = PostingStatus.EXPIRED

@@ -13,7 +13,11 @@ urlpatterns = [
     path("postings/new/", views.posting_create, name="posting-create"),
     path("postings/<uuid:public_id>/", views.posting_detail, name="posting-detail"),
     path("postings/<uuid:public_id>/edit/", views.posting_edit, name="posting-edit"),
-    path("postings/<uuid:public_id>/<slug:action>/", views.posting_transition, name="posting-transition"),
+    path(
+        "postings/<uuid:public_id>/<slug:action>/",
+        views.posting_transition,
+        name="posting-transition",
+    ),
     path("verification/", views.verification_queue, name="verification-queue"),
     path("companies/<uuid:public_id>/", views.company_review, name="company-review"),
     path("companies/<uuid:public_id>/decide/", views.company_decide, name="company-decide"),

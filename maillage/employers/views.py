@@ -23,7 +23,11 @@ from maillage.employers.models import CompanyInvitation, CompanyMember
 employer_required = role_required(Role.EMPLOYER)
 team_required = role_required(*TEAM_ROLES)
 
-POSTING_FIELDS = [name for name in PostingForm.Meta.fields if name not in {"required_skills", "nice_to_have_skills"}]
+POSTING_FIELDS = [
+    name
+    for name in PostingForm.Meta.fields
+    if name not in {"required_skills", "nice_to_have_skills"}
+]
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,10 +42,16 @@ def signup(request: HttpRequest) -> HttpResponse:
             password=account_form.cleaned_data["password1"],
             full_name=account_form.cleaned_data["full_name"],
             language=get_language() or "fr",
-            company_fields={name: company_form.cleaned_data[name] for name in CompanyForm.Meta.fields},
+            company_fields={
+                name: company_form.cleaned_data[name] for name in CompanyForm.Meta.fields
+            },
         )
         return redirect("accounts:email-confirmation-sent")
-    return render(request, "employers/signup.html", {"account_form": account_form, "company_form": company_form})
+    return render(
+        request,
+        "employers/signup.html",
+        {"account_form": account_form, "company_form": company_form},
+    )
 
 
 @employer_required
@@ -53,7 +63,9 @@ def company(request: HttpRequest) -> HttpResponse:
         {
             "company": current,
             "members": current.members.select_related("user").order_by("joined_at"),
-            "invitations": current.invitations.filter(accepted_at__isnull=True).order_by("-created_at"),
+            "invitations": current.invitations.filter(accepted_at__isnull=True).order_by(
+                "-created_at"
+            ),
             "invitation_form": InvitationForm(),
             "postings": selectors.company_postings(current)[:5],
             "is_owner": request.user.company_membership.role == CompanyMember.MemberRole.OWNER,
@@ -67,10 +79,16 @@ def company_edit(request: HttpRequest) -> HttpResponse:
     current = selectors.company_of(request.user)
     form = CompanyForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        services.company_update(company=current, changes={n: form.cleaned_data[n] for n in CompanyForm.Meta.fields})
+        services.company_update(
+            company=current, changes={n: form.cleaned_data[n] for n in CompanyForm.Meta.fields}
+        )
         messages.success(request, _("The company is saved."))
         return redirect("employers:company")
-    return render(request, "employers/form_page.html", {"form": form, "title": _("Edit the company"), "back": "employers:company"})
+    return render(
+        request,
+        "employers/form_page.html",
+        {"form": form, "title": _("Edit the company"), "back": "employers:company"},
+    )
 
 
 @employer_required
@@ -80,7 +98,9 @@ def invitation_send(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            services.company_invitation_send(company=current, email=form.cleaned_data["email"], by=request.user)
+            services.company_invitation_send(
+                company=current, email=form.cleaned_data["email"], by=request.user
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -92,7 +112,9 @@ def invitation_send(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token) -> HttpResponse:
-    invitation = get_object_or_404(CompanyInvitation.objects.select_related("company"), token=token, accepted_at__isnull=True)
+    invitation = get_object_or_404(
+        CompanyInvitation.objects.select_related("company"), token=token, accepted_at__isnull=True
+    )
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.company_invitation_accept(
@@ -103,13 +125,19 @@ def invitation_accept(request: HttpRequest, token) -> HttpResponse:
         )
         messages.success(request, _("Your account is created. Log in with your e-mail address."))
         return redirect("accounts:login")
-    return render(request, "employers/invitation_accept.html", {"form": form, "invitation": invitation})
+    return render(
+        request, "employers/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
 
 
 @employer_required
 def posting_list(request: HttpRequest) -> HttpResponse:
     current = selectors.company_of(request.user)
-    return render(request, "employers/posting_list.html", {"company": current, "postings": selectors.company_postings(current)})
+    return render(
+        request,
+        "employers/posting_list.html",
+        {"company": current, "postings": selectors.company_postings(current)},
+    )
 
 
 @employer_required
@@ -117,7 +145,9 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 def posting_create(request: HttpRequest) -> HttpResponse:
     current = selectors.company_of(request.user)
     if not current.is_verified:
-        messages.error(request, _("Your company must be verified by an advisor before you create postings."))
+        messages.error(
+            request, _("Your company must be verified by an advisor before you create postings.")
+        )
         return redirect("employers:company")
     form = PostingForm(request.POST or None, initial={"municipality": current.municipality_id})
     if request.method == "POST" and form.is_valid():
@@ -128,9 +158,13 @@ def posting_create(request: HttpRequest) -> HttpResponse:
             required_skills=form.cleaned_data["required_skills"],
             nice_skills=form.cleaned_data["nice_to_have_skills"],
         )
-        messages.success(request, _("The posting is saved as a draft. Publish it when it is ready."))
+        messages.success(
+            request, _("The posting is saved as a draft. Publish it when it is ready.")
+        )
         return redirect("employers:posting-detail", public_id=posting.public_id)
-    return render(request, "employers/posting_form.html", {"form": form, "title": _("New job posting")})
+    return render(
+        request, "employers/posting_form.html", {"form": form, "title": _("New job posting")}
+    )
 
 
 @employer_required
@@ -151,14 +185,22 @@ def posting_edit(request: HttpRequest, public_id) -> HttpResponse:
         else:
             messages.success(request, _("The posting is saved."))
         return redirect("employers:posting-detail", public_id=posting.public_id)
-    return render(request, "employers/posting_form.html", {"form": form, "title": _("Edit the posting"), "posting": posting})
+    return render(
+        request,
+        "employers/posting_form.html",
+        {"form": form, "title": _("Edit the posting"), "posting": posting},
+    )
 
 
 def posting_detail(request: HttpRequest, public_id) -> HttpResponse:
     posting = selectors.posting_for_viewer(public_id, request.user)
-    membership = getattr(request.user, "company_membership", None) if request.user.is_authenticated else None
+    membership = (
+        getattr(request.user, "company_membership", None) if request.user.is_authenticated else None
+    )
     is_member = membership is not None and membership.company_id == posting.company_id
-    return render(request, "employers/posting_detail.html", {"posting": posting, "is_member": is_member})
+    return render(
+        request, "employers/posting_detail.html", {"posting": posting, "is_member": is_member}
+    )
 
 
 @employer_required
@@ -181,7 +223,11 @@ def posting_transition(request: HttpRequest, public_id, action: str) -> HttpResp
 
 @team_required
 def verification_queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "employers/verification_queue.html", {"companies": selectors.companies_awaiting_verification()})
+    return render(
+        request,
+        "employers/verification_queue.html",
+        {"companies": selectors.companies_awaiting_verification()},
+    )
 
 
 @team_required

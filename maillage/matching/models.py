@@ -28,7 +28,9 @@ class MatchResult(models.Model):
         verbose_name = _("match result")
         verbose_name_plural = _("match results")
         constraints = [
-            models.UniqueConstraint(fields=["candidate", "posting"], name="matching_one_result_per_pair")
+            models.UniqueConstraint(
+                fields=["candidate", "posting"], name="matching_one_result_per_pair"
+            )
         ]
         indexes = [
             models.Index(fields=["posting", "is_excluded", "-score"]),

@@ -10,7 +10,9 @@ def region_list_with_counts() -> QuerySet[Region]:
     ).order_by("-is_served", "code")
 
 
-def municipality_search(query: str, *, region: Region | None = None, limit: int = 30) -> list[Municipality]:
+def municipality_search(
+    query: str, *, region: Region | None = None, limit: int = 30
+) -> list[Municipality]:
     """Municipalities whose name starts with (then contains) the query, biggest first."""
     folded = fold(query)
     base = Municipality.objects.select_related("region")

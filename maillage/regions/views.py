@@ -6,7 +6,9 @@ from maillage.regions.models import Region
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "regions/region_list.html", {"regions": selectors.region_list_with_counts()})
+    return render(
+        request, "regions/region_list.html", {"regions": selectors.region_list_with_counts()}
+    )
 
 
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -22,5 +24,7 @@ def municipality_options(request: HttpRequest) -> HttpResponse:
     found = selectors.municipality_search(request.GET.get("q", "")[:100])
     options = [(str(m.pk), f"{m.name} ({m.region.name})") for m in found]
     return render(
-        request, "core/options.html", {"options": options, "selected": request.GET.get("selected", "")}
+        request,
+        "core/options.html",
+        {"options": options, "selected": request.GET.get("selected", "")},
     )

@@ -16,7 +16,9 @@ def noc_unit_group_search(query: str, *, limit: int = 20) -> list[NocGroup]:
     if query.isdigit():
         return list(groups.filter(code__startswith=query).order_by("code")[:limit])
     by_title = list(
-        groups.filter(Q(title_fr__icontains=query) | Q(title_en__icontains=query)).order_by("code")[:limit]
+        groups.filter(Q(title_fr__icontains=query) | Q(title_en__icontains=query)).order_by("code")[
+            :limit
+        ]
     )
     if len(by_title) < limit:
         codes = (

@@ -42,7 +42,15 @@ def noc_load_reference(*, force: bool = False) -> LoadResult:
         groups,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["level", "teer", "parent", "title_en", "title_fr", "definition_en", "definition_fr"],
+        update_fields=[
+            "level",
+            "teer",
+            "parent",
+            "title_en",
+            "title_fr",
+            "definition_en",
+            "definition_fr",
+        ],
         batch_size=500,
     )
 

@@ -9,5 +9,7 @@ def noc_options(request: HttpRequest) -> HttpResponse:
     groups = noc_unit_group_search(request.GET.get("q", "")[:100], limit=30)
     options = [(g.code, str(g)) for g in groups]
     return render(
-        request, "core/options.html", {"options": options, "selected": request.GET.get("selected", "")}
+        request,
+        "core/options.html",
+        {"options": options, "selected": request.GET.get("selected", "")},
     )

@@ -94,7 +94,10 @@ def test_other_status_waits_for_an_advisor():
 def test_missing_answers_make_the_profile_incomplete():
     result = assess(admission_date=None, status=None)
     assert result.state == EligibilityState.INCOMPLETE
-    assert set(result.reasons) == {EligibilityReason.ADMISSION_DATE_MISSING, EligibilityReason.STATUS_MISSING}
+    assert set(result.reasons) == {
+        EligibilityReason.ADMISSION_DATE_MISSING,
+        EligibilityReason.STATUS_MISSING,
+    }
 
 
 def test_admission_in_the_future_is_not_eligible():

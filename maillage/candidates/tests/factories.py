@@ -4,7 +4,12 @@ import factory
 
 from maillage.accounts.models import Role
 from maillage.accounts.tests.factories import UserFactory
-from maillage.candidates.models import CandidateProfile, Education, ImmigrationStatus, WorkExperience
+from maillage.candidates.models import (
+    CandidateProfile,
+    Education,
+    ImmigrationStatus,
+    WorkExperience,
+)
 from maillage.core.choices import VerificationStatus
 from maillage.regions.models import Municipality
 from maillage.taxonomy.scales import EducationLevel

@@ -11,7 +11,11 @@ def project_po_files() -> list[Path]:
     roots = [settings.BASE_DIR / "locale", settings.BASE_DIR / "maillage"]
     files: list[Path] = []
     for root in roots:
-        files += sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")) if root.name == "maillage" else sorted(root.glob("*/LC_MESSAGES/*.po"))
+        files += (
+            sorted(root.glob("**/locale/*/LC_MESSAGES/*.po"))
+            if root.name == "maillage"
+            else sorted(root.glob("*/LC_MESSAGES/*.po"))
+        )
     return files
 
 

@@ -15,9 +15,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, candidates: int, companies: int, seed: int, **options):
         if not NocGroup.objects.exists():
-            raise CommandError("Load the reference data first: python manage.py load_reference_data")
-        logins = load_demo_data(candidates=candidates, companies=companies, seed=seed, today=timezone.localdate())
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000/accounts/login/ with:"))
+            raise CommandError(
+                "Load the reference data first: python manage.py load_reference_data"
+            )
+        logins = load_demo_data(
+            candidates=candidates, companies=companies, seed=seed, today=timezone.localdate()
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data ready. Log in at http://127.0.0.1:8000/accounts/login/ with:"
+            )
+        )
         for role, email in [
             ("candidate / candidat·e", logins.candidate),
             ("employer / employeur", logins.employer),

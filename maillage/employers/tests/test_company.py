@@ -1,0 +1,152 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from maillage.accounts.models import PrivacyConsent, Role, User
+from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
+from maillage.core.choices import VerificationStatus
+from maillage.employers.models import Company, CompanyInvitation, CompanyMember
+from maillage.employers.tests.factories import CompanyFactory, CompanyMemberFactory
+from maillage.regions.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def signup_data(**company):
+    rimouski = Municipality.objects.get(name="Rimouski")
+    return {
+        "account-full_name": "Julie Côté",
+        "account-email": "julie@boulangerie.example.org",
+        "account-password1": "un-mot-de-passe-solide-42",
+        "account-password2": "un-mot-de-passe-solide-42",
+        "account-accepts_privacy_notice": "on",
+        "company-legal_name": "Boulangerie du Fjord inc.",
+        "company-neq": "1176 786 565",
+        "company-municipality": rimouski.pk,
+        "company-sector": "31-33",
+        "company-size": "5-19",
+        **{f"company-{k}": v for k, v in company.items()},
+    }
+
+
+def test_employer_signup_creates_an_unverified_company_with_its_administrator(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("employers:signup"), signup_data())
+    assert response.status_code == 302
+    company = Company.objects.get()
+    assert (company.neq, company.region.code, company.verification_status) == (
+        "1176786565",
+        "01",
+        VerificationStatus.PENDING,
+    )
+    member = CompanyMember.objects.get()
+    assert (member.user.email, member.user.role, member.role) == (
+        "julie@boulangerie.example.org",
+        Role.EMPLOYER,
+        "owner",
+    )
+    assert PrivacyConsent.objects.filter(user=member.user).exists()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("company", "field"),
+    [({"neq": "12345"}, "neq"), ({"neq": "4412345678"}, "neq"), ({"sector": "99"}, "sector")],
+)
+def test_invalid_company_is_refused_and_nothing_is_created(client, company, field):
+    response = client.post(reverse("employers:signup"), signup_data(**company))
+    assert response.status_code == 200
+    assert field in response.context["company_form"].errors
+    assert response.context["account_form"]["full_name"].value() == "Julie Côté"
+    assert not User.objects.exists() and not Company.objects.exists()
+
+
+def test_company_of_montreal_is_told_the_program_serves_the_regions(client):
+    montreal = Municipality.objects.get(name="Montréal")
+    response = client.post(reverse("employers:signup"), signup_data(municipality=montreal.pk))
+    assert "municipality" in response.context["company_form"].errors
+    assert not Company.objects.exists()
+
+
+def test_duplicate_neq_is_refused(client):
+    CompanyFactory(neq="1176786565")
+    response = client.post(reverse("employers:signup"), signup_data())
+    assert "neq" in response.context["company_form"].errors
+    assert Company.objects.count() == 1 and not User.objects.exists()
+
+
+def test_advisor_verifies_a_company_and_its_members_are_told(
+    client, django_capture_on_commit_callbacks
+):
+    member = CompanyMemberFactory(company__verification_status=VerificationStatus.PENDING)
+    client.force_login(AdvisorFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("employers:company-decide", args=[member.company.public_id]),
+            {"decision": "verify"},
+        )
+    member.company.refresh_from_db()
+    assert member.company.is_verified
+    assert mail.outbox[0].to == [member.user.email]
+
+
+def test_refusing_a_company_needs_a_reason(client):
+    member = CompanyMemberFactory(company__verification_status=VerificationStatus.PENDING)
+    client.force_login(AdvisorFactory())
+    client.post(
+        reverse("employers:company-decide", args=[member.company.public_id]),
+        {"decision": "refuse", "note": ""},
+    )
+    member.company.refresh_from_db()
+    assert member.company.verification_status == VerificationStatus.PENDING
+
+
+def test_an_employer_cannot_verify_its_own_company(client):
+    member = CompanyMemberFactory(company__verification_status=VerificationStatus.PENDING)
+    client.force_login(member.user)
+    response = client.post(
+        reverse("employers:company-decide", args=[member.company.public_id]), {"decision": "verify"}
+    )
+    assert response.status_code == 403
+    member.company.refresh_from_db()
+    assert member.company.verification_status == VerificationStatus.PENDING
+
+
+def test_invited_colleague_joins_the_company(client, django_capture_on_commit_callbacks):
+    member = CompanyMemberFactory()
+    client.force_login(member.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("employers:invitation-send"), {"email": "Marc@Example.org"})
+    invitation = CompanyInvitation.objects.get()
+    assert invitation.email == "marc@example.org"
+    assert str(invitation.token) in mail.outbox[0].body
+
+    client.logout()
+    url = reverse("employers:invitation-accept", args=[invitation.token])
+    response = client.post(
+        url,
+        {
+            "full_name": "Marc Roy",
+            "password1": "un-mot-de-passe-solide-42",
+            "password2": "un-mot-de-passe-solide-42",
+            "accepts_privacy_notice": "on",
+        },
+    )
+    assert response.status_code == 302
+    colleague = CompanyMember.objects.get(user__email="marc@example.org")
+    assert (colleague.company, colleague.role, colleague.user.has_confirmed_email) == (
+        member.company,
+        "member",
+        True,
+    )
+    assert client.get(url).status_code == 404  # an invitation works once
+
+
+def test_inviting_someone_who_already_has_an_account_is_explained(client):
+    member = CompanyMemberFactory()
+    existing = UserFactory()
+    client.force_login(member.user)
+    client.post(reverse("employers:invitation-send"), {"email": existing.email})
+    assert not CompanyInvitation.objects.exists()
