@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from maillage.core.models import ReferenceDataset
 
@@ -6,6 +7,8 @@ from maillage.core.models import ReferenceDataset
 class ProgramAdmin(admin.ModelAdmin):
     """Program managers (staff, not superusers) read everything and change nothing here:
     changes go through the platform's pages and services."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
