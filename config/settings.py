@@ -132,6 +132,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
     # WAL lets the dev server read while a command writes; IMMEDIATE avoids "database is locked"
     # upgrades inside transactions.
     DATABASES["default"]["OPTIONS"] = {

@@ -40,7 +40,8 @@ class ContactForm(StyledModelForm):
         fields = ["phone", "current_country", "municipality"]
         widgets = {
             "municipality": SearchableSelect(
-                search_url="regions:municipality-options", search_label=_("Search a municipality")
+                search_url="regions:municipality-options",
+                search_label=_("Search for a municipality"),
             ),
         }
 
@@ -170,7 +171,7 @@ class OccupationAddForm(StyledForm):
         label=_("Occupation (NOC 2021)"),
         queryset=NocGroup.objects.unit_groups().order_by("code"),
         widget=SearchableSelect(
-            search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+            search_url="taxonomy:noc-options", search_label=_("Search for an occupation")
         ),
         error_messages={"invalid_choice": _("Choose an occupation from the list.")},
     )
@@ -198,7 +199,7 @@ class ExperienceForm(StyledModelForm):
             "start_date": DateInput(),
             "end_date": DateInput(),
             "noc": SearchableSelect(
-                search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+                search_url="taxonomy:noc-options", search_label=_("Search for an occupation")
             ),
         }
 

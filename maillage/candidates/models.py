@@ -258,8 +258,8 @@ class Education(models.Model):
     )
 
     class Meta:
-        verbose_name = _("education")
-        verbose_name_plural = _("education")
+        verbose_name = _("education record")
+        verbose_name_plural = _("education records")
         ordering = ["-level"]
 
     def __str__(self) -> str:

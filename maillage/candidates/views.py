@@ -190,9 +190,9 @@ def education_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = EducationForm(request.POST or None, instance=education)
     if request.method == "POST" and form.is_valid():
         services.education_save(education=form.save(commit=False))
-        messages.success(request, _("The education is saved."))
+        messages.success(request, _("The diploma is saved."))
         return redirect("candidates:profile")
-    title = _("Edit an education") if pk else _("Add an education")
+    title = _("Edit a diploma") if pk else _("Add a diploma")
     return render(request, "candidates/section_form.html", {"form": form, "title": title})
 
 
@@ -201,7 +201,7 @@ def education_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def education_delete(request: HttpRequest, pk: int) -> HttpResponse:
     education = get_object_or_404(Education, pk=pk, candidate__user=request.user)
     services.education_delete(education=education)
-    messages.success(request, _("The education is deleted."))
+    messages.success(request, _("The diploma is deleted."))
     return redirect("candidates:profile")
 
 

@@ -15,7 +15,7 @@ from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
 
 MUNICIPALITY_WIDGET = SearchableSelect(
-    search_url="regions:municipality-options", search_label=_("Search a municipality")
+    search_url="regions:municipality-options", search_label=_("Search for a municipality")
 )
 
 
@@ -28,7 +28,7 @@ def municipality_label(municipality: Municipality) -> str:
 
 
 class CompanyForm(StyledModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     # Spaces and dashes are welcome in the input; the model stores the 10 digits.
     neq = forms.CharField(
         label=_("Québec enterprise number (NEQ)"),
@@ -162,7 +162,7 @@ class PostingForm(StyledModelForm):
         ]
         widgets = {
             "noc": SearchableSelect(
-                search_url="taxonomy:noc-options", search_label=_("Search an occupation")
+                search_url="taxonomy:noc-options", search_label=_("Search for an occupation")
             ),
             "municipality": MUNICIPALITY_WIDGET,
             "start_date": DateInput(),

@@ -301,8 +301,8 @@ class PostingSkill(models.Model):
     is_required = models.BooleanField(_("required"), default=True)
 
     class Meta:
-        verbose_name = _("required skill")
-        verbose_name_plural = _("required skills")
+        verbose_name = _("posting skill")
+        verbose_name_plural = _("posting skills")
         constraints = [
             models.UniqueConstraint(fields=["posting", "label"], name="employers_skill_unique")
         ]

@@ -213,7 +213,10 @@ def posting_transition(request: HttpRequest, public_id, action: str) -> HttpResp
             messages.success(request, _("The posting is published."))
         elif action in {"fill", "close"}:
             services.posting_close(posting=posting, filled=action == "fill")
-            messages.success(request, _("The posting is closed."))
+            if action == "fill":
+                messages.success(request, _("The posting is marked as filled."))
+            else:
+                messages.success(request, _("The posting is closed."))
         else:
             raise services.PostingTransitionError(_("Unknown action."))
     except services.PostingTransitionError as error:

@@ -2,7 +2,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from maillage.regions import selectors
-from maillage.regions.models import Region
+from maillage.core.options import options_response
+from maillage.regions.models import Municipality, Region
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
@@ -19,12 +20,17 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _municipality_label(pk: str) -> str | None:
+    found = (
+        Municipality.objects.select_related("region").filter(pk=pk).first()
+        if pk.isdigit()
+        else None
+    )
+    return f"{found.name} ({found.region.name})" if found else None
+
+
 def municipality_options(request: HttpRequest) -> HttpResponse:
     """<option>s of the municipalities matching ?q=, for the searchable picker."""
     found = selectors.municipality_search(request.GET.get("q", "")[:100])
     options = [(str(m.pk), f"{m.name} ({m.region.name})") for m in found]
-    return render(
-        request,
-        "core/options.html",
-        {"options": options, "selected": request.GET.get("selected", "")},
-    )
+    return options_response(request, options, _municipality_label)

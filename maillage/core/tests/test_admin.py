@@ -11,7 +11,10 @@ def test_program_manager_reads_the_admin_but_cannot_change_anything(client):
     company = CompanyFactory(legal_name="Ferme Boréale inc.")
     client.force_login(ManagerFactory())
     assert client.get(reverse("admin:index")).status_code == 200
-    assert "Ferme Boréale inc." in client.get(reverse("admin:employers_company_changelist")).content.decode()
+    assert (
+        "Ferme Boréale inc."
+        in client.get(reverse("admin:employers_company_changelist")).content.decode()
+    )
     change_url = reverse("admin:employers_company_change", args=[company.pk])
     assert client.get(change_url).status_code == 200  # a read-only view
     response = client.post(change_url, {"legal_name": "Changé"})

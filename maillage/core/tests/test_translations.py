@@ -12,7 +12,9 @@ def test_every_app_with_strings_has_a_french_catalog():
     assert len(CATALOGS) >= 6
 
 
-@pytest.mark.parametrize("po_path", CATALOGS, ids=lambda path: str(path.parent.parent.parent.parent.name))
+@pytest.mark.parametrize(
+    "po_path", CATALOGS, ids=lambda path: str(path.parent.parent.parent.parent.name)
+)
 def test_catalog_is_fully_translated_and_compiled(po_path):
     catalog = polib.pofile(str(po_path))
     untranslated = [entry.msgid for entry in catalog.untranslated_entries()]
@@ -21,7 +23,10 @@ def test_catalog_is_fully_translated_and_compiled(po_path):
     assert not fuzzy, f"{po_path}: fuzzy: {fuzzy[:10]}"
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path} is missing: run `python manage.py compile_translations`"
-    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in polib.mofile(str(mo_path))}
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural
+        for entry in polib.mofile(str(mo_path))
+    }
     expected = {
         (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural
         for entry in catalog.translated_entries()
