@@ -1,8 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from maillage.regions import selectors
 from maillage.core.options import options_response
+from maillage.regions import selectors
 from maillage.regions.models import Municipality, Region
 
 
