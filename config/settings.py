@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "maillage.candidates",
     "maillage.employers",
     "maillage.matching",
+    "maillage.activities",
 ]
 
 MIDDLEWARE = [
@@ -278,3 +279,22 @@ PROGRAM_REGION_CODES = env_list(
 PRIVACY_NOTICE_VERSION = "2026-11-01"
 # Newcomers are eligible during this many years after their admission to Québec.
 ELIGIBILITY_YEARS = 5
+
+# Video rooms (interviews, virtual activities): Jitsi Meet by default, or any service that opens a
+# room at <base>/<room name>.
+VIDEO_ROOM_BASE_URL = os.environ.get("VIDEO_ROOM_BASE_URL", "https://meet.jit.si")
+# Region videos (MP4 or WebM), checked with PyAV on upload.
+MAX_VIDEO_UPLOAD_BYTES = env_int("MAX_VIDEO_UPLOAD_BYTES", 200 * 1024 * 1024)
+# Meeting schedules: CP-SAT's time limit when advisors pin meetings to slots (the flow is instant).
+SCHEDULE_TIME_LIMIT_SECONDS = env_int("SCHEDULE_TIME_LIMIT_SECONDS", 20)
+# Region maps: no tile server by default (outlines and markers only); set a tile URL template such
+# as https://tile.openstreetmap.org/{z}/{x}/{y}.png to draw a base map (and allow it in the CSP).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(MAP_TILE_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
+    )

@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("employers/", include("maillage.employers.urls")),
     path("taxonomy/", include("maillage.taxonomy.urls")),
     path("regions/", include("maillage.regions.urls")),
+    path("activities/", include("maillage.activities.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,241 @@
+"""Reads for activity pages, the schedule solver's inputs and the program's participation figures."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from maillage.accounts.models import User
+from maillage.activities.models import (
+    Activity,
+    CandidateRegistration,
+    EmployerRegistration,
+    Meeting,
+    MeetingConstraint,
+)
+from maillage.candidates.models import CandidateProfile
+from maillage.core.choices import VerificationStatus
+from maillage.employers.models import Company
+from maillage.matching.models import MatchResult
+from matchcore.schedule import Pair, Pin, ScheduleProblem
+
+Status = CandidateRegistration.Status
+
+
+def activity_list_upcoming(*, today: date, region=None) -> QuerySet[Activity]:
+    activities = Activity.objects.upcoming(today=today).select_related("region")
+    if region is not None:
+        activities = activities.in_region(region)
+    return activities.annotate(
+        employer_count=Count("employer_registrations", distinct=True),
+        candidate_count=Count(
+            "candidate_registrations",
+            filter=Q(candidate_registrations__status=Status.REGISTERED),
+            distinct=True,
+        ),
+    ).order_by("date", "starts_at")
+
+
+def activity_get(public_id) -> Activity:
+    try:
+        return Activity.objects.select_related("region", "created_by").get(public_id=public_id)
+    except (Activity.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def employer_registrations(activity: Activity) -> QuerySet[EmployerRegistration]:
+    return (
+        activity.employer_registrations.select_related("company__municipality")
+        .prefetch_related("postings")
+        .order_by("company__legal_name")
+    )
+
+
+def candidate_registrations(activity: Activity) -> QuerySet[CandidateRegistration]:
+    return activity.candidate_registrations.select_related("candidate__user").order_by(
+        "status", "candidate__user__full_name"
+    )
+
+
+def registration_of_candidate(activity: Activity, user: User) -> CandidateRegistration | None:
+    profile = getattr(user, "candidate_profile", None)
+    if profile is None:
+        return None
+    return CandidateRegistration.objects.filter(activity=activity, candidate=profile).first()
+
+
+def registration_of_company(
+    activity: Activity, company: Company | None
+) -> EmployerRegistration | None:
+    if company is None:
+        return None
+    return (
+        EmployerRegistration.objects.filter(activity=activity, company=company)
+        .prefetch_related("postings")
+        .first()
+    )
+
+
+def meetings_of_activity(activity: Activity) -> QuerySet[Meeting]:
+    return activity.meetings.select_related(
+        "activity", "candidate__user", "company", "posting"
+    ).order_by("slot", "company__legal_name", "table")
+
+
+def meetings_of_candidate(activity: Activity, profile: CandidateProfile) -> QuerySet[Meeting]:
+    return (
+        activity.meetings.filter(candidate=profile)
+        .select_related("activity", "company__municipality", "posting")
+        .order_by("slot")
+    )
+
+
+def meetings_of_company(activity: Activity, company: Company) -> QuerySet[Meeting]:
+    return (
+        activity.meetings.filter(company=company)
+        .select_related("activity", "candidate__user", "posting")
+        .order_by("slot", "table")
+    )
+
+
+def meeting_get(pk: int) -> Meeting:
+    try:
+        return Meeting.objects.select_related("activity", "company", "candidate__user").get(pk=pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def invitable_candidates(
+    activity: Activity, *, limit: int = 50
+) -> list[tuple[CandidateProfile, float]]:
+    """The short list for invitations: verified candidates the engine found acceptable for a
+    posting brought to the activity, best score first, not yet invited or registered."""
+    posting_ids = EmployerRegistration.postings.through.objects.filter(
+        employerregistration__activity=activity
+    ).values("jobposting_id")
+    already = activity.candidate_registrations.filter(
+        status__in=[Status.INVITED, Status.REGISTERED]
+    ).values("candidate_id")
+    best: dict[int, float] = {}
+    rows = (
+        MatchResult.objects.filter(posting_id__in=posting_ids, is_excluded=False)
+        .exclude(candidate_id__in=already)
+        .filter(candidate__verification_status=VerificationStatus.VERIFIED)
+        .values_list("candidate_id", "score")
+    )
+    for candidate_id, score in rows:
+        best[candidate_id] = max(score, best.get(candidate_id, 0.0))
+    top = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    profiles = CandidateProfile.objects.select_related("user").in_bulk([pk for pk, _s in top])
+    return [(profiles[pk], score) for pk, score in top if pk in profiles]
+
+
+@dataclass(frozen=True)
+class ScheduleInputs:
+    problem: ScheduleProblem
+    # (candidate pk, company pk) -> the brought posting with the best score for that candidate.
+    best_posting: dict[tuple[int, int], int]
+
+
+def candidate_key(pk: int) -> str:
+    return f"c{pk}"
+
+
+def company_key(pk: int) -> str:
+    return f"e{pk}"
+
+
+def schedule_inputs(activity: Activity) -> ScheduleInputs:
+    """The solver's problem: registered candidates, registered employers, and as acceptable pairs
+    the engine's non-excluded results for the postings each employer brings (best one per pair)."""
+    candidate_ids = list(
+        activity.candidate_registrations.filter(status=Status.REGISTERED)
+        .order_by("candidate_id")
+        .values_list("candidate_id", flat=True)
+    )
+    brought = EmployerRegistration.postings.through.objects.filter(
+        employerregistration__activity=activity
+    ).values_list("employerregistration__company_id", "jobposting_id")
+    company_of_posting: dict[int, int] = {}
+    company_ids: set[int] = set(
+        activity.employer_registrations.values_list("company_id", flat=True)
+    )
+    for company_id, posting_id in brought:
+        company_of_posting[posting_id] = company_id
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    results = MatchResult.objects.filter(
+        candidate_id__in=candidate_ids, posting_id__in=list(company_of_posting), is_excluded=False
+    ).values_list("candidate_id", "posting_id", "score")
+    for candidate_id, posting_id, score in results:
+        key = (candidate_id, company_of_posting[posting_id])
+        clipped = min(100.0, max(0.0, float(score)))
+        if key not in best or best[key] < (clipped, -posting_id):
+            best[key] = (clipped, -posting_id)
+    forbidden, pins = set(), []
+    registered = set(candidate_ids)
+    for constraint in MeetingConstraint.objects.filter(activity=activity):
+        if constraint.candidate_id not in registered or constraint.company_id not in company_ids:
+            continue
+        pair = (candidate_key(constraint.candidate_id), company_key(constraint.company_id))
+        if constraint.kind == MeetingConstraint.Kind.FORBID:
+            forbidden.add(pair)
+        else:
+            pins.append(Pin(*pair, slot=constraint.slot))
+    ordered_companies = sorted(company_ids)
+    problem = ScheduleProblem(
+        candidates=tuple(candidate_key(pk) for pk in candidate_ids),
+        employers=tuple(company_key(pk) for pk in ordered_companies),
+        slots=activity.slot_count,
+        pairs=tuple(
+            Pair(candidate_key(c), company_key(e), score)
+            for (c, e), (score, _p) in sorted(best.items())
+        ),
+        max_meetings_per_candidate=activity.max_meetings_per_candidate,
+        tables={company_key(pk): activity.tables_per_employer for pk in ordered_companies},
+        pins=tuple(pins),
+        forbidden=frozenset(forbidden),
+    )
+    return ScheduleInputs(problem, {key: -neg for key, (_s, neg) in best.items()})
+
+
+@dataclass(frozen=True)
+class ParticipationFigures:
+    registered_employers: int  # verified companies of the program
+    employers_who_took_part: int  # took part in at least one activity
+
+    @property
+    def share(self) -> float:
+        if not self.registered_employers:
+            return 0.0
+        return self.employers_who_took_part / self.registered_employers
+
+
+def employer_participation() -> ParticipationFigures:
+    """For the program figures: the share of registered employers who took part in an activity."""
+    verified = Company.objects.filter(verification_status=VerificationStatus.VERIFIED)
+    took_part = verified.filter(activity_registrations__attended_at__isnull=False).distinct()
+    return ParticipationFigures(verified.count(), took_part.count())
+
+
+def activities_of_user(user: User, *, today: date) -> list[Activity]:
+    """Upcoming activities a candidate or an employer is registered for (for their space)."""
+    activities = Activity.objects.upcoming(today=today).select_related("region")
+    profile = getattr(user, "candidate_profile", None)
+    if profile is not None:
+        return list(
+            activities.filter(
+                candidate_registrations__candidate=profile,
+                candidate_registrations__status__in=[Status.REGISTERED, Status.INVITED],
+            )
+        )
+    membership = getattr(user, "company_membership", None)
+    if membership is not None:
+        return list(activities.filter(employer_registrations__company_id=membership.company_id))
+    return []
+
+
+def meeting_prefetch() -> Prefetch:
+    return Prefetch(
+        "meetings", queryset=Meeting.objects.select_related("company", "candidate__user")
+    )

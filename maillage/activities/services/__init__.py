@@ -1,0 +1,47 @@
+"""Every change to activities, registrations, schedules and meetings goes through these functions."""
+
+from maillage.activities.services.activities import (
+    activity_cancel,
+    activity_complete,
+    activity_create,
+    activity_update,
+)
+from maillage.activities.services.meetings import (
+    employer_attendance_record,
+    meeting_check_in,
+    meeting_outcome_record,
+)
+from maillage.activities.services.registrations import (
+    candidate_invite,
+    candidate_invitation_answer,
+    candidate_register,
+    candidate_withdraw,
+    employer_register,
+    employer_withdraw,
+)
+from maillage.activities.services.scheduling import (
+    meeting_constraint_remove,
+    meeting_constraint_set,
+    schedule_clear,
+    schedule_compute,
+)
+
+__all__ = [
+    "activity_cancel",
+    "activity_complete",
+    "activity_create",
+    "activity_update",
+    "candidate_invitation_answer",
+    "candidate_invite",
+    "candidate_register",
+    "candidate_withdraw",
+    "employer_attendance_record",
+    "employer_register",
+    "employer_withdraw",
+    "meeting_check_in",
+    "meeting_constraint_remove",
+    "meeting_constraint_set",
+    "meeting_outcome_record",
+    "schedule_clear",
+    "schedule_compute",
+]
