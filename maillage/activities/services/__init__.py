@@ -12,8 +12,8 @@ from maillage.activities.services.meetings import (
     meeting_outcome_record,
 )
 from maillage.activities.services.registrations import (
-    candidate_invite,
     candidate_invitation_answer,
+    candidate_invite,
     candidate_register,
     candidate_withdraw,
     employer_register,
