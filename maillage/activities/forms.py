@@ -37,6 +37,12 @@ class ActivityForm(StyledModelForm):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.served().order_by("name")
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("is_virtual") and not (cleaned.get("address") or "").strip():
+            self.add_error("address", _("An activity in person needs an address."))
+        return cleaned
+
 
 class EmployerRegistrationForm(StyledForm):
     postings = forms.ModelMultipleChoiceField(

@@ -114,6 +114,7 @@ class Activity(models.Model):
             models.CheckConstraint(
                 condition=models.Q(is_virtual=True) | ~models.Q(address=""),
                 name="activities_in_person_has_address",
+                violation_error_message=_("An activity in person needs an address."),
             )
         ]
 

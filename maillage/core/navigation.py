@@ -27,6 +27,7 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
         frozenset({Role.ADVISOR, Role.MANAGER}),
     ),
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
+    ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
 ]
 
 

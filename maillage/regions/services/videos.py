@@ -147,7 +147,7 @@ def webvtt_check(raw: bytes) -> int:
     if not captions or timings != len(captions):
         raise ValidationError(invalid, code="malformed")
     for caption in captions:
-        if caption.end_in_seconds <= caption.start_in_seconds:
+        if caption.end <= caption.start:  # both normalised as HH:MM:SS.mmm
             raise ValidationError(
                 _("A caption ends before it starts (at %(start)s).") % {"start": caption.start},
                 code="bad_timing",

@@ -1,0 +1,258 @@
+import pytest
+from django.core import mail
+from icalendar import Calendar
+
+from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
+from maillage.activities import services
+from maillage.activities.models import (
+    Activity,
+    ActivityStatus,
+    CandidateRegistration,
+    EmployerRegistration,
+    Meeting,
+    MeetingConstraint,
+)
+from maillage.activities.tests.factories import (
+    ActivityFactory,
+    CandidateRegistrationFactory,
+    EmployerRegistrationFactory,
+    MatchResultFactory,
+)
+from maillage.candidates.tests.factories import CandidateProfileFactory
+from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
+from maillage.regions.models import Region
+from maillage.regions.tests.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(activity, suffix=""):
+    return f"/activities/{activity.public_id}/{suffix}"
+
+
+def scheduled_session(*, virtual=True):
+    activity = ActivityFactory(is_virtual=virtual, address="" if virtual else "Rimouski")
+    member = CompanyMemberFactory()
+    registration = EmployerRegistrationFactory(
+        activity=activity,
+        company=member.company,
+        postings=[JobPostingFactory(company=member.company)],
+    )
+    candidate = CandidateRegistrationFactory(activity=activity).candidate
+    MatchResultFactory(candidate=candidate, posting=registration.postings.get(), score=88)
+    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    return activity, member.user, candidate
+
+
+def activity_post_data(**overrides):
+    data = {
+        "kind": "virtual_fair",
+        "title": "Salon virtuel de la Côte-Nord",
+        "description": "",
+        "region": Region.objects.get(code="09").pk,
+        "date": "2027-03-04",
+        "starts_at": "13:00",
+        "slot_count": "8",
+        "slot_minutes": "20",
+        "break_minutes": "5",
+        "max_meetings_per_candidate": "3",
+        "tables_per_employer": "1",
+        "candidate_capacity": "40",
+        "employer_capacity": "12",
+        "is_virtual": "on",
+        "address": "",
+    }
+    return {**data, **overrides}
+
+
+def test_advisor_creates_an_activity_through_the_form(client):
+    client.force_login(AdvisorFactory())
+    response = client.post("/activities/new/", activity_post_data())
+    activity = Activity.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == url(activity, "manage/")
+    assert (activity.region.code, activity.slot_count, activity.is_virtual) == ("09", 8, True)
+
+
+def test_an_in_person_activity_without_address_rerenders_with_the_message(client):
+    client.force_login(AdvisorFactory())
+    response = client.post(
+        "/activities/new/", activity_post_data(is_virtual="", title="Visite exploratoire")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["address"]
+    assert "Visite exploratoire" in response.content.decode()
+    assert Activity.objects.count() == 0
+
+
+def test_partner_creates_activities_only_in_their_region(client):
+    client.force_login(PartnerFactory())
+    client.post("/activities/new/", activity_post_data())  # Côte-Nord: not the partner's region
+    assert Activity.objects.count() == 0
+    client.post("/activities/new/", activity_post_data(region=Region.objects.get(code="01").pk))
+    assert Activity.objects.get().region.code == "01"
+
+
+def test_candidates_and_employers_cannot_create_activities(client):
+    client.force_login(CandidateProfileFactory().user)
+    assert client.post("/activities/new/", activity_post_data()).status_code == 403
+    assert Activity.objects.count() == 0
+
+
+def test_upcoming_activities_are_listed_for_everyone(client):
+    ActivityFactory(title="Maillage express de février")
+    ActivityFactory(title="Annulée", status=ActivityStatus.CANCELLED)
+    page = client.get("/activities/").content.decode()
+    assert "Maillage express de février" in page
+    assert "Annulée" not in page
+
+
+def test_employer_registers_from_the_activity_page(client):
+    activity = ActivityFactory()
+    member = CompanyMemberFactory()
+    posting = JobPostingFactory(company=member.company)
+    client.force_login(member.user)
+    assert posting.title in client.get(url(activity)).content.decode()
+    client.post(url(activity, "employer/register/"), {"postings": [posting.pk]})
+    assert list(EmployerRegistration.objects.get().postings.all()) == [posting]
+
+
+def test_candidate_registers_with_consent_from_the_activity_page(client):
+    activity = ActivityFactory()
+    profile = CandidateProfileFactory()
+    client.force_login(profile.user)
+    client.post(url(activity, "candidate/register/"), {})
+    assert CandidateRegistration.objects.count() == 0
+    client.post(url(activity, "candidate/register/"), {"consents": "on"})
+    assert CandidateRegistration.objects.get().status == CandidateRegistration.Status.REGISTERED
+
+
+def test_advisor_invites_from_the_short_list_and_candidate_accepts(client):
+    activity = ActivityFactory()
+    registration = EmployerRegistrationFactory(activity=activity)
+    profile = CandidateProfileFactory()
+    MatchResultFactory(candidate=profile, posting=registration.postings.get(), score=91)
+    excluded = CandidateProfileFactory()
+    MatchResultFactory(candidate=excluded, posting=registration.postings.get(), is_excluded=True)
+    client.force_login(AdvisorFactory())
+    response = client.get(url(activity, "manage/"))
+    assert [(p, s) for p, s in response.context["invitable"]] == [(profile, 91.0)]
+    client.post(url(activity, "invite/"), {"candidate": profile.pk})
+    client.force_login(profile.user)
+    client.post(url(activity, "invitation/accept/"), {"consents": "on"})
+    assert (
+        CandidateRegistration.objects.get(candidate=profile).status
+        == CandidateRegistration.Status.REGISTERED
+    )
+
+
+def test_advisor_computes_the_schedule_and_participants_are_told(
+    client, django_capture_on_commit_callbacks
+):
+    activity = ActivityFactory()
+    registration = EmployerRegistrationFactory(
+        activity=activity, registered_by=CompanyMemberFactory().user
+    )
+    candidate = CandidateRegistrationFactory(activity=activity).candidate
+    MatchResultFactory(candidate=candidate, posting=registration.postings.get(), score=75)
+    client.force_login(AdvisorFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url(activity, "schedule/compute/"))
+    assert response.status_code == 302
+    assert Meeting.objects.count() == 1
+    page = client.get(url(activity, "manage/")).content.decode()
+    assert "Meilleur possible (prouvé)" in page or "Best possible (proven)" in page
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [candidate.user.email, registration.registered_by.email]
+    )
+
+
+def test_advisor_forbids_a_meeting_and_resolves(client):
+    activity, _employer, candidate = scheduled_session()
+    meeting = Meeting.objects.get()
+    client.force_login(AdvisorFactory())
+    client.post(
+        url(activity, "decisions/"),
+        {"candidate": candidate.pk, "company": meeting.company_id, "kind": "forbid"},
+    )
+    assert MeetingConstraint.objects.get().kind == "forbid"
+    client.post(url(activity, "schedule/compute/"))
+    assert Meeting.objects.count() == 0
+
+
+def test_candidate_sees_their_schedule_with_the_video_room(client, settings):
+    settings.VIDEO_ROOM_BASE_URL = "https://visio.example.org/"
+    activity, _employer, candidate = scheduled_session()
+    meeting = Meeting.objects.get()
+    client.force_login(candidate.user)
+    page = client.get(url(activity, "my-schedule/")).content.decode()
+    assert f'href="https://visio.example.org/{meeting.room_name}"' in page
+    assert meeting.company.legal_name in page
+    assert "09\u00a0h\u00a000–09\u00a0h\u00a015" in page
+
+
+def test_schedule_calendar_file_has_one_event_per_meeting(client):
+    activity, employer, candidate = scheduled_session(virtual=False)
+    meeting = Meeting.objects.get()
+    client.force_login(candidate.user)
+    response = client.get(url(activity, "my-schedule.ics"))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    assert event.decoded("dtstart") == meeting.starts_at
+    assert (event.decoded("dtend") - event.decoded("dtstart")).total_seconds() == 15 * 60
+    assert str(event["location"]) == "Rimouski"
+    assert meeting.company.legal_name in str(event["summary"])
+
+
+def test_employer_sees_who_they_meet_and_checks_in(client):
+    activity, employer, candidate = scheduled_session()
+    meeting = Meeting.objects.get()
+    client.force_login(employer)
+    page = client.get(url(activity, "my-schedule/")).content.decode()
+    assert candidate.user.full_name in page
+    client.post(f"/activities/meetings/{meeting.pk}/check-in/")
+    meeting.refresh_from_db()
+    assert meeting.checked_in_at is not None
+    client.post(f"/activities/meetings/{meeting.pk}/follow-up/", {"outcome": "interview"})
+    meeting.refresh_from_db()
+    assert meeting.outcome == "interview"
+
+
+def test_another_employer_cannot_check_in_a_meeting(client):
+    activity, _employer, _candidate = scheduled_session()
+    meeting = Meeting.objects.get()
+    client.force_login(CompanyMemberFactory().user)
+    assert client.post(f"/activities/meetings/{meeting.pk}/check-in/").status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.checked_in_at is None
+
+
+def test_a_candidate_sees_only_their_own_meetings(client):
+    activity, _employer, _candidate = scheduled_session()
+    other = CandidateProfileFactory()
+    client.force_login(other.user)
+    response = client.get(url(activity, "my-schedule/"))
+    assert response.context["rows"] == []
+
+
+def test_the_personal_schedule_is_for_participants_only(client):
+    activity, _employer, _candidate = scheduled_session()
+    client.force_login(UserFactory(role="advisor"))
+    assert client.get(url(activity, "my-schedule/")).status_code == 403
+
+
+def test_manage_page_query_count_does_not_grow_with_meetings(client, django_assert_max_num_queries):
+    activity = ActivityFactory(slot_count=4, max_meetings_per_candidate=2)
+    registrations = [EmployerRegistrationFactory(activity=activity) for _ in range(3)]
+    for _ in range(5):
+        candidate = CandidateRegistrationFactory(activity=activity).candidate
+        for registration in registrations:
+            MatchResultFactory(candidate=candidate, posting=registration.postings.get())
+    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    assert Meeting.objects.count() == 10
+    client.force_login(AdvisorFactory())
+    with django_assert_max_num_queries(14):
+        client.get(url(activity, "manage/"))
