@@ -58,7 +58,7 @@ def test_region_page_shows_key_facts_with_sources_and_demo_warning(client):
     assert facts.population == sum(m.population or 0 for m in region.municipalities.all())
     assert facts.main_municipalities[0].name == "Rimouski"
     assert "950\u00a0$" in page
-    assert "4,5 %" in page
+    assert "4,5\u00a0%" in page
     assert page.count("valeur de démonstration") == 1
     assert "Statistique Québec" in page
 
