@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from maillage.accounts.models import User
@@ -233,9 +233,3 @@ def activities_of_user(user: User, *, today: date) -> list[Activity]:
     if membership is not None:
         return list(activities.filter(employer_registrations__company_id=membership.company_id))
     return []
-
-
-def meeting_prefetch() -> Prefetch:
-    return Prefetch(
-        "meetings", queryset=Meeting.objects.select_related("company", "candidate__user")
-    )

@@ -51,6 +51,9 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "activities/activity_list.html",
         {
             "activities": selectors.activity_list_upcoming(today=today),
+            "mine": selectors.activities_of_user(request.user, today=today)
+            if request.user.is_authenticated
+            else [],
             "can_create": request.user.is_authenticated and request.user.role in ORGANISER_ROLES,
         },
     )

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.accounts.models import ConsentPurpose, PrivacyConsent, Role, User
+from maillage.activities.demo import build_demo_activity
 from maillage.candidates.models import (
     CandidateProfile,
     CandidateSkill,
@@ -36,6 +37,7 @@ from maillage.employers.models import (
     PostingStatus,
     Sector,
 )
+from maillage.regions.demo import build_region_showcase
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import EducationLevel
@@ -621,7 +623,12 @@ def build_candidates(
 
 @transaction.atomic
 def load_demo_data(
-    *, candidates: int = 60, companies: int = 20, seed: int = 2026, today: date
+    *,
+    candidates: int = 60,
+    companies: int = 20,
+    seed: int = 2026,
+    today: date,
+    with_showcase: bool = True,
 ) -> DemoLogins:
     """Create the demo team, companies, postings and candidates once; later calls change nothing."""
     logins = DemoLogins(
@@ -635,10 +642,13 @@ def load_demo_data(
         return logins
     rng = random.Random(seed)
     catalog = NocCatalog(set(OCCUPATIONS))
-    _user(logins.advisor, "Isabelle Tremblay (conseillère démo)", Role.ADVISOR)
+    advisor = _user(logins.advisor, "Isabelle Tremblay (conseillère démo)", Role.ADVISOR)
     _user(logins.manager, "Marc Gagnon (gestionnaire démo)", Role.MANAGER, is_staff=True)
     build_companies(count=companies, rng=rng, today=today, catalog=catalog)
     build_candidates(
         count=candidates, rng=rng, today=today, catalog=catalog, first_email=logins.candidate
     )
+    if with_showcase:
+        build_region_showcase(by=advisor, today=today)
+        build_demo_activity(by=advisor, today=today)
     return logins

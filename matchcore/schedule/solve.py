@@ -39,7 +39,9 @@ def solve_schedule(
         return _result(prep, meetings, SolveStatus.OPTIMAL, "flow", started)
     # Some pinned slots block the colouring: CP-SAT, started from the best of the partial colouring
     # and the greedy schedule, bounded by the slot-free optimum.
-    candidates = [m for m in (meetings, greedy_meetings(prep)) if _honours_pins(prep, m)]
+    # method "cp-sat" (for comparisons) starts from the greedy schedule alone.
+    starts = (greedy_meetings(prep),) if method == "cp-sat" else (meetings, greedy_meetings(prep))
+    candidates = [m for m in starts if _honours_pins(prep, m)]
     hint = max(candidates, key=_rank) if candidates else []
     outcome = solve_cpsat(prep, hint=hint, time_limit=time_limit)
     relaxed_served = len({prep.edges[edge][0] for edge in relaxed})

@@ -107,6 +107,14 @@ def test_upcoming_activities_are_listed_for_everyone(client):
     assert "Annulée" not in page
 
 
+def test_a_registered_candidate_finds_their_activities_on_the_list(client):
+    registration = CandidateRegistrationFactory(activity=ActivityFactory(title="Mon activité"))
+    ActivityFactory(title="Une autre")
+    client.force_login(registration.candidate.user)
+    response = client.get("/activities/")
+    assert [a.title for a in response.context["mine"]] == ["Mon activité"]
+
+
 def test_employer_registers_from_the_activity_page(client):
     activity = ActivityFactory()
     member = CompanyMemberFactory()

@@ -2,6 +2,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from maillage.accounts.models import Role
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
@@ -279,8 +280,6 @@ def test_partner_uploads_a_video_then_captions(client):
 
 def test_a_bad_video_upload_rerenders_the_form_with_the_reason_and_the_typed_title(client):
     client.force_login(PartnerFactory())
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     fake = SimpleUploadedFile(
         "film.webm", b"\x1aE\xdf\xa3" + b"\x00" * 200, content_type="video/webm"
     )
