@@ -307,6 +307,14 @@ def schedule_compute(request: HttpRequest, public_id) -> HttpResponse:
     else:
         if result.is_optimal:
             messages.success(request, _("The schedule is computed: it is the best possible."))
+        elif result.gap == float("inf"):
+            messages.warning(
+                request,
+                _(
+                    "The schedule is computed, but the time limit ran out before the solver could "
+                    "bound the best possible: it is the best found."
+                ),
+            )
         else:
             messages.warning(
                 request,

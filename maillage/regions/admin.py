@@ -1,7 +1,15 @@
 from django.contrib import admin
 
 from maillage.core.admin import ProgramAdmin
-from maillage.regions.models import ChamberOfCommerce, Municipality, Region
+from maillage.regions.models import (
+    ChamberOfCommerce,
+    Municipality,
+    Region,
+    RegionFigure,
+    RegionProfile,
+    RegionService,
+    RegionVideo,
+)
 
 
 @admin.register(Region)
@@ -19,4 +27,34 @@ class MunicipalityAdmin(ProgramAdmin):
 @admin.register(ChamberOfCommerce)
 class ChamberOfCommerceAdmin(ProgramAdmin):
     list_display = ["name", "region"]
+    list_filter = ["region"]
+
+
+@admin.register(RegionProfile)
+class RegionProfileAdmin(ProgramAdmin):
+    list_display = ["region", "updated_at"]
+
+
+@admin.register(RegionFigure)
+class RegionFigureAdmin(ProgramAdmin):
+    list_display = ["region", "kind", "value", "source", "as_of", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+
+
+@admin.register(RegionService)
+class RegionServiceAdmin(ProgramAdmin):
+    list_display = ["name", "category", "region"]
+    list_filter = ["category", "region"]
+
+
+@admin.register(RegionVideo)
+class RegionVideoAdmin(ProgramAdmin):
+    list_display = [
+        "title_fr",
+        "region",
+        "container",
+        "video_codec",
+        "duration_seconds",
+        "uploaded_at",
+    ]
     list_filter = ["region"]

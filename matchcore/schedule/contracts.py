@@ -76,7 +76,9 @@ class ScheduleResult:
 
     @property
     def gap(self) -> float:
-        """Relative distance to the proven upper bound (0.0 when optimal)."""
+        """Relative distance to the proven upper bound (0.0 when optimal, inf when no bound)."""
+        if self.upper_bound == float("inf"):
+            return float("inf")
         if self.upper_bound <= 0:
             return 0.0
         return max(0.0, (self.upper_bound - self.total_score) / self.upper_bound)

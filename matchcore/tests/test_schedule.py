@@ -143,6 +143,17 @@ def test_pins_that_block_the_slot_free_optimum_go_to_cp_sat_which_proves_the_bes
     assert_valid(prob, result)
 
 
+def test_when_time_runs_out_the_best_found_is_returned_and_said_not_proven():
+    # No time at all: CP-SAT finds nothing better than its starting point (the greedy schedule).
+    prob = problem([("ana", "ferme", 90), ("ana", "usine", 85), ("bo", "ferme", 10)], slots=1, k=1)
+    result = solve_schedule(prob, method="cp-sat", time_limit=0.0)
+    assert result.status == SolveStatus.FEASIBLE
+    assert not result.is_optimal
+    assert result.total_score == greedy_schedule(prob).total_score == 90
+    assert result.upper_bound >= result.total_score
+    assert result.gap > 0
+
+
 @pytest.mark.parametrize(
     ("pins", "code"),
     [
