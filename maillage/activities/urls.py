@@ -37,6 +37,7 @@ urlpatterns = [
         name="attendance-record",
     ),
     path("<uuid:public_id>/complete/", views.activity_complete, name="activity-complete"),
+    path("<uuid:public_id>/cancel/", views.activity_cancel, name="activity-cancel"),
     path("<uuid:public_id>/my-schedule/", views.my_schedule, name="my-schedule"),
     path("<uuid:public_id>/my-schedule.ics", views.my_schedule_ics, name="my-schedule-ics"),
     path("meetings/<int:pk>/check-in/", views.meeting_check_in, name="meeting-check-in"),

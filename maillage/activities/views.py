@@ -407,6 +407,19 @@ def activity_complete(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("activities:activity-manage", public_id=activity.public_id)
 
 
+@organiser_required
+@require_POST
+def activity_cancel(request: HttpRequest, public_id) -> HttpResponse:
+    activity = _organised(request, public_id)
+    try:
+        services.activity_cancel(activity=activity)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("The activity is cancelled."))
+    return redirect("activities:activity-manage", public_id=activity.public_id)
+
+
 def _back_from_meeting(request: HttpRequest, meeting) -> HttpResponse:
     if can_organise(request.user, meeting.activity):
         return redirect("activities:activity-manage", public_id=meeting.activity.public_id)

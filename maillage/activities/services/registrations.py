@@ -13,6 +13,7 @@ from maillage.activities.models import (
     EmployerRegistration,
 )
 from maillage.candidates.models import CandidateProfile
+from maillage.core.mail import mail_send_later
 from maillage.employers.models import Company, JobPosting, PostingStatus
 
 Status = CandidateRegistration.Status
@@ -125,6 +126,20 @@ def candidate_invite(
         registration.status = Status.INVITED
         registration.invited_by = by
         registration.save(update_fields=["status", "invited_by", "updated_at"])
+        created = True
+    if created:
+        user = profile.user
+        mail_send_later(
+            to=user.email,
+            template="activities/email/invitation",
+            context={
+                "full_name": user.full_name,
+                "title": activity.title,
+                "date": activity.date.isoformat(),
+                "public_id": str(activity.public_id),
+            },
+            language=user.language,
+        )
     return registration
 
 

@@ -264,3 +264,12 @@ def test_manage_page_query_count_does_not_grow_with_meetings(client, django_asse
     client.force_login(AdvisorFactory())
     with django_assert_max_num_queries(14):
         client.get(url(activity, "manage/"))
+
+
+def test_advisor_cancels_an_activity_and_it_leaves_the_list(client):
+    activity = ActivityFactory(title="Maillage annulé")
+    client.force_login(AdvisorFactory())
+    client.post(url(activity, "cancel/"))
+    activity.refresh_from_db()
+    assert activity.status == ActivityStatus.CANCELLED
+    assert "Maillage annulé" not in client.get("/activities/").content.decode()

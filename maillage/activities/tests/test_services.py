@@ -1,6 +1,7 @@
 from datetime import date, time
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from maillage.accounts.tests.factories import AdvisorFactory
@@ -183,13 +184,19 @@ def test_candidate_places_are_limited():
     assert error.value.code == "full"
 
 
-def test_invited_candidate_accepts_and_is_registered():
-    activity = ActivityFactory()
+def test_invited_candidate_is_told_then_accepts_and_is_registered(
+    django_capture_on_commit_callbacks,
+):
+    activity = ActivityFactory(title="Maillage express")
     profile = CandidateProfileFactory()
     advisor = AdvisorFactory()
-    invitation = services.candidate_invite(
-        activity=activity, profile=profile, by=advisor, today=TODAY
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.candidate_invite(
+            activity=activity, profile=profile, by=advisor, today=TODAY
+        )
+    assert [m.to for m in mail.outbox] == [[profile.user.email]]
+    assert mail.outbox[0].subject == "Invitation\u00a0: Maillage express"
+    assert f"/activities/{activity.public_id}/" in mail.outbox[0].body
     assert invitation.status == Status.INVITED
     registration = services.candidate_invitation_answer(
         activity=activity, profile=profile, accept=True, consents=True, today=TODAY
