@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -170,7 +170,7 @@ def region_presentation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def region_figure_edit(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     region = _editable(request, slug)
     if kind not in FigureKind.values:
-        raise PermissionDenied
+        raise Http404
     figure = RegionFigure.objects.filter(region=region, kind=kind).first()
     form = RegionFigureForm(request.POST or None, instance=figure)
     if request.method == "POST" and form.is_valid():
