@@ -130,3 +130,14 @@ def test_region_page_plays_a_captioned_video_and_draws_the_map(page, check_acces
     page.wait_for_selector("#region-map[data-ready=true]")
     assert page.locator("#region-map path.posting-marker").count() == 1
     check_accessibility(page, "07-region-page")
+
+
+def test_candidate_marks_a_region_that_interests_them_in_english(page, login, check_accessibility):
+    candidate = CandidateProfileFactory(user__email="mei@example.org", user__language="en")
+    login_as(page, login, candidate.user.email)
+    page.goto("/en/regions/cote-nord/")
+    page.get_by_role("button", name="This region interests me").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Côte-Nord is now among the regions that interest you.").is_visible()
+    assert list(candidate.regions_of_interest.values_list("code", flat=True)) == ["09"]
+    check_accessibility(page, "08-region-interest-en")
