@@ -44,7 +44,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 class Activity(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("activity", "title"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=4000)
     region = models.ForeignKey(
         "regions.Region",
