@@ -12,6 +12,7 @@ from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
 from maillage.activities.selectors import activity_list_upcoming
 from maillage.candidates.models import CandidateProfile
+from maillage.core.options import options_response
 from maillage.regions import selectors, services
 from maillage.regions.file_responses import ranged_file_response
 from maillage.regions.forms import (
@@ -22,7 +23,14 @@ from maillage.regions.forms import (
     RegionVideoEditForm,
     RegionVideoUploadForm,
 )
-from maillage.regions.models import FigureKind, Region, RegionFigure, RegionProfile, RegionService
+from maillage.regions.models import (
+    FigureKind,
+    Municipality,
+    Region,
+    RegionFigure,
+    RegionProfile,
+    RegionService,
+)
 
 editor_roles = role_required(Role.ADVISOR, Role.PARTNER)
 
@@ -338,12 +346,17 @@ def video_caption(request: HttpRequest, public_id, language: str) -> FileRespons
     return FileResponse(caption.file.open("rb"), content_type="text/vtt; charset=utf-8")
 
 
+def _municipality_label(pk: str) -> str | None:
+    found = (
+        Municipality.objects.select_related("region").filter(pk=pk).first()
+        if pk.isdigit()
+        else None
+    )
+    return f"{found.name} ({found.region.name})" if found else None
+
+
 def municipality_options(request: HttpRequest) -> HttpResponse:
     """<option>s of the municipalities matching ?q=, for the searchable picker."""
     found = selectors.municipality_search(request.GET.get("q", "")[:100])
     options = [(str(m.pk), f"{m.name} ({m.region.name})") for m in found]
-    return render(
-        request,
-        "core/options.html",
-        {"options": options, "selected": request.GET.get("selected", "")},
-    )
+    return options_response(request, options, _municipality_label)
