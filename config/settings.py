@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "maillage.employers",
     "maillage.matching",
     "maillage.activities",
+    "maillage.notifications",
+    "maillage.prequalification",
+    "maillage.interviews",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "maillage.accounts.time_zones.user_time_zone_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -298,3 +302,27 @@ if MAP_TILE_URL:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
         f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
     )
+# Prequalification: how many engine proposals per posting reach the advisors' queue (and from
+# which score), how many days a candidate has to answer, how many candidates an employer's short
+# list holds at a time.
+PREQUALIFICATION_PROPOSALS_PER_POSTING = env_int("PREQUALIFICATION_PROPOSALS_PER_POSTING", 10)
+PREQUALIFICATION_MIN_SCORE = env_int("PREQUALIFICATION_MIN_SCORE", 50)
+PREQUALIFICATION_CONSENT_DAYS = env_int("PREQUALIFICATION_CONSENT_DAYS", 7)
+PREQUALIFICATION_SHORTLIST_SIZE = env_int("PREQUALIFICATION_SHORTLIST_SIZE", 5)
+# Periodic work. With Redis, `celery -A config beat` runs these; in the default set-up, cron runs
+# `manage.py refresh_proposals` and `manage.py expire_proposals` hourly and
+# `manage.py send_interview_reminders` every 5 minutes.
+CELERY_BEAT_SCHEDULE = {
+    "expire-proposals": {
+        "task": "maillage.prequalification.tasks.expire_proposals",
+        "schedule": 3600.0,
+    },
+    "refresh-proposals": {
+        "task": "maillage.prequalification.tasks.refresh_proposals",
+        "schedule": 3600.0,
+    },
+    "send-interview-reminders": {
+        "task": "maillage.interviews.tasks.send_interview_reminders",
+        "schedule": 300.0,
+    },
+}

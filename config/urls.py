@@ -16,6 +16,9 @@ urlpatterns += i18n_patterns(
     path("taxonomy/", include("maillage.taxonomy.urls")),
     path("regions/", include("maillage.regions.urls")),
     path("activities/", include("maillage.activities.urls")),
+    path("notifications/", include("maillage.notifications.urls")),
+    path("prequalification/", include("maillage.prequalification.urls")),
+    path("interviews/", include("maillage.interviews.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

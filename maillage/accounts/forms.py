@@ -93,5 +93,14 @@ class ResendConfirmationForm(forms.Form):
 class LanguageForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["language"]
-        labels = {"language": _("Language of the messages we send you")}
+        fields = ["language", "time_zone"]
+        labels = {
+            "language": _("Language of the messages we send you"),
+            "time_zone": _("Your time zone"),
+        }
+        help_texts = {
+            "time_zone": _(
+                "Interview times are shown and sent in this time zone. Living abroad? Choose "
+                "your city's zone, for example Europe/Paris or Africa/Casablanca."
+            )
+        }

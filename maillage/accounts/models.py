@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.accounts.time_zones import DEFAULT_TIME_ZONE, time_zone_choices
+
 
 class Role(models.TextChoices):
     CANDIDATE = "candidate", _("Candidate")
@@ -48,6 +50,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="fr"
+    )
+    # Where the person is: times are shown and e-mailed in this zone (candidates may be abroad).
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default=DEFAULT_TIME_ZONE,
     )
     # A regional partner works for one region; advisors may have a home region too.
     region = models.ForeignKey(

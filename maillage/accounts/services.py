@@ -56,8 +56,10 @@ def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
 
 
 @transaction.atomic
-def user_language_set(*, user: User, language: str) -> User:
+def user_language_set(*, user: User, language: str, time_zone: str | None = None) -> User:
     user.language = language
+    if time_zone is not None:
+        user.time_zone = time_zone
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["language"])
+    user.save(update_fields=["language", "time_zone"])
     return user

@@ -70,7 +70,11 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
 def account_settings(request: HttpRequest) -> HttpResponse:
     form = LanguageForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_language_set(user=request.user, language=form.cleaned_data["language"])
+        services.user_language_set(
+            user=request.user,
+            language=form.cleaned_data["language"],
+            time_zone=form.cleaned_data["time_zone"],
+        )
         messages.success(request, _("Your preferences are saved."))
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})

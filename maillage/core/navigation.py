@@ -15,7 +15,19 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
     ("core:dashboard", _("My space"), frozenset(Role.values)),
     ("candidates:profile", _("My profile"), frozenset({Role.CANDIDATE})),
     ("employers:company", _("My company"), frozenset({Role.EMPLOYER})),
+    ("prequalification:mine", _("My proposals"), frozenset({Role.CANDIDATE})),
     ("employers:posting-list", _("Job postings"), frozenset({Role.EMPLOYER})),
+    ("prequalification:shortlist", _("Short lists"), frozenset({Role.EMPLOYER})),
+    (
+        "interviews:list",
+        _("Interviews"),
+        frozenset({Role.CANDIDATE, Role.EMPLOYER, Role.ADVISOR, Role.MANAGER}),
+    ),
+    (
+        "prequalification:queue",
+        _("Proposals to review"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+    ),
     (
         "candidates:verification-queue",
         _("Candidates to verify"),
@@ -26,6 +38,7 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
         _("Employers to verify"),
         frozenset({Role.ADVISOR, Role.MANAGER}),
     ),
+    ("interviews:follow-up-list", _("Follow-ups"), frozenset({Role.ADVISOR, Role.MANAGER})),
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
     ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
 ]

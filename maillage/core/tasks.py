@@ -6,7 +6,14 @@ from django.utils import translation
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_templated_mail(*, to: str, template: str, context: dict, language: str) -> None:
+def send_templated_mail(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str,
+    attachments: list[list[str]] | None = None,
+) -> None:
     context = {**context, "site_url": settings.SITE_URL}
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
@@ -14,4 +21,6 @@ def send_templated_mail(*, to: str, template: str, context: dict, language: str)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
     message.send()

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from maillage.core.admin import ProgramAdmin
+from maillage.notifications.models import Notification
+
+
+@admin.register(Notification)
+class NotificationAdmin(ProgramAdmin):
+    list_display = ["created_at", "recipient", "code", "read_at"]
+    list_select_related = ["recipient"]
+    list_filter = ["code"]
+    search_fields = ["recipient__email"]

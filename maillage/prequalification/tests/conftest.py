@@ -1,0 +1,28 @@
+import pytest
+
+from maillage.accounts.tests.factories import AdvisorFactory
+from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
+from maillage.prequalification.tests.factories import complete_profile
+from maillage.candidates.tests.factories import CandidateProfileFactory
+
+
+@pytest.fixture
+def advisor(db):
+    return AdvisorFactory(full_name="Isabelle Tremblay")
+
+
+@pytest.fixture
+def member(db):
+    return CompanyMemberFactory(
+        company__legal_name="Usinage du Fjord inc.", user__full_name="Marc Bouchard"
+    )
+
+
+@pytest.fixture
+def posting(member):
+    return JobPostingFactory(company=member.company, title="Soudeur/soudeuse")
+
+
+@pytest.fixture
+def candidate(db):
+    return complete_profile(CandidateProfileFactory(user__full_name="Amina Diallo"))
