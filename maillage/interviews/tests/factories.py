@@ -34,9 +34,11 @@ class InterviewFactory(factory.django.DjangoModelFactory):
     status = InterviewStatus.AWAITING_CANDIDATE
     video_kind = VideoKind.JITSI
     created_by = factory.LazyAttribute(
-        lambda interview: interview.proposal.posting.company.members.first().user
-        if interview.proposal.posting.company.members.exists()
-        else None
+        lambda interview: (
+            interview.proposal.posting.company.members.first().user
+            if interview.proposal.posting.company.members.exists()
+            else None
+        )
     )
 
     @factory.post_generation
@@ -52,15 +54,14 @@ def scheduled_interview(*, proposal, starts_at, by=None, **extra) -> Interview:
     slot = InterviewSlotFactory(
         posting=proposal.posting, starts_at=starts_at, ends_at=starts_at + timedelta(minutes=30)
     )
-    interview = InterviewFactory(
-        proposal=proposal,
-        status=InterviewStatus.SCHEDULED,
-        slot=slot,
-        room_name="maillage-entrevue-0123456789abcdef0123456789abcdef",
-        scheduled_at=starts_at - timedelta(days=5),
-        calendar_sequence=1,
-        offered=[slot],
-        created_by=by,
+    fields = {
+        "status": InterviewStatus.SCHEDULED,
+        "room_name": "maillage-entrevue-0123456789abcdef0123456789abcdef",
+        "scheduled_at": starts_at - timedelta(days=5),
+        "calendar_sequence": 1,
         **extra,
+    }
+    interview = InterviewFactory(
+        proposal=proposal, slot=slot, offered=[slot], created_by=by, **fields
     )
     return interview

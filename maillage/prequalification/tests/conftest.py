@@ -1,9 +1,9 @@
 import pytest
 
 from maillage.accounts.tests.factories import AdvisorFactory
+from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
 from maillage.prequalification.tests.factories import complete_profile
-from maillage.candidates.tests.factories import CandidateProfileFactory
 
 
 @pytest.fixture

@@ -62,9 +62,7 @@ def test_accepting_shortlists_with_the_sections_ticked_and_tells_employer_and_ad
     )
 
 
-def test_accepting_with_nothing_ticked_shares_only_the_name_and_the_requirements(
-    asked, candidate
-):
+def test_accepting_with_nothing_ticked_shares_only_the_name_and_the_requirements(asked, candidate):
     proposal = services.proposal_consent_answer(proposal=asked, by=candidate.user, accept=True)
     assert proposal.shared_sections == []
     assert proposal.status == ProposalStatus.SHORTLISTED
@@ -132,9 +130,7 @@ def test_the_short_list_holds_n_and_the_next_consenting_candidate_waits_for_a_pl
     settings.PREQUALIFICATION_SHORTLIST_SIZE = 2
     first, second, third = ProposalFactory.create_batch(3, asked=True, posting=posting)
     for proposal in (first, second, third):
-        services.proposal_consent_answer(
-            proposal=proposal, by=proposal.candidate.user, accept=True
-        )
+        services.proposal_consent_answer(proposal=proposal, by=proposal.candidate.user, accept=True)
     assert list(Proposal.objects.order_by("pk").values_list("status", flat=True)) == [
         ProposalStatus.SHORTLISTED,
         ProposalStatus.SHORTLISTED,
@@ -144,9 +140,12 @@ def test_the_short_list_holds_n_and_the_next_consenting_candidate_waits_for_a_pl
         services.proposal_employer_decline(proposal=first, by=member.user, reason="experience")
     third.refresh_from_db()
     assert third.status == ProposalStatus.SHORTLISTED
-    assert Notification.objects.filter(
-        recipient=member.user, code="prequalification.shortlisted"
-    ).count() == 3
+    assert (
+        Notification.objects.filter(
+            recipient=member.user, code="prequalification.shortlisted"
+        ).count()
+        == 3
+    )
 
 
 def test_withdrawing_consent_removes_the_candidate_and_frees_the_place(posting, settings):
@@ -173,7 +172,10 @@ def test_expiry_is_due_after_the_delay_and_runs_once(
     assert count == 1
     asked.refresh_from_db()
     later.refresh_from_db()
-    assert (asked.status, later.status) == (ProposalStatus.EXPIRED, ProposalStatus.CONSENT_REQUESTED)
+    assert (asked.status, later.status) == (
+        ProposalStatus.EXPIRED,
+        ProposalStatus.CONSENT_REQUESTED,
+    )
     assert [message.to for message in mail.outbox] == [[candidate.user.email]]
     assert mail.outbox[0].subject == "The proposal for “Soudeur/soudeuse” expired"
     assert set(Notification.objects.values_list("recipient_id", "code")) == {

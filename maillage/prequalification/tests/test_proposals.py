@@ -261,9 +261,7 @@ class TestAdvisorAddsACandidate:
         ]
         assert snapshot() == before
 
-    def test_an_unverified_candidate_is_not_added_and_nothing_is_half_saved(
-        self, advisor, posting
-    ):
+    def test_an_unverified_candidate_is_not_added_and_nothing_is_half_saved(self, advisor, posting):
         pending = CandidateProfileFactory(verification_status=VerificationStatus.PENDING)
         with pytest.raises(services.ProposalError):
             services.proposal_add(

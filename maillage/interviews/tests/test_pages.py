@@ -1,0 +1,148 @@
+"""Interview pages: bad input answered in words that keep what was typed, the calendar file,
+times shown in each person's time zone."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from maillage.interviews.models import Interview, InterviewSlot, InterviewStatus
+from maillage.interviews.tests.factories import (
+    InterviewFactory,
+    InterviewSlotFactory,
+    in_days,
+    scheduled_interview,
+)
+from maillage.prequalification.models import ProposalStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+def local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_an_invitation_with_a_past_time_is_refused_and_keeps_what_was_typed(
+    client, member, shortlisted
+):
+    client.force_login(member.user)
+    past = local(timezone.now() - timedelta(days=1))
+    response = client.post(
+        reverse("interviews:invite", args=[shortlisted.public_id]),
+        {"start_1": past, "minutes": "30", "video_kind": "jitsi", "message": "Bienvenue"},
+    )
+    assert response.status_code == 400
+    assert "A time cannot be in the past:" in page(response)
+    assert f'value="{past}"' in page(response)
+    assert "Bienvenue" in page(response)
+    assert not Interview.objects.exists()
+    shortlisted.refresh_from_db()
+    assert shortlisted.status == ProposalStatus.SHORTLISTED
+
+
+def test_an_invitation_without_any_time_says_so(client, member, shortlisted):
+    client.force_login(member.user)
+    response = client.post(
+        reverse("interviews:invite", args=[shortlisted.public_id]),
+        {"minutes": "30", "video_kind": "jitsi"},
+    )
+    assert response.status_code == 400
+    assert "Propose at least one time." in page(response)
+
+
+def test_the_invitation_is_entered_in_the_employers_time_zone(client, member, shortlisted):
+    member.user.time_zone = "America/Blanc-Sablon"  # Basse-Côte-Nord keeps Atlantic time
+    member.user.save()
+    client.force_login(member.user)
+    day = (timezone.now() + timedelta(days=10)).date()
+    response = client.post(
+        reverse("interviews:invite", args=[shortlisted.public_id]),
+        {"start_1": f"{day.isoformat()}T10:00", "minutes": "30", "video_kind": "jitsi"},
+    )
+    assert response.status_code == 302
+    slot = InterviewSlot.objects.get()
+    assert (slot.starts_at.hour, slot.starts_at.minute) == (14, 0)  # 10:00 at UTC−4 is 14:00 UTC
+
+
+def test_the_candidate_sees_the_times_in_their_zone_and_picks_one(client, candidate, shortlisted):
+    shortlisted.status = "invited"
+    shortlisted.save()
+    slot = InterviewSlotFactory(posting=shortlisted.posting, starts_at=in_days(4, hour=15))
+    interview = InterviewFactory(proposal=shortlisted, offered=[slot])
+    client.force_login(candidate.user)
+    response = client.get(reverse("interviews:detail", args=[interview.public_id]))
+    paris = timezone.localtime(slot.starts_at, timezone=ZoneInfo("Europe/Paris"))
+    assert f"{paris.hour}\xa0h\xa000 (Europe/Paris)" in page(response)
+    response = client.post(reverse("interviews:pick", args=[interview.public_id]), {})
+    assert response.status_code == 400
+    assert "Choose one of the times." in page(response)
+    response = client.post(
+        reverse("interviews:pick", args=[interview.public_id]), {"slot": str(slot.public_id)}
+    )
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.SCHEDULED
+
+
+def test_both_sides_download_the_calendar_file(client, candidate, member, shortlisted):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(5), by=member.user)
+    client.force_login(candidate.user)
+    response = client.get(reverse("interviews:calendar", args=[interview.public_id]))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="entrevue.ics"'
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["ATTENDEE"]) == f"mailto:{candidate.user.email}"
+    assert event.decoded("DTSTART") == interview.slot.starts_at
+
+
+def test_an_outcome_before_the_interview_is_refused_on_the_page(client, member, shortlisted):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(2), by=member.user)
+    client.force_login(member.user)
+    response = client.post(
+        reverse("interviews:outcome", args=[interview.public_id]), {"outcome": "no_show"}
+    )
+    assert response.status_code == 400
+    assert "The interview has not taken place yet: record its outcome after it." in page(response)
+    interview.refresh_from_db()
+    assert interview.status == InterviewStatus.SCHEDULED
+
+
+def test_a_hire_without_its_details_names_each_missing_field(client, member, shortlisted):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(-1), by=member.user)
+    client.force_login(member.user)
+    response = client.post(
+        reverse("interviews:outcome", args=[interview.public_id]),
+        {"outcome": "hired", "position": "", "start_date": ""},
+    )
+    assert response.status_code == 400
+    assert page(response).count("Needed for a hire.") == 3
+    interview.refresh_from_db()
+    assert interview.outcome == ""
+
+
+def test_a_reschedule_after_the_meeting_is_refused_on_the_page(
+    client, candidate, member, shortlisted
+):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(-1), by=member.user)
+    client.force_login(candidate.user)
+    response = client.post(
+        reverse("interviews:reschedule", args=[interview.public_id]),
+        {"reschedule-reason": "Trop tard"},
+    )
+    assert response.status_code == 400
+    assert "The interview time has passed: it can no longer be rescheduled." in page(response)
+    interview.refresh_from_db()
+    assert interview.slot is not None
+
+
+def test_the_follow_up_page_shows_the_retention_figures(client, advisor):
+    client.force_login(advisor)
+    response = client.get(reverse("interviews:follow-up-list"))
+    assert "0 placements through the program." in page(response)

@@ -1,0 +1,298 @@
+"""The pages of prequalification: what each person sees, and bad input answered in words."""
+
+import pytest
+from django.urls import reverse
+
+from maillage.accounts.models import ProfileView
+from maillage.candidates.tests.factories import CandidateProfileFactory
+from maillage.employers.tests.factories import JobPostingFactory
+from maillage.prequalification.models import DecisionLabel, Proposal, ProposalStatus
+from maillage.prequalification.tests.factories import ProposalFactory
+from maillage.regions.models import ChamberOfCommerce, Municipality
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN_FROM_EMPLOYERS = [
+    ProposalStatus.PROPOSED,
+    ProposalStatus.REJECTED,
+    ProposalStatus.CONSENT_REQUESTED,
+    ProposalStatus.DECLINED,
+    ProposalStatus.EXPIRED,
+    ProposalStatus.ACCEPTED,
+    ProposalStatus.WITHDRAWN,
+    ProposalStatus.EMPLOYER_DECLINED,
+]
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+class TestEmployerShortList:
+    @pytest.mark.parametrize("status", HIDDEN_FROM_EMPLOYERS)
+    def test_the_employer_never_reaches_a_candidate_not_approved_and_consenting(
+        self, client, member, posting, status
+    ):
+        proposal = ProposalFactory(posting=posting, status=status)
+        client.force_login(member.user)
+        response = client.get(
+            reverse("prequalification:shortlist-candidate", args=[proposal.public_id])
+        )
+        assert response.status_code == 404
+        listing = client.get(
+            reverse("prequalification:shortlist-posting", args=[posting.public_id])
+        )
+        assert proposal.candidate.user.full_name not in page(listing)
+        invite = client.get(reverse("interviews:invite", args=[proposal.public_id]))
+        assert invite.status_code == 404
+        assert not ProfileView.objects.exists()
+
+    def test_the_short_list_shows_consenting_candidates_with_score_and_reasons(
+        self, client, member, posting
+    ):
+        shown = ProposalFactory(
+            shortlisted=True, posting=posting, candidate__user__full_name="Carlos Gómez"
+        )
+        ProposalFactory(asked=True, posting=posting, candidate__user__full_name="Olga Petrov")
+        client.force_login(member.user)
+        response = client.get(
+            reverse("prequalification:shortlist-posting", args=[posting.public_id])
+        )
+        assert "Carlos Gómez" in page(response)
+        assert "Olga Petrov" not in page(response)
+        assert "4 stars out of 5 (score 82 out of 100)" in page(response)
+        assert "Engine reason “same_occupation”: noc = 72106" in page(response)
+        assert reverse("prequalification:shortlist-candidate", args=[shown.public_id]) in page(
+            response
+        )
+
+    def test_the_candidate_page_shows_only_what_was_shared_and_is_logged(
+        self, client, member, posting, candidate
+    ):
+        proposal = ProposalFactory(
+            shortlisted=True,
+            posting=posting,
+            candidate=candidate,
+            shared_sections=["experience"],
+        )
+        client.force_login(member.user)
+        response = client.get(
+            reverse("prequalification:shortlist-candidate", args=[proposal.public_id])
+        )
+        html = page(response)
+        assert "Amina Diallo" in html
+        assert "Ateliers du Nord" in html  # the experience was shared
+        assert candidate.user.email not in html  # contact details were not
+        assert candidate.phone not in html
+        assert "Soudage-montage" not in html  # nor the education
+        # The comparison says "met" for French without showing the level, not shared.
+        assert "French – oral comprehension" in html
+        assert "not shared" in html
+        view = ProfileView.objects.get()
+        assert (view.viewer, view.subject) == (member.user, candidate.user)
+        assert view.what == "shared profile for Soudeur/soudeuse (experience)"
+        client.get(reverse("prequalification:shortlist-candidate", args=[proposal.public_id]))
+        assert ProfileView.objects.count() == 2
+
+    def test_declining_without_a_reason_keeps_the_candidate_and_says_why(
+        self, client, member, posting
+    ):
+        proposal = ProposalFactory(shortlisted=True, posting=posting)
+        client.force_login(member.user)
+        response = client.post(
+            reverse("prequalification:shortlist-decline", args=[proposal.public_id]),
+            {"reason": "other", "note": "  "},
+        )
+        assert response.status_code == 400
+        assert "You chose “Other reason”: write it in the message." in page(response)
+        assert Proposal.objects.get().status == ProposalStatus.SHORTLISTED
+        assert not DecisionLabel.objects.exists()
+
+    def test_declining_is_a_label_with_its_reason(self, client, member, posting):
+        proposal = ProposalFactory(shortlisted=True, posting=posting)
+        client.force_login(member.user)
+        response = client.post(
+            reverse("prequalification:shortlist-decline", args=[proposal.public_id]),
+            {"reason": "language", "note": "Le poste demande un français écrit avancé."},
+        )
+        assert response["Location"] == reverse(
+            "prequalification:shortlist-posting", args=[posting.public_id]
+        )
+        proposal.refresh_from_db()
+        assert (proposal.status, proposal.employer_reason) == (
+            ProposalStatus.EMPLOYER_DECLINED,
+            "language",
+        )
+        assert list(DecisionLabel.objects.values_list("label", "source", "reason_code")) == [
+            ("employer_declined", "employer", "language")
+        ]
+
+    def test_the_short_list_page_costs_a_fixed_number_of_queries(
+        self, client, member, posting, django_assert_max_num_queries
+    ):
+        ProposalFactory.create_batch(5, shortlisted=True, posting=posting)
+        client.force_login(member.user)
+        url = reverse("prequalification:shortlist-posting", args=[posting.public_id])
+        with django_assert_max_num_queries(12):
+            client.get(url)
+
+
+class TestAdvisorQueue:
+    def test_filters_by_region_chamber_and_occupation_and_sorts_by_score(
+        self, client, advisor, posting
+    ):
+        chamber = ChamberOfCommerce.objects.create(
+            name="Chambre de commerce de Rimouski-Neigette", region=posting.municipality.region
+        )
+        posting.company.chamber = chamber
+        posting.company.save()
+        saguenay = JobPostingFactory(
+            title="Mécanicien industriel",
+            noc_id="72400",
+            municipality=Municipality.objects.get(name="Saguenay"),
+        )
+        low = ProposalFactory(posting=posting, score=61, candidate__user__full_name="Yao Mensah")
+        high = ProposalFactory(posting=posting, score=93, candidate__user__full_name="Mei Chen")
+        ProposalFactory(posting=saguenay, score=99, candidate__user__full_name="Ivan Petrov")
+        client.force_login(advisor)
+        url = reverse("prequalification:queue")
+
+        def names(**params):
+            response = client.get(url, params)
+            return [p.candidate.user.full_name for p in response.context["page"].object_list]
+
+        assert names() == ["Ivan Petrov", "Mei Chen", "Yao Mensah"]
+        assert names(region=posting.municipality.region_id) == ["Mei Chen", "Yao Mensah"]
+        assert names(chamber=chamber.pk, sort="score") == ["Yao Mensah", "Mei Chen"]
+        assert names(occupation="72400") == ["Ivan Petrov"]
+        assert high.pk and low.pk
+
+    def test_the_queue_costs_a_fixed_number_of_queries(
+        self, client, advisor, posting, django_assert_max_num_queries
+    ):
+        ProposalFactory.create_batch(20, posting=posting)
+        client.force_login(advisor)
+        with django_assert_max_num_queries(10):
+            client.get(reverse("prequalification:queue"))
+
+    def test_bulk_rejection_from_the_queue(self, client, advisor, posting):
+        first, second = ProposalFactory.create_batch(2, posting=posting)
+        client.force_login(advisor)
+        response = client.post(
+            reverse("prequalification:queue-decide"),
+            {
+                "proposals": [str(first.public_id), str(second.public_id)],
+                "decision": "reject",
+                "rejection_reason": "availability",
+            },
+        )
+        assert response.status_code == 302
+        assert set(Proposal.objects.values_list("status", flat=True)) == {ProposalStatus.REJECTED}
+
+    def test_a_bulk_decision_without_reason_or_proposal_says_what_is_missing(
+        self, client, advisor, posting
+    ):
+        proposal = ProposalFactory(posting=posting)
+        client.force_login(advisor)
+        response = client.post(
+            reverse("prequalification:queue-decide"),
+            {"proposals": [str(proposal.public_id)], "decision": "approve"},
+        )
+        assert response.status_code == 400
+        assert "Choose a reason." in page(response)
+        assert "checked" in page(response)  # the ticked box stays ticked
+        response = client.post(
+            reverse("prequalification:queue-decide"),
+            {"decision": "reject", "rejection_reason": "location"},
+        )
+        assert response.status_code == 400
+        assert "Tick at least one proposal." in page(response)
+        assert Proposal.objects.get().status == ProposalStatus.PROPOSED
+
+    def test_the_review_page_shows_every_value_and_is_logged(
+        self, client, advisor, posting, candidate
+    ):
+        proposal = ProposalFactory(posting=posting, candidate=candidate)
+        client.force_login(advisor)
+        response = client.get(
+            reverse("prequalification:proposal-detail", args=[proposal.public_id])
+        )
+        assert "Amina Diallo" in page(response)
+        assert "not shared" not in page(response)
+        assert ProfileView.objects.get().what == (
+            "proposal review: Soudeur/soudeuse (Usinage du Fjord inc.)"
+        )
+
+    def test_adding_an_unknown_candidate_keeps_what_was_typed(self, client, advisor, posting):
+        client.force_login(advisor)
+        response = client.post(
+            reverse("prequalification:posting-add-candidate", args=[posting.public_id]),
+            {"email": "nobody@example.org", "reason": "known_to_team", "note": "Vue au salon"},
+        )
+        assert response.status_code == 400
+        assert "No candidate has this e-mail address." in page(response)
+        assert "nobody@example.org" in page(response)
+        assert "Vue au salon" in page(response)
+        assert not Proposal.objects.exists()
+
+    def test_the_audit_log_filters_by_candidate(self, client, advisor, member, posting):
+        shown = ProposalFactory(shortlisted=True, posting=posting)
+        other = CandidateProfileFactory()
+        client.force_login(member.user)
+        client.get(reverse("prequalification:shortlist-candidate", args=[shown.public_id]))
+        ProfileView.objects.create(viewer=advisor, subject=other.user, what="other record")
+        client.force_login(advisor)
+        response = client.get(
+            reverse("prequalification:audit-log"), {"subject": shown.candidate.user.email}
+        )
+        views = list(response.context["page"].object_list)
+        assert [(v.viewer, v.what) for v in views] == [
+            (member.user, "shared profile for Soudeur/soudeuse (experience, languages)")
+        ]
+
+
+class TestCandidatePages:
+    def test_the_candidate_sees_why_and_their_own_values(self, client, posting, candidate):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        response = client.get(reverse("prequalification:mine-detail", args=[proposal.public_id]))
+        html = page(response)
+        assert "Why you were proposed" in html
+        assert "Engine reason “skills_covered”: matched = soudage MIG; missing = " in html
+        assert "Do you agree to share your profile with this employer?" in html
+        assert response.context["rows"][0].candidate == "Soudeur"  # their welding experience
+
+    def test_a_second_consent_answer_is_refused_with_a_message(self, client, posting, candidate):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        url = reverse("prequalification:mine-consent", args=[proposal.public_id])
+        assert client.post(url, {"decision": "decline"}).status_code == 302
+        response = client.post(url, {"decision": "accept", "shared_sections": ["contact"]})
+        assert response.status_code == 400
+        assert (
+            "You already answered this proposal. To stop sharing, withdraw your consent."
+            in page(response)
+        )
+        proposal.refresh_from_db()
+        assert (proposal.status, proposal.shared_sections) == (ProposalStatus.DECLINED, [])
+
+    def test_a_consent_without_a_choice_is_refused(self, client, posting, candidate):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        response = client.post(
+            reverse("prequalification:mine-consent", args=[proposal.public_id]),
+            {"shared_sections": ["contact"]},
+        )
+        assert response.status_code == 400
+        assert "Choose “I accept” or “I decline”." in page(response)
+        assert Proposal.objects.get().status == ProposalStatus.CONSENT_REQUESTED
+
+    def test_a_review_request_without_a_message_is_refused(self, client, posting, candidate):
+        proposal = ProposalFactory(posting=posting, candidate=candidate, status="rejected")
+        client.force_login(candidate.user)
+        response = client.post(
+            reverse("prequalification:mine-review", args=[proposal.public_id]), {"message": ""}
+        )
+        assert response.status_code == 400
+        assert "Tell the advisor what you would like reviewed and why." in page(response)
+        assert not proposal.review_requests.exists()
