@@ -98,7 +98,7 @@ def test_a_time_taken_by_another_candidate_is_refused(invitation, candidate, pos
             interview=invitation, slot_id=slot.public_id, by=candidate.user, now=NOW
         )
     assert error.value.messages == [
-        "This time was just taken by another candidate. Choose another one."
+        "Cette plage vient d'être prise par une autre personne. Choisissez-en une autre."
     ]
     assert state(invitation) == before
 
@@ -118,8 +118,8 @@ def test_a_candidate_cannot_hold_two_interviews_at_once(invitation, candidate, m
         )
     assert error.value.messages == [
         (
-            "You already have an interview at that time (mardi 2 mars 2027, 18\xa0h\xa015 "
-            "(Europe/Paris)). Choose another time."
+            "Vous avez déjà une entrevue à ce moment (mardi 2 mars 2027, 18\xa0h\xa015 "
+            "(Europe/Paris)). Choisissez une autre plage."
         )
     ]
     assert state(invitation) == before
@@ -133,7 +133,7 @@ def test_a_past_time_or_a_time_not_offered_is_refused(invitation, candidate, pos
         services.interview_slot_pick(
             interview=invitation, slot_id=stranger.public_id, by=candidate.user, now=NOW
         )
-    assert error.value.messages == ["This time is no longer offered. Choose another one."]
+    assert error.value.messages == ["Cette plage n'est plus offerte. Choisissez-en une autre."]
     with pytest.raises(services.InterviewError) as error:
         services.interview_slot_pick(
             interview=invitation,
@@ -141,7 +141,7 @@ def test_a_past_time_or_a_time_not_offered_is_refused(invitation, candidate, pos
             by=candidate.user,
             now=START + timedelta(minutes=1),
         )
-    assert error.value.messages == ["This time has passed. Choose another one."]
+    assert error.value.messages == ["Cette plage est passée. Choisissez-en une autre."]
     assert state(invitation) == before
 
 
@@ -156,7 +156,7 @@ def test_a_second_pick_is_refused(invitation, candidate):
             interview=invitation, slot_id=second.public_id, by=candidate.user, now=NOW
         )
     assert error.value.messages == [
-        "You already chose a time. To change it, reschedule the interview."
+        "Vous avez déjà choisi une plage. Pour la changer, reportez l'entrevue."
     ]
     assert state(invitation) == before
     assert Interview.objects.filter(slot=second).count() == 0

@@ -30,5 +30,5 @@ def test_the_calendar_event_is_in_the_recipients_language(shortlisted, member, c
     )
     assert str(cancelled["METHOD"]) == "CANCEL"
     assert str(cancelled.walk("VEVENT")[0]["SUMMARY"]) == (
-        "Interview with Amina Diallo: Soudeur/soudeuse"
+        "Entrevue avec Amina Diallo\xa0: Soudeur/soudeuse"  # the employer reads French
     )

@@ -78,7 +78,7 @@ def test_a_reschedule_after_the_meeting_is_refused(interview, candidate):
             now=START + timedelta(minutes=5),
         )
     assert error.value.messages == [
-        "The interview time has passed: it can no longer be rescheduled."
+        "L'heure de l'entrevue est passée\xa0: elle ne peut plus être reportée."
     ]
     assert state(interview) == before
 
@@ -87,7 +87,7 @@ def test_a_reason_is_required(interview, candidate):
     before = state(interview)
     with pytest.raises(services.InterviewError) as error:
         services.interview_cancel(interview=interview, by=candidate.user, reason="  ", now=BEFORE)
-    assert error.value.messages == ["Give a reason: the other person will read it."]
+    assert error.value.messages == ["Indiquez un motif\xa0: l'autre personne le lira."]
     assert state(interview) == before
 
 
@@ -103,7 +103,7 @@ def test_cancelling_tells_the_other_side_with_the_reason(
     [message] = mail.outbox
     assert message.to == [candidate.user.email]
     assert "Poste pourvu à l'interne." in message.body
-    assert message.subject == "Interview cancelled: “Soudeur/soudeuse”"
+    assert message.subject == "Entrevue annulée\xa0: «\xa0Soudeur/soudeuse\xa0»"
 
 
 def test_a_cancelled_interview_cannot_be_cancelled_or_rescheduled_again(interview, candidate):
@@ -115,7 +115,7 @@ def test_a_cancelled_interview_cannot_be_cancelled_or_rescheduled_again(intervie
         services.interview_cancel(
             interview=interview, by=candidate.user, reason="Encore", now=BEFORE
         )
-    assert error.value.messages == ["This interview is already “Cancelled”."]
+    assert error.value.messages == ["Cette entrevue est déjà à l'état «\xa0Annulée\xa0»."]
     with pytest.raises(services.InterviewError):
         services.interview_reschedule(
             interview=interview, by=candidate.user, reason="Encore", now=BEFORE

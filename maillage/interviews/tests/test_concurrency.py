@@ -56,7 +56,7 @@ def test_two_candidates_picking_the_same_time_at_once_cannot_both_get_it(referen
         thread.join(timeout=30)
 
     assert sorted(outcomes.values()) == [
-        "This time was just taken by another candidate. Choose another one.",
+        "Cette plage vient d'être prise par une autre personne. Choisissez-en une autre.",
         "booked",
     ]
     booked = Interview.objects.filter(slot=slot)

@@ -56,7 +56,7 @@ def test_invitation_offers_the_times_in_the_candidates_time_zone(
     ]
     [message] = mail.outbox
     assert message.to == [candidate.user.email]
-    assert message.subject == "Video interview with Usinage du Fjord inc.: choose a time"
+    assert message.subject == "Entrevue vidéo avec Usinage du Fjord inc.\xa0: choisissez une plage"
     assert "- mardi 2 mars 2027, 18\xa0h\xa000 (Europe/Paris)" in message.body
     assert "- mercredi 3 mars 2027, 18\xa0h\xa000 (Europe/Paris)" in message.body
     assert "Apportez votre carte de compétence." in message.body
@@ -73,7 +73,7 @@ def test_a_time_in_the_past_is_refused_and_nothing_is_saved(shortlisted, member)
             now=NOW,
         )
     assert error.value.messages == [
-        "A time cannot be in the past: samedi 20 février 2027, 05\xa0h\xa000 (America/Toronto)."
+        "Une plage ne peut pas être dans le passé\xa0: samedi 20 février 2027, 05\xa0h\xa000 (America/Toronto)."
     ]
     assert snapshot() == before
 
@@ -91,8 +91,8 @@ def test_overlapping_times_are_refused(shortlisted, member):
         )
     assert error.value.messages == [
         (
-            "Two of the times overlap: mardi 2 mars 2027, 12\xa0h\xa000 (America/Toronto) and "
-            "mardi 2 mars 2027, 12\xa0h\xa020 (America/Toronto)."
+            "Deux des plages se chevauchent\xa0: mardi 2 mars 2027, 12\xa0h\xa000 "
+            "(America/Toronto) et mardi 2 mars 2027, 12\xa0h\xa020 (America/Toronto)."
         )
     ]
     assert snapshot() == before
@@ -111,7 +111,7 @@ def test_a_time_overlapping_one_the_company_holds_is_refused(shortlisted, member
             now=NOW,
         )
     assert error.value.code == "overlap"
-    assert "Offer that time instead, or choose another one." in error.value.messages[0]
+    assert "Offrez plutôt cette plage ou choisissez-en une autre." in error.value.messages[0]
     assert snapshot() == before
 
 
@@ -139,7 +139,9 @@ def test_an_own_link_must_be_a_full_https_address(shortlisted, member):
             video_url="teams.microsoft.com/l/meetup-join/abc",
             now=NOW,
         )
-    assert error.value.messages == ["Paste the full meeting link, starting with https://."]
+    assert error.value.messages == [
+        "Collez le lien complet de la réunion, qui commence par https://."
+    ]
     assert snapshot() == before
 
 
@@ -148,7 +150,7 @@ def test_no_time_at_all_is_refused(shortlisted, member):
         services.interview_invite(
             proposal=shortlisted, by=member.user, slots=services.SlotChoice(), now=NOW
         )
-    assert error.value.messages == ["Propose at least one time."]
+    assert error.value.messages == ["Proposez au moins une plage horaire."]
     assert Proposal.objects.get().status == ProposalStatus.SHORTLISTED
 
 
@@ -161,7 +163,7 @@ def test_only_a_shortlisted_candidate_is_invited(posting, member):
             slots=services.SlotChoice(starts=[NOON_MONTREAL]),
             now=NOW,
         )
-    assert "no longer on your short list" in error.value.messages[0]
+    assert "n'est plus sur votre liste restreinte" in error.value.messages[0]
     assert not Interview.objects.exists()
 
 
@@ -203,7 +205,7 @@ def test_asking_for_other_times_needs_a_message(shortlisted, member, candidate):
     with pytest.raises(services.InterviewError) as error:
         services.interview_other_slots_request(interview=interview, by=candidate.user, message=" ")
     assert error.value.messages == [
-        "Tell the employer when you are available (days, times, your time zone)."
+        "Dites à l'employeur quand vous êtes disponible (jours, heures, votre fuseau horaire)."
     ]
     interview.refresh_from_db()
     assert interview.status == InterviewStatus.AWAITING_CANDIDATE

@@ -73,7 +73,10 @@ def test_a_hire_creates_the_placement_and_three_follow_ups_for_the_approving_adv
     ]
     [message] = mail.outbox
     assert message.to == [candidate.user.email]
-    assert "hires you as “Soudeur-assembleur”, starting on 2027-04-05" in message.body
+    assert (
+        "vous embauche au poste «\xa0Soudeur-assembleur\xa0» à compter du 2027-04-05"
+        in message.body
+    )
     assert set(Notification.objects.filter(recipient=advisor).values_list("code", flat=True)) == {
         "interviews.outcome_advisor",
         "interviews.follow_ups_planned",
@@ -87,7 +90,7 @@ def test_an_outcome_before_the_interview_is_refused(interview, member):
             interview=interview, by=member.user, outcome="no_show", now=START - timedelta(hours=1)
         )
     assert error.value.messages == [
-        "The interview has not taken place yet: record its outcome after it."
+        "L'entrevue n'a pas encore eu lieu\xa0: inscrivez son résultat après."
     ]
     assert state() == before
 
@@ -104,7 +107,7 @@ def test_an_outcome_for_an_interview_that_did_not_happen_is_refused(shortlisted,
             interview=interview, by=member.user, outcome="not_retained", reason="skills", now=AFTER
         )
     assert error.value.messages == [
-        "This interview did not take place: there is no outcome to record."
+        "Cette entrevue n'a pas eu lieu\xa0: il n'y a aucun résultat à inscrire."
     ]
     assert state() == before
 
@@ -121,7 +124,7 @@ def test_an_outcome_is_recorded_once_except_an_offer_that_becomes_a_hire(intervi
         services.interview_outcome_record(
             interview=interview, by=member.user, outcome="not_retained", reason="salary", now=AFTER
         )
-    assert error.value.messages == ["The outcome is already recorded (“Hired”)."]
+    assert error.value.messages == ["Le résultat est déjà inscrit («\xa0Embauche\xa0»)."]
     assert state() == before
     assert list(DecisionLabel.objects.values_list("label", flat=True)) == ["offer", "hired"]
 
@@ -132,7 +135,7 @@ def test_not_retained_needs_a_reason_and_a_hire_its_details(interview, member):
         services.interview_outcome_record(
             interview=interview, by=member.user, outcome="not_retained", now=AFTER
         )
-    assert error.value.messages == ["Say why the candidate is not retained."]
+    assert error.value.messages == ["Indiquez pourquoi la personne candidate n'est pas retenue."]
     with pytest.raises(services.InterviewError) as error:
         services.interview_outcome_record(
             interview=interview,
@@ -141,7 +144,7 @@ def test_not_retained_needs_a_reason_and_a_hire_its_details(interview, member):
             hire=hire(start_date=date(2027, 1, 1)),
             now=AFTER,
         )
-    assert error.value.messages == ["The start date cannot be before the interview."]
+    assert error.value.messages == ["La date de début ne peut pas précéder l'entrevue."]
     assert state() == before
 
 
@@ -192,7 +195,7 @@ class TestFollowUps:
                 today=date(2027, 7, 4),
             )
         assert error.value.messages == [
-            "This follow-up is due on 2027-07-05: record it from that day."
+            "Ce suivi est prévu le 2027-07-05\xa0: inscrivez-le à partir de ce jour."
         ]
         services.follow_up_record(
             follow_up=follow_up,
@@ -209,6 +212,6 @@ class TestFollowUps:
                 is_still_in_region=False,
                 today=date(2027, 7, 7),
             )
-        assert error.value.messages == ["This follow-up is already recorded."]
+        assert error.value.messages == ["Ce suivi est déjà inscrit."]
         follow_up.refresh_from_db()
         assert follow_up.is_still_employed is True

@@ -1,6 +1,7 @@
 """Interview pages: bad input answered in words that keep what was typed, the calendar file,
 times shown in each person's time zone."""
 
+import html
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page(response) -> str:
-    return response.content.decode()
+    return html.unescape(response.content.decode())
 
 
 def local(moment) -> str:
@@ -39,7 +40,7 @@ def test_an_invitation_with_a_past_time_is_refused_and_keeps_what_was_typed(
         {"start_1": past, "minutes": "30", "video_kind": "jitsi", "message": "Bienvenue"},
     )
     assert response.status_code == 400
-    assert "A time cannot be in the past:" in page(response)
+    assert "Une plage ne peut pas être dans le passé\xa0:" in page(response)
     assert f'value="{past}"' in page(response)
     assert "Bienvenue" in page(response)
     assert not Interview.objects.exists()
@@ -54,7 +55,7 @@ def test_an_invitation_without_any_time_says_so(client, member, shortlisted):
         {"minutes": "30", "video_kind": "jitsi"},
     )
     assert response.status_code == 400
-    assert "Propose at least one time." in page(response)
+    assert "Proposez au moins une plage horaire." in page(response)
 
 
 def test_the_invitation_is_entered_in_the_employers_time_zone(client, member, shortlisted):
@@ -82,7 +83,7 @@ def test_the_candidate_sees_the_times_in_their_zone_and_picks_one(client, candid
     assert f"{paris.hour}\xa0h\xa000 (Europe/Paris)" in page(response)
     response = client.post(reverse("interviews:pick", args=[interview.public_id]), {})
     assert response.status_code == 400
-    assert "Choose one of the times." in page(response)
+    assert "Choisissez une des plages horaires." in page(response)
     response = client.post(
         reverse("interviews:pick", args=[interview.public_id]), {"slot": str(slot.public_id)}
     )
@@ -109,7 +110,7 @@ def test_an_outcome_before_the_interview_is_refused_on_the_page(client, member, 
         reverse("interviews:outcome", args=[interview.public_id]), {"outcome": "no_show"}
     )
     assert response.status_code == 400
-    assert "The interview has not taken place yet: record its outcome after it." in page(response)
+    assert "L'entrevue n'a pas encore eu lieu\xa0: inscrivez son résultat après." in page(response)
     interview.refresh_from_db()
     assert interview.status == InterviewStatus.SCHEDULED
 
@@ -122,7 +123,7 @@ def test_a_hire_without_its_details_names_each_missing_field(client, member, sho
         {"outcome": "hired", "position": "", "start_date": ""},
     )
     assert response.status_code == 400
-    assert page(response).count("Needed for a hire.") == 3
+    assert page(response).count("Nécessaire pour une embauche.") == 3
     interview.refresh_from_db()
     assert interview.outcome == ""
 
@@ -137,7 +138,9 @@ def test_a_reschedule_after_the_meeting_is_refused_on_the_page(
         {"reschedule-reason": "Trop tard"},
     )
     assert response.status_code == 400
-    assert "The interview time has passed: it can no longer be rescheduled." in page(response)
+    assert "L'heure de l'entrevue est passée\xa0: elle ne peut plus être reportée." in page(
+        response
+    )
     interview.refresh_from_db()
     assert interview.slot is not None
 
@@ -145,4 +148,4 @@ def test_a_reschedule_after_the_meeting_is_refused_on_the_page(
 def test_the_follow_up_page_shows_the_retention_figures(client, advisor):
     client.force_login(advisor)
     response = client.get(reverse("interviews:follow-up-list"))
-    assert "0 placements through the program." in page(response)
+    assert "0 placement grâce au programme." in page(response)

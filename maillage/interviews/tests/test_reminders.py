@@ -38,15 +38,15 @@ def test_each_reminder_goes_once_to_both_sides(interview, candidate, member, run
     assert count == 1
     assert sent == sorted(
         [
-            (candidate.user.email, "Tomorrow: interview about “Soudeur/soudeuse”"),
-            (member.user.email, "Tomorrow: interview about “Soudeur/soudeuse”"),
+            (candidate.user.email, "Demain\xa0: entrevue au sujet de «\xa0Soudeur/soudeuse\xa0»"),
+            (member.user.email, "Demain\xa0: entrevue au sujet de «\xa0Soudeur/soudeuse\xa0»"),
         ]
     )
     assert run(START - timedelta(hours=22)) == (0, [])
     count, sent = run(START - timedelta(minutes=50))
     assert count == 1
     assert [subject for _, subject in sent] == [
-        "In one hour: interview about “Soudeur/soudeuse”"
+        "Dans une heure\xa0: entrevue au sujet de «\xa0Soudeur/soudeuse\xa0»"
     ] * 2
     assert run(START - timedelta(minutes=10)) == (0, [])
     assert run(START + timedelta(minutes=10)) == (0, [])
@@ -62,7 +62,7 @@ def test_a_time_chosen_late_skips_the_reminder_whose_moment_passed(interview, ru
 def test_a_missed_24_hour_run_does_not_send_it_in_the_last_hour(interview, run):
     count, sent = run(START - timedelta(minutes=30))
     assert count == 1
-    assert all(subject.startswith("In one hour") for _, subject in sent)
+    assert all(subject.startswith("Dans une heure") for _, subject in sent)
 
 
 def test_the_cron_command(interview, capsys):

@@ -50,7 +50,10 @@ def test_accepting_shortlists_with_the_sections_ticked_and_tells_employer_and_ad
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [member.user.email, colleague.user.email]
     )
-    assert mail.outbox[0].subject == "A prequalified candidate for “Soudeur/soudeuse”"
+    assert (
+        mail.outbox[0].subject
+        == "Une personne candidate préqualifiée pour «\xa0Soudeur/soudeuse\xa0»"
+    )
     assert list(
         Notification.objects.order_by("recipient_id").values_list("recipient_id", "code")
     ) == sorted(
@@ -87,7 +90,7 @@ def test_a_second_answer_is_refused_and_changes_nothing(asked, candidate):
     with pytest.raises(services.ProposalError) as error:
         services.proposal_consent_answer(proposal=asked, by=candidate.user, accept=True)
     assert error.value.messages == [
-        "You already answered this proposal. To stop sharing, withdraw your consent."
+        "Vous avez déjà répondu à cette proposition. Pour cesser le partage, retirez votre consentement."
     ]
     assert snapshot() == before
 
@@ -102,7 +105,7 @@ def test_an_answer_after_the_deadline_is_refused(asked, candidate):
             now=asked.consent_expires_at + timedelta(seconds=1),
         )
     assert error.value.messages == [
-        "The time to answer this proposal has passed. You can ask an advisor to review it."
+        "Le délai pour répondre à cette proposition est passé. Vous pouvez demander à une conseillère ou à un conseiller de la revoir."
     ]
     assert snapshot() == before
 
@@ -120,7 +123,7 @@ def test_a_proposal_not_yet_approved_cannot_be_answered(posting, candidate):
     proposal = ProposalFactory(posting=posting, candidate=candidate)
     with pytest.raises(services.ProposalError) as error:
         services.proposal_consent_answer(proposal=proposal, by=candidate.user, accept=True)
-    assert error.value.messages == ["This proposal is not waiting for your answer."]
+    assert error.value.messages == ["Cette proposition n'attend pas votre réponse."]
     assert Proposal.objects.get().status == ProposalStatus.PROPOSED
 
 
@@ -177,7 +180,7 @@ def test_expiry_is_due_after_the_delay_and_runs_once(
         ProposalStatus.CONSENT_REQUESTED,
     )
     assert [message.to for message in mail.outbox] == [[candidate.user.email]]
-    assert mail.outbox[0].subject == "The proposal for “Soudeur/soudeuse” expired"
+    assert mail.outbox[0].subject == "La proposition pour «\xa0Soudeur/soudeuse\xa0» a expiré"
     assert set(Notification.objects.values_list("recipient_id", "code")) == {
         (candidate.user.pk, "prequalification.expired_candidate"),
         (advisor.pk, "prequalification.expired_advisor"),

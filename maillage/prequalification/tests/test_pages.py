@@ -1,5 +1,7 @@
 """The pages of prequalification: what each person sees, and bad input answered in words."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -25,7 +27,7 @@ HIDDEN_FROM_EMPLOYERS = [
 
 
 def page(response) -> str:
-    return response.content.decode()
+    return html.unescape(response.content.decode())
 
 
 class TestEmployerShortList:
@@ -60,8 +62,8 @@ class TestEmployerShortList:
         )
         assert "Carlos Gómez" in page(response)
         assert "Olga Petrov" not in page(response)
-        assert "4 stars out of 5 (score 82 out of 100)" in page(response)
-        assert "Engine reason “same_occupation”: noc = 72106" in page(response)
+        assert "4 étoiles sur 5 (pointage de 82 sur 100)" in page(response)
+        assert "Raison du moteur «\xa0same_occupation\xa0»\xa0: noc = 72106" in page(response)
         assert reverse("prequalification:shortlist-candidate", args=[shown.public_id]) in page(
             response
         )
@@ -86,8 +88,8 @@ class TestEmployerShortList:
         assert candidate.phone not in html
         assert "Soudage-montage" not in html  # nor the education
         # The comparison says "met" for French without showing the level, not shared.
-        assert "French – oral comprehension" in html
-        assert "not shared" in html
+        assert "Français – compréhension orale" in html
+        assert "non partagé" in html
         view = ProfileView.objects.get()
         assert (view.viewer, view.subject) == (member.user, candidate.user)
         assert view.what == "shared profile for Soudeur/soudeuse (experience)"
@@ -104,7 +106,9 @@ class TestEmployerShortList:
             {"reason": "other", "note": "  "},
         )
         assert response.status_code == 400
-        assert "You chose “Other reason”: write it in the message." in page(response)
+        assert "Vous avez choisi «\xa0Autre motif\xa0»\xa0: précisez-le dans le message." in page(
+            response
+        )
         assert Proposal.objects.get().status == ProposalStatus.SHORTLISTED
         assert not DecisionLabel.objects.exists()
 
@@ -199,14 +203,14 @@ class TestAdvisorQueue:
             {"proposals": [str(proposal.public_id)], "decision": "approve"},
         )
         assert response.status_code == 400
-        assert "Choose a reason." in page(response)
+        assert "Choisissez un motif." in page(response)
         assert "checked" in page(response)  # the ticked box stays ticked
         response = client.post(
             reverse("prequalification:queue-decide"),
             {"decision": "reject", "rejection_reason": "location"},
         )
         assert response.status_code == 400
-        assert "Tick at least one proposal." in page(response)
+        assert "Cochez au moins une proposition." in page(response)
         assert Proposal.objects.get().status == ProposalStatus.PROPOSED
 
     def test_the_review_page_shows_every_value_and_is_logged(
@@ -218,7 +222,7 @@ class TestAdvisorQueue:
             reverse("prequalification:proposal-detail", args=[proposal.public_id])
         )
         assert "Amina Diallo" in page(response)
-        assert "not shared" not in page(response)
+        assert "non partagé" not in page(response)
         assert ProfileView.objects.get().what == (
             "proposal review: Soudeur/soudeuse (Usinage du Fjord inc.)"
         )
@@ -230,7 +234,7 @@ class TestAdvisorQueue:
             {"email": "nobody@example.org", "reason": "known_to_team", "note": "Vue au salon"},
         )
         assert response.status_code == 400
-        assert "No candidate has this e-mail address." in page(response)
+        assert "Aucune personne candidate n'a cette adresse courriel." in page(response)
         assert "nobody@example.org" in page(response)
         assert "Vue au salon" in page(response)
         assert not Proposal.objects.exists()
@@ -257,9 +261,12 @@ class TestCandidatePages:
         client.force_login(candidate.user)
         response = client.get(reverse("prequalification:mine-detail", args=[proposal.public_id]))
         html = page(response)
-        assert "Why you were proposed" in html
-        assert "Engine reason “skills_covered”: matched = soudage MIG; missing = " in html
-        assert "Do you agree to share your profile with this employer?" in html
+        assert "Pourquoi vous avez été proposé" in html
+        assert (
+            "Raison du moteur «\xa0skills_covered\xa0»\xa0: matched = soudage MIG; missing = "
+            in html
+        )
+        assert "Acceptez-vous de partager votre profil avec cet employeur\xa0?" in html
         assert response.context["rows"][0].candidate == "Soudeur"  # their welding experience
 
     def test_a_second_consent_answer_is_refused_with_a_message(self, client, posting, candidate):
@@ -270,7 +277,7 @@ class TestCandidatePages:
         response = client.post(url, {"decision": "accept", "shared_sections": ["contact"]})
         assert response.status_code == 400
         assert (
-            "You already answered this proposal. To stop sharing, withdraw your consent."
+            "Vous avez déjà répondu à cette proposition. Pour cesser le partage, retirez votre consentement."
             in page(response)
         )
         proposal.refresh_from_db()
@@ -284,7 +291,7 @@ class TestCandidatePages:
             {"shared_sections": ["contact"]},
         )
         assert response.status_code == 400
-        assert "Choose “I accept” or “I decline”." in page(response)
+        assert "Choisissez «\xa0J'accepte\xa0» ou «\xa0Je refuse\xa0»." in page(response)
         assert Proposal.objects.get().status == ProposalStatus.CONSENT_REQUESTED
 
     def test_a_review_request_without_a_message_is_refused(self, client, posting, candidate):
@@ -294,5 +301,8 @@ class TestCandidatePages:
             reverse("prequalification:mine-review", args=[proposal.public_id]), {"message": ""}
         )
         assert response.status_code == 400
-        assert "Tell the advisor what you would like reviewed and why." in page(response)
+        assert (
+            "Dites à la conseillère ou au conseiller ce que vous voulez faire revoir, et pourquoi."
+            in page(response)
+        )
         assert not proposal.review_requests.exists()

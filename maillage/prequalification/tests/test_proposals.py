@@ -139,7 +139,9 @@ class TestAdvisorApproves:
         before = snapshot()
         with pytest.raises(services.ProposalError) as error:
             services.proposal_approve(proposal=proposal, by=advisor, reason="other")
-        assert error.value.messages == ["You chose “Other reason”: write it in the note."]
+        assert error.value.messages == [
+            "Vous avez choisi «\xa0Autre motif\xa0»\xa0: précisez-le dans la note."
+        ]
         assert snapshot() == before
 
     def test_a_second_decision_is_refused(self, advisor, posting):
@@ -149,7 +151,7 @@ class TestAdvisorApproves:
         with pytest.raises(services.ProposalError) as error:
             services.proposal_approve(proposal=proposal, by=advisor, reason="meets_requirements")
         assert error.value.messages == [
-            "This proposal was already reviewed (“Not retained by an advisor”)."
+            "Cette proposition a déjà été examinée («\xa0Non retenue par une conseillère ou un conseiller\xa0»)."
         ]
         assert snapshot() == before
 
@@ -161,7 +163,7 @@ class TestAdvisorApproves:
         with pytest.raises(services.ProposalError) as error:
             services.proposal_approve(proposal=unverified, by=advisor, reason="meets_requirements")
         assert error.value.messages == [
-            "The candidate's eligibility is not verified yet: verify it first."
+            "L'admissibilité de la personne candidate n'est pas encore vérifiée\xa0: vérifiez-la d'abord."
         ]
         assert snapshot() == before
 
@@ -257,7 +259,7 @@ class TestAdvisorAddsACandidate:
                 candidate=existing.candidate, posting=posting, by=advisor, reason="known_to_team"
             )
         assert error.value.messages == [
-            "This candidate is already proposed for this posting (“Not retained by an advisor”)."
+            "Cette personne candidate est déjà proposée pour cette offre («\xa0Non retenue par une conseillère ou un conseiller\xa0»)."
         ]
         assert snapshot() == before
 

@@ -42,7 +42,7 @@ def test_one_open_request_at_a_time(rejected, candidate):
     with pytest.raises(services.ProposalError) as error:
         services.review_request_create(proposal=rejected, by=candidate.user, message="Seconde")
     assert error.value.messages == [
-        "You already asked for a review of this decision. An advisor will answer you."
+        "Vous avez déjà demandé la révision de cette décision. Une conseillère ou un conseiller vous répondra."
     ]
     assert ReviewRequest.objects.count() == 1
 
@@ -54,7 +54,9 @@ def test_there_is_nothing_to_review_before_a_decision(posting, candidate, status
     proposal = ProposalFactory(posting=posting, candidate=candidate, status=status)
     with pytest.raises(services.ProposalError) as error:
         services.review_request_create(proposal=proposal, by=candidate.user, message="Pourquoi ?")
-    assert error.value.messages == ["There is no decision to review on this proposal yet."]
+    assert error.value.messages == [
+        "Il n'y a pas encore de décision à revoir pour cette proposition."
+    ]
     assert not ReviewRequest.objects.exists()
 
 
@@ -94,7 +96,7 @@ def test_an_employers_decision_cannot_be_reopened_by_an_advisor(posting, candida
     with pytest.raises(services.ProposalError) as error:
         services.review_request_answer(review=review, by=advisor, answer="Oui", reopen=True)
     assert error.value.messages == [
-        "Only a rejection or an expiry can be reviewed again; the employer's decision stands."
+        "Seuls un rejet ou une expiration peuvent être réexaminés\xa0; la décision de l'employeur est maintenue."
     ]
     review.refresh_from_db()
     assert review.status == ReviewStatus.OPEN
@@ -106,5 +108,5 @@ def test_an_answer_is_given_once(rejected, candidate, advisor):
     services.review_request_answer(review=review, by=advisor, answer="Non.", reopen=False)
     with pytest.raises(services.ProposalError) as error:
         services.review_request_answer(review=review, by=advisor, answer="Oui.", reopen=True)
-    assert error.value.messages == ["This request was already answered."]
+    assert error.value.messages == ["Cette demande a déjà reçu une réponse."]
     assert ReviewRequest.objects.get().answer == "Non."
