@@ -37,6 +37,7 @@ from maillage.employers.models import (
     PostingStatus,
     Sector,
 )
+from maillage.prequalification.demo import build_prequalification_demo
 from maillage.regions.demo import build_region_showcase
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
 from maillage.taxonomy.models import NocGroup
@@ -651,4 +652,11 @@ def load_demo_data(
     if with_showcase:
         build_region_showcase(by=advisor, today=today)
         build_demo_activity(by=advisor, today=today)
+    build_prequalification_demo(
+        today=today,
+        candidate_email=logins.candidate,
+        employer_email=logins.employer,
+        advisor_email=logins.advisor,
+        seed=seed,
+    )
     return logins

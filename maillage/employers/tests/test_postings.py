@@ -151,7 +151,6 @@ def test_publish_through_the_page(client, employer):
 
 def test_posting_list_uses_a_fixed_number_of_queries(client, employer, django_assert_num_queries):
     JobPostingFactory.create_batch(4, company=employer.company)
-    with django_assert_num_queries(
-        5
-    ):  # session, user, membership, company, postings with NOC and place
+    # session, user, membership, company, postings with NOC and place, unread notifications
+    with django_assert_num_queries(6):
         client.get(reverse("employers:posting-list"))

@@ -149,3 +149,20 @@ def test_the_follow_up_page_shows_the_retention_figures(client, advisor):
     client.force_login(advisor)
     response = client.get(reverse("interviews:follow-up-list"))
     assert "0 placement grâce au programme." in page(response)
+
+
+def test_the_interview_list_costs_a_fixed_number_of_queries(
+    client, member, posting, django_assert_max_num_queries
+):
+    from maillage.prequalification.tests.factories import ProposalFactory
+
+    for day in range(6):
+        scheduled_interview(
+            proposal=ProposalFactory(posting=posting, status="invited"),
+            starts_at=in_days(day + 1),
+            by=member.user,
+        )
+    client.force_login(member.user)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("interviews:list"))
+    assert len(response.context["page"].object_list) == 6

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,9 @@ advisor_required = role_required(Role.ADVISOR)
 def _page(request: HttpRequest, forms: dict | None = None, status: int = 200) -> HttpResponse:
     show = request.GET.get("show", FollowUpStatus.PENDING)
     items = list(selectors.follow_ups(status="" if show == "all" else FollowUpStatus.PENDING))
+    today = timezone.localdate()
     for item in items:
+        item.is_due = item.due_on <= today
         item.form = (forms or {}).get(item.pk) or FollowUpForm(prefix=f"follow-up-{item.pk}")
     return render(
         request,

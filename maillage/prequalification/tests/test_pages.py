@@ -261,7 +261,7 @@ class TestCandidatePages:
         client.force_login(candidate.user)
         response = client.get(reverse("prequalification:mine-detail", args=[proposal.public_id]))
         html = page(response)
-        assert "Pourquoi vous avez été proposé" in html
+        assert "Pourquoi on vous propose ce poste" in html
         assert (
             "Raison du moteur «\xa0skills_covered\xa0»\xa0: matched = soudage MIG; missing = "
             in html
@@ -306,3 +306,13 @@ class TestCandidatePages:
             in page(response)
         )
         assert not proposal.review_requests.exists()
+
+
+def test_the_candidates_proposals_cost_a_fixed_number_of_queries(
+    client, candidate, django_assert_max_num_queries
+):
+    ProposalFactory.create_batch(6, candidate=candidate)
+    client.force_login(candidate.user)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("prequalification:mine"))
+    assert len(response.context["proposals"]) == 6

@@ -1,0 +1,42 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from maillage.accounts.models import User
+from maillage.core.demo import load_demo_data
+from maillage.interviews.models import FollowUp, Interview
+from maillage.prequalification.models import Proposal
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_shows_every_step_to_the_demo_employer_and_candidate(client):
+    logins = load_demo_data(candidates=24, companies=8, today=timezone.localdate())
+    employer = User.objects.get(email=logins.employer)
+    company = employer.company_membership.company
+    assert set(Proposal.objects.of_company(company.pk).values_list("status", flat=True)) >= {
+        "proposed",
+        "consent_requested",
+        "shortlisted",
+        "rejected",
+        "invited",
+    }
+    assert set(Interview.objects.values_list("status", flat=True)) == {
+        "awaiting_candidate",
+        "scheduled",
+        "completed",
+    }
+    assert FollowUp.objects.count() == 3
+    candidate = User.objects.get(email=logins.candidate)
+    assert sorted(
+        Proposal.objects.filter(candidate__user=candidate).values_list("status", flat=True)
+    ) == ["consent_requested", "invited", "proposed", "rejected"]
+    # Every demo person's pages of this feature open.
+    for email, names in [
+        (logins.candidate, ["prequalification:mine", "interviews:list", "notifications:list"]),
+        (logins.employer, ["prequalification:shortlist", "interviews:list"]),
+        (logins.advisor, ["prequalification:queue", "interviews:follow-up-list"]),
+    ]:
+        client.force_login(User.objects.get(email=email))
+        for name in names:
+            assert client.get(reverse(name)).status_code == 200
