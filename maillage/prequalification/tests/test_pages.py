@@ -62,7 +62,7 @@ class TestEmployerShortList:
         )
         assert "Carlos Gómez" in page(response)
         assert "Olga Petrov" not in page(response)
-        assert "4 étoiles sur 5 (pointage de 82 sur 100)" in page(response)
+        assert "4 étoiles sur 5 (score de 82 sur 100)" in page(response)
         assert "Raison du moteur «\xa0same_occupation\xa0»\xa0: noc = 72106" in page(response)
         assert reverse("prequalification:shortlist-candidate", args=[shown.public_id]) in page(
             response
