@@ -245,20 +245,21 @@ def build_prequalification_demo(
         .exclude(company=company)
         .order_by("pk")[3]
     )
+    inviter = invited_posting.company.members.select_related("user").first().user
     invited = _proposal(
         demo_candidate, invited_posting, S.INVITED, advisor=advisor, rng=rng, now=now
     )
     awaiting = Interview.objects.create(
         proposal=invited,
         status=InterviewStatus.AWAITING_CANDIDATE,
-        created_by=employer if invited_posting.company_id == company.pk else None,
+        created_by=inviter,
         message="Au plaisir de vous rencontrer!",
     )
     awaiting.offered_slots.add(
-        _slot(invited_posting, _at(today + timedelta(days=4), 10), employer),
-        _slot(invited_posting, _at(today + timedelta(days=5), 15), employer),
+        _slot(invited_posting, _at(today + timedelta(days=4), 10), inviter),
+        _slot(invited_posting, _at(today + timedelta(days=5), 15), inviter),
     )
-    InterviewEvent.objects.create(interview=awaiting, kind=InterviewEvent.Kind.INVITED, by=employer)
+    InterviewEvent.objects.create(interview=awaiting, kind=InterviewEvent.Kind.INVITED, by=inviter)
     elsewhere = list(
         JobPosting.objects.filter(status=PostingStatus.PUBLISHED)
         .exclude(company=company)
