@@ -153,3 +153,9 @@ def test_resend_confirmation_answers_the_same_for_unknown_addresses(
         )
     assert response["Location"] == reverse("accounts:email-confirmation-sent")
     assert mail.outbox == []
+
+
+def test_plain_text_email_keeps_apostrophes(client, django_capture_on_commit_callbacks):
+    signup(client, django_capture_on_commit_callbacks, full_name="Zoé D'Amours")
+    assert "Zoé D'Amours" in mail.outbox[0].body
+    assert "&#x27;" not in mail.outbox[0].body
