@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.t
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule
+.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule check-deploy audit
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ lint: install  ## ruff, import boundaries, migrations and translations in sync
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check_translations
+
+check-deploy: install  ## Django's deployment checklist on the production settings; any warning fails
+	MAILLAGE_ENV=production SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-maillage.example.org}" \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+audit: install  ## pip-audit of requirements/*.txt (exit 2 if the vulnerability service is unreachable; AUDIT_OFFLINE_OK=1 tolerates that)
+	$(BIN)/python .ci/pip_audit.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -16,6 +16,19 @@ from maillage.accounts.models import User
 from maillage.accounts.tokens import email_confirmation_user
 
 
+def locked_out(request: HttpRequest, response: HttpResponse | None = None, credentials: dict | None = None) -> HttpResponse:
+    """What django-axes shows after too many wrong passwords: HTTP 429, in the person's language."""
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+        status=429,
+    )
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"

@@ -31,3 +31,10 @@ class CandidateProfileAdmin(ProgramAdmin):
 @admin.register(ProofDocument)
 class ProofDocumentAdmin(ProgramAdmin):
     list_display = ["original_name", "kind", "candidate", "uploaded_at"]
+
+    # Files arrive only through the candidate's page, where check_upload reads their content.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

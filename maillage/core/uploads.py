@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -52,4 +53,28 @@ def check_upload(upload: UploadedFile, *, allowed: frozenset[str], max_bytes: in
             _("This file is not an accepted type. Accepted: %(types)s.") % {"types": names},
             code="bad_type",
         )
+    if detected in {JPEG, PNG}:
+        _check_image(upload, names)
     return CheckedUpload(detected, upload.size, (upload.name or "")[-255:])
+
+
+def _check_image(upload: UploadedFile, names: str) -> None:
+    """The magic bytes of an image are easy to fake: decode its structure too (Pillow also refuses
+    decompression bombs, images whose pixel count would exhaust memory)."""
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise ValidationError(
+            _("This file is damaged or is not an accepted type. Accepted: %(types)s.")
+            % {"types": names},
+            code="bad_content",
+        ) from exc
+    finally:
+        upload.seek(0)
