@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.t
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule check-deploy audit
+.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule check-deploy audit fuzz-api
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ check-deploy: install  ## Django's deployment checklist on the production settin
 
 audit: install  ## pip-audit of requirements/*.txt (exit 2 if the vulnerability service is unreachable; AUDIT_OFFLINE_OK=1 tolerates that)
 	$(BIN)/python .ci/pip_audit.py
+
+fuzz-api: install  ## schemathesis over every API operation, in process: no 5xx, every answer as documented
+	API_RATE_ANONYMOUS=1000000/m API_RATE_PERSON=1000000/m FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} \
+		$(BIN)/python -m pytest -p no:randomly -q maillage/api/tests/fuzz_api.py
 
 format: install
 	$(BIN)/ruff check --fix .

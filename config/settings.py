@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_countries",
     "axes",
+    "ninja",
     "maillage.core",
     "maillage.accounts",
     "maillage.regions",
@@ -86,12 +87,14 @@ INSTALLED_APPS = [
     "maillage.notifications",
     "maillage.prequalification",
     "maillage.interviews",
+    "maillage.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "maillage.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -280,6 +283,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# API rate limits (django-ninja throttling, counted in the cache: Redis in production).
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")
+API_RATE_PERSON = os.environ.get("API_RATE_PERSON", "600/m")
+NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT or 0
 
 # --- The program ---
 # Regions the program serves: every administrative region but Montréal (06) and Laval (13).

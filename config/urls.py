@@ -2,11 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from config.api import api
 from maillage.core import views as core_views
 
 # French pages live at /..., English ones at /en/...: a link switches between the two.
 urlpatterns = [
     path("healthz", core_views.health, name="health"),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("maillage.core.urls")),
@@ -19,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("maillage.notifications.urls")),
     path("prequalification/", include("maillage.prequalification.urls")),
     path("interviews/", include("maillage.interviews.urls")),
+    path("api-tokens/", include("maillage.api.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,131 @@
+"""An employer's own postings: list, create, replace, publish, close (through employers.services)."""
+
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from maillage.api import representation, selectors
+from maillage.api.auth import PERSON_AUTH
+from maillage.api.errors import ERROR_STATUSES, ApiError, ErrorOut
+from maillage.api.pagination import Page, Represented
+from maillage.api.schemas import EmployerPostingOut, PostingCloseIn, PostingIn
+from maillage.employers import services
+from maillage.employers.models import Company
+from maillage.regions.models import Municipality
+from maillage.taxonomy.models import NocGroup, NocLevel
+
+router = Router(tags=["Employer"], auth=PERSON_AUTH)
+
+
+def _company(request: HttpRequest) -> Company:
+    company = selectors.employer_company(request.auth)
+    if company is None:
+        raise ApiError(
+            403, "not_employer", _("Only the members of a company may use this endpoint.")
+        )
+    return company
+
+
+def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str]]:
+    data = payload.dict()
+    errors = {}
+    noc = NocGroup.objects.filter(code=data.pop("noc"), level=NocLevel.UNIT_GROUP).first()
+    if noc is None:
+        errors["noc"] = [_("Unknown NOC 2021 unit group.")]
+    municipality = Municipality.objects.filter(code=data.pop("municipality")).first()
+    if municipality is None:
+        errors["municipality"] = [_("Unknown municipality code.")]
+    if errors:
+        raise ValidationError(errors)
+    required = data.pop("required_skills")
+    nice = data.pop("nice_to_have_skills")
+    return (
+        {**data, "noc": noc, "municipality": municipality},
+        list(dict.fromkeys(required)),
+        list(dict.fromkeys(s for s in nice if s not in required)),
+    )
+
+
+@router.get("/postings", response={200: list[EmployerPostingOut], ERROR_STATUSES: ErrorOut})
+@paginate(Page)
+def posting_list(request: HttpRequest):
+    return Represented(
+        selectors.company_postings(_company(request)), representation.employer_posting_out
+    )
+
+
+@router.post("/postings", response={201: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
+def posting_create(request: HttpRequest, payload: PostingIn):
+    company = _company(request)
+    fields, required, nice = _fields(payload)
+    try:
+        posting = services.posting_create(
+            company=company,
+            by=request.auth,
+            fields=fields,
+            required_skills=required,
+            nice_skills=nice,
+        )
+    except PermissionDenied as exc:
+        raise ApiError(
+            403,
+            "company_not_verified",
+            _("Your company must be verified by an advisor before you create postings."),
+        ) from exc
+    return Status(
+        201,
+        representation.employer_posting_out(selectors.company_posting(company, posting.public_id)),
+    )
+
+
+@router.get("/postings/{public_id}", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
+def posting_detail(request: HttpRequest, public_id: UUID):
+    return representation.employer_posting_out(
+        selectors.company_posting(_company(request), public_id)
+    )
+
+
+@router.put("/postings/{public_id}", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
+def posting_replace(request: HttpRequest, public_id: UUID, payload: PostingIn):
+    company = _company(request)
+    posting = selectors.company_posting(company, public_id)
+    fields, required, nice = _fields(payload)
+    try:
+        services.posting_update(
+            posting=posting, fields=fields, required_skills=required, nice_skills=nice
+        )
+    except services.PostingTransitionError as exc:
+        raise ApiError(409, "not_editable", exc.messages[0]) from exc
+    return representation.employer_posting_out(selectors.company_posting(company, public_id))
+
+
+@router.post(
+    "/postings/{public_id}/publish", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut}
+)
+def posting_publish(request: HttpRequest, public_id: UUID):
+    company = _company(request)
+    posting = selectors.company_posting(company, public_id)
+    try:
+        services.posting_publish(posting=posting, today=timezone.localdate())
+    except services.PostingTransitionError as exc:
+        raise ApiError(409, exc.code or "transition", exc.messages[0]) from exc
+    return representation.employer_posting_out(selectors.company_posting(company, public_id))
+
+
+@router.post(
+    "/postings/{public_id}/close", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut}
+)
+def posting_close(request: HttpRequest, public_id: UUID, payload: PostingCloseIn):
+    company = _company(request)
+    posting = selectors.company_posting(company, public_id)
+    try:
+        services.posting_close(posting=posting, filled=payload.filled)
+    except services.PostingTransitionError as exc:
+        raise ApiError(409, exc.code or "transition", exc.messages[0]) from exc
+    return representation.employer_posting_out(selectors.company_posting(company, public_id))
