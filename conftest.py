@@ -6,7 +6,9 @@ which reloads it when it is missing.
 """
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +29,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def reference_data(db):
     """Make sure reference data is present (it is, except after a transactional test's flush)."""
     call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request to /en/… (or an API call in English) leaves English active in the thread: put
+    French back so the next test starts as a fresh request would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
