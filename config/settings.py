@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "maillage.prequalification",
     "maillage.interviews",
     "maillage.api",
+    "maillage.privacy",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
+# Periodic work, run by `celery -A config beat` (each app adds its entries here).
+CELERY_BEAT_SCHEDULE = {
+    "privacy-retention": {
+        "task": "maillage.privacy.tasks.privacy_retention_run",
+        "schedule": 24 * 3600,
+    },
+}
 
 CACHES = {
     "default": (
@@ -288,6 +296,17 @@ LOGGING = {
 API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")
 API_RATE_PERSON = os.environ.get("API_RATE_PERSON", "600/m")
 NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT or 0
+
+# Retention periods (Law 25: keep personal data only as long as its purpose needs), in days;
+# `manage.py privacy_retention` removes what is past them (run it daily from Celery beat or cron).
+RETENTION_DAYS = {
+    "inactive_account": env_int("RETENTION_INACTIVE_ACCOUNT_DAYS", 3 * 365),
+    "unconfirmed_account": env_int("RETENTION_UNCONFIRMED_ACCOUNT_DAYS", 30),
+    "proof_document_after_decision": env_int("RETENTION_PROOF_DOCUMENT_DAYS", 365),
+    "profile_view": env_int("RETENTION_PROFILE_VIEW_DAYS", 2 * 365),
+    "login_attempt": env_int("RETENTION_LOGIN_ATTEMPT_DAYS", 90),
+    "revoked_api_token": env_int("RETENTION_REVOKED_API_TOKEN_DAYS", 365),
+}
 
 # --- The program ---
 # Regions the program serves: every administrative region but Montréal (06) and Laval (13).

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("prequalification/", include("maillage.prequalification.urls")),
     path("interviews/", include("maillage.interviews.urls")),
     path("api-tokens/", include("maillage.api.urls")),
+    path("privacy/", include("maillage.privacy.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -116,7 +116,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class ConsentPurpose(models.TextChoices):
+    # Required to hold an account: withdrawing it means closing the account.
     PRIVACY_NOTICE = "privacy_notice", _("Processing of my data as described in the privacy notice")
+    # Optional, given and withdrawn apart: self-declared attributes used only for the fairness audit.
+    FAIRNESS_AUDIT = (
+        "fairness_audit",
+        _("Use of the information I declare about myself to audit the fairness of the matching"),
+    )
 
 
 class PrivacyConsent(models.Model):

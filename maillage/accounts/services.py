@@ -49,6 +49,20 @@ def privacy_consent_give(
     )
 
 
+@transaction.atomic
+def privacy_consent_withdraw(*, consent: PrivacyConsent, by: User) -> PrivacyConsent:
+    """Withdraw one of `by`'s consents; the record stays, with the time of withdrawal."""
+    consent = PrivacyConsent.objects.select_for_update().get(pk=consent.pk, user=by)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+    return consent
+
+
+def privacy_consent_is_active(*, user: User, purpose: ConsentPurpose) -> bool:
+    return user.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists()
+
+
 def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
     """Audit log of a candidate's record seen by someone else; the candidate's own views are not."""
     if viewer.pk != subject.pk:

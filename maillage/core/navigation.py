@@ -41,6 +41,7 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
     ("interviews:follow-up-list", _("Follow-ups"), frozenset({Role.ADVISOR, Role.MANAGER})),
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
     ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
+    ("privacy:center", _("My privacy"), frozenset({Role.CANDIDATE, Role.EMPLOYER})),
 ]
 
 
