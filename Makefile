@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.t
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule check-deploy audit fuzz-api
+.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule check-deploy audit fuzz-api loadtest
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ audit: install  ## pip-audit of requirements/*.txt (exit 2 if the vulnerability 
 fuzz-api: install  ## schemathesis over every API operation, in process: no 5xx, every answer as documented
 	API_RATE_ANONYMOUS=1000000/m API_RATE_PERSON=1000000/m FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} \
 		$(BIN)/python -m pytest -p no:randomly -q maillage/api/tests/fuzz_api.py
+
+loadtest: install  ## locust, 50 users, against gunicorn + PostgreSQL + Redis here; writes benchmarks/results/loadtest.json
+	$(BIN)/python benchmarks/loadtest.py $(LOADTEST_ARGS)
 
 format: install
 	$(BIN)/ruff check --fix .

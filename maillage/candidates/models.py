@@ -129,6 +129,10 @@ class CandidateProfile(models.Model):
     class Meta:
         verbose_name = _("candidate profile")
         verbose_name_plural = _("candidate profiles")
+        # The advisors' queue: pending profiles, oldest first (and its count on the team's home).
+        indexes = [
+            models.Index(fields=["verification_status", "updated_at"], name="candidates_queue_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(salary_expectation__gte=0)

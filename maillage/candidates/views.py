@@ -34,6 +34,7 @@ from maillage.candidates.models import (
     ProofDocument,
     WorkExperience,
 )
+from maillage.core.pagination import page_of
 
 candidate_required = role_required(Role.CANDIDATE)
 team_required = role_required(*TEAM_ROLES)
@@ -243,10 +244,11 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @team_required
 def verification_queue(request: HttpRequest) -> HttpResponse:
+    page = page_of(request, selectors.candidates_awaiting_verification())
     return render(
         request,
         "candidates/verification_queue.html",
-        {"candidates": selectors.candidates_awaiting_verification()},
+        {"candidates": page.object_list, "page": page},
     )
 
 

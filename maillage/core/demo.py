@@ -5,6 +5,7 @@ in company names); the occupations, titles, duties, regions and municipalities a
 reference data. The same seed gives the same data, so screenshots and benchmarks are repeatable.
 """
 
+import functools
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -338,6 +339,12 @@ class NocCatalog:
                 self.duties[row["noc_code"]].append(text.rstrip(";.") + ".")
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    """Hashed once: hashing is deliberately slow, and thousands of demo people share it."""
+    return make_password(DEMO_PASSWORD)
+
+
 def _email(local: str) -> str:
     return f"{local}@{DEMO_DOMAIN}"
 
@@ -348,7 +355,7 @@ def _user(email: str, full_name: str, role: Role, **extra) -> User:
         defaults={
             "full_name": full_name,
             "role": role,
-            "password": make_password(DEMO_PASSWORD),
+            "password": _demo_password_hash(),
             "email_confirmed_at": timezone.now(),
             **extra,
         },
@@ -502,7 +509,7 @@ def build_candidates(
         ImmigrationStatus.POST_GRADUATION_PERMIT,
         ImmigrationStatus.PROTECTED_PERSON,
     ]
-    password = make_password(DEMO_PASSWORD)
+    password = _demo_password_hash()
     for index in progress(range(count), description="Candidates", total=count):
         code = codes[(index * 7) % len(codes)]
         _sector, education_level, _wage, occupation_skills = OCCUPATIONS[code]

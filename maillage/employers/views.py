@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
+from maillage.core.pagination import page_of
 from maillage.employers import selectors, services
 from maillage.employers.forms import (
     CompanyForm,
@@ -226,10 +227,11 @@ def posting_transition(request: HttpRequest, public_id, action: str) -> HttpResp
 
 @team_required
 def verification_queue(request: HttpRequest) -> HttpResponse:
+    page = page_of(request, selectors.companies_awaiting_verification())
     return render(
         request,
         "employers/verification_queue.html",
-        {"companies": selectors.companies_awaiting_verification()},
+        {"companies": page.object_list, "page": page},
     )
 
 
