@@ -264,6 +264,8 @@ class Meeting(models.Model):
     slot = models.PositiveSmallIntegerField(_("slot"))
     table = models.PositiveSmallIntegerField(_("table"), default=0)
     score = models.FloatField(_("match score"))
+    # The matching engine's version behind the score (as on MatchResult), for explanations.
+    engine_version = models.CharField(_("engine version"), max_length=60)
     room_name = models.CharField(_("video room"), max_length=100, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     checked_in_by = models.ForeignKey(

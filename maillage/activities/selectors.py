@@ -1,6 +1,6 @@
 """Reads for activity pages, the schedule solver's inputs and the program's participation figures."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
@@ -136,6 +136,8 @@ class ScheduleInputs:
     problem: ScheduleProblem
     # (candidate pk, company pk) -> the brought posting with the best score for that candidate.
     best_posting: dict[tuple[int, int], int]
+    # (candidate pk, company pk) -> the engine version that computed that best score.
+    engine_versions: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def candidate_key(pk: int) -> str:
@@ -166,12 +168,14 @@ def schedule_inputs(activity: Activity) -> ScheduleInputs:
     best: dict[tuple[int, int], tuple[float, int]] = {}
     results = MatchResult.objects.filter(
         candidate_id__in=candidate_ids, posting_id__in=list(company_of_posting), is_excluded=False
-    ).values_list("candidate_id", "posting_id", "score")
-    for candidate_id, posting_id, score in results:
+    ).values_list("candidate_id", "posting_id", "score", "engine_version")
+    versions: dict[tuple[int, int], str] = {}
+    for candidate_id, posting_id, score, engine_version in results:
         key = (candidate_id, company_of_posting[posting_id])
         clipped = min(100.0, max(0.0, float(score)))
         if key not in best or best[key] < (clipped, -posting_id):
             best[key] = (clipped, -posting_id)
+            versions[key] = engine_version
     forbidden, pins = set(), []
     registered = set(candidate_ids)
     for constraint in MeetingConstraint.objects.filter(activity=activity):
@@ -196,7 +200,7 @@ def schedule_inputs(activity: Activity) -> ScheduleInputs:
         pins=tuple(pins),
         forbidden=frozenset(forbidden),
     )
-    return ScheduleInputs(problem, {key: -neg for key, (_s, neg) in best.items()})
+    return ScheduleInputs(problem, {key: -neg for key, (_s, neg) in best.items()}, versions)
 
 
 @dataclass(frozen=True)

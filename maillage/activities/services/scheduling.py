@@ -87,6 +87,7 @@ def schedule_compute(*, activity: Activity, by: User) -> ScheduleResult:
                 slot=found.slot,
                 table=found.table,
                 score=found.score,
+                engine_version=inputs.engine_versions.get((candidate_id, company_id), ""),
                 room_name=room,
             )
         )

@@ -420,3 +420,12 @@ def test_changing_the_slots_after_the_schedule_is_refused():
     services.activity_update(activity=activity, changes={"slot_count": 8}, today=TODAY)
     activity.refresh_from_db()
     assert (activity.slot_count, activity.status) == (8, ActivityStatus.OPEN)
+
+
+def test_each_meeting_records_the_engine_version_of_its_score():
+    activity, (ana,), _companies = session(candidates=1, employers=1, scores=[[90]])
+    from maillage.matching.models import MatchResult
+
+    MatchResult.objects.filter(candidate=ana).update(engine_version="rules-7")
+    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    assert list(Meeting.objects.values_list("score", "engine_version")) == [(90.0, "rules-7")]

@@ -101,17 +101,35 @@ def _project_form_classes() -> list[type[forms.BaseForm]]:
     return found
 
 
+# Upload fields whose content is checked in the service the view calls, not in the form (audited:
+# each of these services refuses the file before anything is stored, and has tests that say so).
+CHECKED_IN_SERVICES = {
+    # check_upload (MP4/WebM by bytes, size), then PyAV opens and decodes it.
+    "maillage.regions.forms.RegionVideoUploadForm.file": "maillage.regions.services.videos.region_video_upload",
+    # size limit, then parsed as WebVTT (webvtt-py); anything else is refused.
+    "maillage.regions.forms.CaptionForm.file": "maillage.regions.services.videos.video_caption_attach",
+}
+
+
 def test_every_upload_field_of_every_form_is_checked_by_content():
+    """A new upload field fails this test until its check is written (in the form's clean_<field>
+    with check_upload) or audited into CHECKED_IN_SERVICES."""
     unchecked = []
     upload_fields = 0
     for form_class in _project_form_classes():
         for name, field in form_class.base_fields.items():
             if isinstance(field, forms.FileField):
                 upload_fields += 1
+                label = f"{form_class.__module__}.{form_class.__name__}.{name}"
                 cleaner = getattr(form_class, f"clean_{name}", None)
-                if cleaner is None or "check_upload" not in inspect.getsource(cleaner):
-                    unchecked.append(f"{form_class.__module__}.{form_class.__name__}.{name}")
-    assert upload_fields >= 1
+                if label in CHECKED_IN_SERVICES:
+                    module, function = CHECKED_IN_SERVICES[label].rsplit(".", 1)
+                    source = inspect.getsource(getattr(importlib.import_module(module), function))
+                    if "check_upload" not in source and "webvtt_check" not in source:
+                        unchecked.append(label)
+                elif cleaner is None or "check_upload" not in inspect.getsource(cleaner):
+                    unchecked.append(label)
+    assert upload_fields >= 3
     assert unchecked == []
 
 
