@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 
 from maillage.api.auth import throttles
 from maillage.api.errors import install_error_handlers
-from maillage.api.routers import employer, me, postings
+from maillage.api.routers import employer, me, postings, shortlists
 
 DESCRIPTION = """
 Maillage's JSON API. Published postings are open to anyone; the other endpoints act as a person:
@@ -28,4 +28,5 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", postings.router)
 api.add_router("/employer", employer.router)
+api.add_router("/employer", shortlists.router)
 api.add_router("/", me.router)

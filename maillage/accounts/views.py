@@ -16,7 +16,9 @@ from maillage.accounts.models import User
 from maillage.accounts.tokens import email_confirmation_user
 
 
-def locked_out(request: HttpRequest, response: HttpResponse | None = None, credentials: dict | None = None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
     """What django-axes shows after too many wrong passwords: HTTP 429, in the person's language."""
     return render(
         request,

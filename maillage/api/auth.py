@@ -3,11 +3,15 @@ its session cookie (CSRF checked on writes). Throttles count per person, or per 
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
 from ninja.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from maillage.accounts.models import User
+from maillage.api import selectors
+from maillage.api.errors import ApiError
 from maillage.api.services import api_token_user
+from maillage.employers.models import Company
 
 
 class TokenAuth(HttpBearer):
@@ -27,6 +31,16 @@ class PersonSessionAuth(SessionAuth):
 
 
 PERSON_AUTH = [TokenAuth(), PersonSessionAuth()]
+
+
+def company_of_caller(request: HttpRequest) -> Company:
+    """The caller's company, or 403 for anyone who is not a company's member."""
+    company = selectors.employer_company(request.auth)
+    if company is None:
+        raise ApiError(
+            403, "not_employer", _("Only the members of a company may use this endpoint.")
+        )
+    return company
 
 
 class PersonRateThrottle(SimpleRateThrottle):

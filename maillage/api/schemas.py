@@ -202,3 +202,28 @@ class MatchOut(Schema):
     )
     engine_version: str
     computed_at: datetime
+
+
+class RequirementOut(Schema):
+    requirement: str
+    required: str
+    is_met: bool | None = Field(description="null when the profile does not say")
+    candidate: str | None = Field(
+        description="the candidate's value, only if they shared that section"
+    )
+
+
+class ShortlistEntryOut(Schema):
+    """An approved, consenting candidate: their name, how they meet each requirement, and only the
+    sections they chose to share (contact, location, summary, experience, education, languages,
+    skills)."""
+
+    id: UUID
+    status: str
+    full_name: str
+    score: float | None
+    stars: int | None
+    engine_version: str
+    reasons: list[Any]
+    requirements: list[RequirementOut]
+    shared: dict[str, Any]

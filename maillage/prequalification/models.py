@@ -157,7 +157,12 @@ class Proposal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["candidate", "posting"], name="prequalification_one_proposal_per_pair"
-            )
+            ),
+            # An automated score always names the engine version that produced it.
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | ~models.Q(engine_version=""),
+                name="prequalification_proposal_score_has_engine_version",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-score"]),
@@ -246,6 +251,12 @@ class DecisionLabel(models.Model):
         verbose_name_plural = _("decision labels")
         ordering = ["decided_at", "pk"]
         indexes = [models.Index(fields=["posting", "decided_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | ~models.Q(engine_version=""),
+                name="prequalification_label_score_has_engine_version",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.candidate_id} × {self.posting_id}: {self.label}"

@@ -11,25 +11,15 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from maillage.api import representation, selectors
-from maillage.api.auth import PERSON_AUTH
+from maillage.api.auth import PERSON_AUTH, company_of_caller
 from maillage.api.errors import ERROR_STATUSES, ApiError, ErrorOut
 from maillage.api.pagination import Page, Represented
 from maillage.api.schemas import EmployerPostingOut, PostingCloseIn, PostingIn
 from maillage.employers import services
-from maillage.employers.models import Company
 from maillage.regions.models import Municipality
 from maillage.taxonomy.models import NocGroup, NocLevel
 
 router = Router(tags=["Employer"], auth=PERSON_AUTH)
-
-
-def _company(request: HttpRequest) -> Company:
-    company = selectors.employer_company(request.auth)
-    if company is None:
-        raise ApiError(
-            403, "not_employer", _("Only the members of a company may use this endpoint.")
-        )
-    return company
 
 
 def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str]]:
@@ -56,13 +46,13 @@ def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str]]:
 @paginate(Page)
 def posting_list(request: HttpRequest):
     return Represented(
-        selectors.company_postings(_company(request)), representation.employer_posting_out
+        selectors.company_postings(company_of_caller(request)), representation.employer_posting_out
     )
 
 
 @router.post("/postings", response={201: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
 def posting_create(request: HttpRequest, payload: PostingIn):
-    company = _company(request)
+    company = company_of_caller(request)
     fields, required, nice = _fields(payload)
     try:
         posting = services.posting_create(
@@ -87,13 +77,13 @@ def posting_create(request: HttpRequest, payload: PostingIn):
 @router.get("/postings/{public_id}", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
 def posting_detail(request: HttpRequest, public_id: UUID):
     return representation.employer_posting_out(
-        selectors.company_posting(_company(request), public_id)
+        selectors.company_posting(company_of_caller(request), public_id)
     )
 
 
 @router.put("/postings/{public_id}", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
 def posting_replace(request: HttpRequest, public_id: UUID, payload: PostingIn):
-    company = _company(request)
+    company = company_of_caller(request)
     posting = selectors.company_posting(company, public_id)
     fields, required, nice = _fields(payload)
     try:
@@ -109,7 +99,7 @@ def posting_replace(request: HttpRequest, public_id: UUID, payload: PostingIn):
     "/postings/{public_id}/publish", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut}
 )
 def posting_publish(request: HttpRequest, public_id: UUID):
-    company = _company(request)
+    company = company_of_caller(request)
     posting = selectors.company_posting(company, public_id)
     try:
         services.posting_publish(posting=posting, today=timezone.localdate())
@@ -122,7 +112,7 @@ def posting_publish(request: HttpRequest, public_id: UUID):
     "/postings/{public_id}/close", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut}
 )
 def posting_close(request: HttpRequest, public_id: UUID, payload: PostingCloseIn):
-    company = _company(request)
+    company = company_of_caller(request)
     posting = selectors.company_posting(company, public_id)
     try:
         services.posting_close(posting=posting, filled=payload.filled)

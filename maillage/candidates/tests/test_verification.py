@@ -28,7 +28,9 @@ def test_queue_lists_pending_candidates_in_a_fixed_number_of_queries(
         CandidateProfileFactory(verification_status=VerificationStatus.PENDING)
     CandidateProfileFactory()  # verified: not in the queue
     client.force_login(AdvisorFactory())
-    with django_assert_num_queries(6):  # session, user, count, a page of candidates, documents, unread count
+    with django_assert_num_queries(
+        6
+    ):  # session, user, count, a page of candidates, documents, unread count
         response = client.get(reverse("candidates:verification-queue"))
     assert len(response.context["candidates"]) == 3
 

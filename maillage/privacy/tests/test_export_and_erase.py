@@ -211,3 +211,4 @@ def test_the_privacy_page_shows_consents_and_who_opened_the_record(client, candi
     assert "Mes consentements" in page
     assert "Votre dossier a été ouvert 1\u00a0fois par une personne autre que vous." in page
     assert reverse("privacy:export") in page
+    assert reverse("prequalification:mine") in page  # why proposed or not, and human review
