@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "maillage.interviews",
     "maillage.api",
     "maillage.privacy",
+    "maillage.fairness",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +308,10 @@ RETENTION_DAYS = {
     "login_attempt": env_int("RETENTION_LOGIN_ATTEMPT_DAYS", 90),
     "revoked_api_token": env_int("RETENTION_REVOKED_API_TOKEN_DAYS", 365),
 }
+
+# Figures shown outside the program team (regional partners, the public page) hide any count
+# under this number, so that nobody can be recognised; the fairness audit hides such groups.
+SMALL_COUNT_THRESHOLD = env_int("SMALL_COUNT_THRESHOLD", 5)
 
 # --- The program ---
 # Regions the program serves: every administrative region but Montréal (06) and Laval (13).

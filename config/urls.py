@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("interviews/", include("maillage.interviews.urls")),
     path("api-tokens/", include("maillage.api.urls")),
     path("privacy/", include("maillage.privacy.urls")),
+    path("fairness/", include("maillage.fairness.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -42,6 +42,7 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
     ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
     ("privacy:center", _("My privacy"), frozenset({Role.CANDIDATE, Role.EMPLOYER})),
+    ("fairness:audit", _("Fairness audit"), frozenset({Role.MANAGER})),
 ]
 
 

@@ -29,7 +29,7 @@ RELATED_PAGES = [
         {"candidate"},
     ),
     (
-        "analytics:self-declaration",
+        "fairness:declaration",
         gettext_lazy("Optional information for the fairness audit"),
         {"candidate"},
     ),

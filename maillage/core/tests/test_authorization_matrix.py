@@ -179,6 +179,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "privacy/export/": ROLES,
     "privacy/consents/<int:pk>/withdraw/": ROLES,
     "privacy/delete/": ROLES,
+    # fairness audit
+    "fairness/declaration/": frozenset({CANDIDATE}),
+    "fairness/declaration/delete/": frozenset({CANDIDATE}),
+    "fairness/audit/": frozenset({MANAGER}),
 }
 
 
