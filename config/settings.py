@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "maillage.api",
     "maillage.privacy",
     "maillage.fairness",
+    "maillage.analytics",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("api-tokens/", include("maillage.api.urls")),
     path("privacy/", include("maillage.privacy.urls")),
     path("fairness/", include("maillage.fairness.urls")),
+    path("figures/", include("maillage.analytics.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

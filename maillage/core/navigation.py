@@ -42,6 +42,11 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
     ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
     ("privacy:center", _("My privacy"), frozenset({Role.CANDIDATE, Role.EMPLOYER})),
+    (
+        "analytics:dashboard",
+        _("Program figures"),
+        frozenset({Role.MANAGER, Role.ADVISOR, Role.PARTNER}),
+    ),
     ("fairness:audit", _("Fairness audit"), frozenset({Role.MANAGER})),
 ]
 

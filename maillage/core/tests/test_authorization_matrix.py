@@ -183,6 +183,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "fairness/declaration/": frozenset({CANDIDATE}),
     "fairness/declaration/delete/": frozenset({CANDIDATE}),
     "fairness/audit/": frozenset({MANAGER}),
+    # program figures
+    "figures/": EVERYONE,
+    "figures/dashboard/": frozenset({MANAGER, ADVISOR, PARTNER}),
+    "figures/dashboard/export.<str:kind>": frozenset({MANAGER, ADVISOR, PARTNER}),
 }
 
 
@@ -407,7 +411,7 @@ def _kwargs(route: str, world: dict, role: str) -> dict:
         elif name == "action":
             value = "close"
         elif name == "kind":
-            value = "typical_rent"
+            value = "csv" if route.startswith("figures/") else "typical_rent"
         elif name == "language":
             value = "fr"
         elif name == "answer":

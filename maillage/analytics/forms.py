@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.forms import DateInput, StyledForm
+from maillage.regions.models import ChamberOfCommerce, Region
+from maillage.taxonomy.models import NocGroup, NocLevel
+
+
+class FiltersForm(StyledForm):
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.served(), required=False
+    )
+    chamber = forms.ModelChoiceField(
+        label=_("Chamber of commerce"), queryset=ChamberOfCommerce.objects.all(), required=False
+    )
+    noc_category = forms.ChoiceField(label=_("Occupations (NOC broad category)"), required=False)
+
+    def __init__(self, *args, region=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = NocGroup.objects.filter(level=NocLevel.BROAD_CATEGORY).order_by("code")
+        self.fields["noc_category"].choices = [
+            ("", _("All")),
+            *[(c.code, str(c)) for c in categories],
+        ]
+        if region is not None:  # a regional partner sees their own region only
+            self.fields["region"].queryset = Region.objects.filter(pk=region.pk)
+            self.fields["chamber"].queryset = ChamberOfCommerce.objects.filter(region=region)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return cleaned
