@@ -125,6 +125,14 @@ class Candidate(Person):
     def profile(self):
         self.client.get("/candidates/profile/", name="candidate profile")
 
+    @task(1)
+    def results(self):
+        self.client.get("/figures/", name="public results")
+
+    @task(1)
+    def my_proposals(self):
+        self.client.get("/prequalification/mine/", name="my proposals")
+
     @task(2)
     def matches(self):
         self.client.get("/api/v1/me/matches", name="API my matches")
@@ -160,15 +168,29 @@ class Employer(Person):
     def api_postings(self):
         self.client.get("/api/v1/employer/postings", name="API employer postings")
 
+    @task(2)
+    def shortlists(self):
+        page = self.client.get("/prequalification/shortlist/", name="employer short lists")
+        self.shortlist_postings = re.findall(rf"/prequalification/shortlist/({UUID})/", page.text)
+
     @task(3)
     def shortlist(self):
-        # The employer's approved short lists (prequalification app), when it is installed.
-        response = self.client.get(
-            "/prequalification/shortlist/", name="employer short lists", catch_response=True
-        )
-        with response:
-            if response.status_code == 404:
-                response.success()
+        if getattr(self, "shortlist_postings", None):
+            page = self.client.get(
+                f"/prequalification/shortlist/{random.choice(self.shortlist_postings)}/",
+                name="short list of a posting",
+            )
+            self.shortlisted = re.findall(
+                rf"/prequalification/shortlist/candidates/({UUID})/", page.text
+            )
+
+    @task(2)
+    def shortlisted_candidate(self):
+        if getattr(self, "shortlisted", None):
+            self.client.get(
+                f"/prequalification/shortlist/candidates/{random.choice(self.shortlisted)}/",
+                name="short-listed candidate",
+            )
 
 
 class Advisor(Person):
@@ -214,15 +236,21 @@ class Advisor(Person):
                 f"/employers/companies/{random.choice(self.company_ids)}/", name="company review"
             )
 
-    @task(2)
+    @task(3)
     def proposals_queue(self):
-        # The advisor's proposals to review (prequalification app), when it is installed.
-        response = self.client.get(
-            "/prequalification/queue/", name="advisor proposal queue", catch_response=True
+        page = self.client.get(
+            f"/prequalification/queue/?page={random.randint(1, 20)}", name="advisor proposal queue"
         )
-        with response:
-            if response.status_code == 404:
-                response.success()
+        found = re.findall(rf"/prequalification/proposals/({UUID})/", page.text)
+        self.proposal_ids = found or getattr(self, "proposal_ids", [])
+
+    @task(3)
+    def proposal(self):
+        if getattr(self, "proposal_ids", None):
+            self.client.get(
+                f"/prequalification/proposals/{random.choice(self.proposal_ids)}/",
+                name="proposal detail",
+            )
 
 
 def _figures(entry) -> dict:

@@ -47,3 +47,53 @@ def add_match_results(seed: int = 7) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"match results: {MatchResult.objects.count():,} created")
+
+
+def add_proposals(seed: int = 11, per_posting: int = 5) -> None:
+    """The advisors' queue and the employers' short lists: the best match results of each posting
+    become proposals (60 % awaiting review, 20 % short-listed with every section shared, 20 %
+    rejected), as prequalification's services would make them."""
+    from maillage.prequalification.models import Proposal, ProposalSource, ProposalStatus
+
+    if Proposal.objects.exists():
+        print(f"proposals: {Proposal.objects.count():,} already there")
+        return
+    rng = random.Random(seed)
+    now = timezone.now()
+    by_posting: dict[int, list[MatchResult]] = {}
+    for result in MatchResult.objects.only(
+        "candidate_id", "posting_id", "score", "stars", "engine_version"
+    ).iterator(chunk_size=20_000):
+        by_posting.setdefault(result.posting_id, []).append(result)
+    proposals = []
+    for posting_id, results in by_posting.items():
+        for result in sorted(results, key=lambda r: -r.score)[:per_posting]:
+            draw = rng.random()
+            status = (
+                ProposalStatus.PROPOSED
+                if draw < 0.6
+                else ProposalStatus.SHORTLISTED
+                if draw < 0.8
+                else ProposalStatus.REJECTED
+            )
+            proposals.append(
+                Proposal(
+                    candidate_id=result.candidate_id,
+                    posting_id=posting_id,
+                    source=ProposalSource.ENGINE,
+                    status=status,
+                    score=result.score,
+                    stars=result.stars,
+                    reasons=[{"code": "same_occupation"}],
+                    breakdown={},
+                    engine_version=result.engine_version,
+                    shortlisted_at=now if status == ProposalStatus.SHORTLISTED else None,
+                    decided_at=None if status == ProposalStatus.PROPOSED else now,
+                    shared_sections=["contact", "experience", "languages", "skills"]
+                    if status == ProposalStatus.SHORTLISTED
+                    else [],
+                )
+            )
+    with transaction.atomic():
+        Proposal.objects.bulk_create(proposals, batch_size=BATCH)
+    print(f"proposals: {len(proposals):,} created")

@@ -2,9 +2,11 @@
 counts suppressed), its CSV and Excel exports, and the public page of aggregate results."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
@@ -74,10 +76,20 @@ def export(request: HttpRequest, kind: str) -> HttpResponse:
     return response
 
 
+PUBLIC_CACHE_SECONDS = 600
+
+
+def _public_sections() -> list:
+    found = sections(program_figures(Filters()), suppress=True)
+    return [section for section in found if section.key in PUBLIC_SECTIONS]
+
+
 def public(request: HttpRequest) -> HttpResponse:
-    found = [
-        s for s in sections(program_figures(Filters()), suppress=True) if s.key in PUBLIC_SECTIONS
-    ]
+    # Anyone may open it, so its aggregates over every table are computed once per 10 minutes
+    # and language (the data only; the page itself carries each visitor's CSRF token).
+    found = cache.get_or_set(
+        f"analytics:public:{get_language()}", _public_sections, PUBLIC_CACHE_SECONDS
+    )
     return render(
         request,
         "analytics/public.html",

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -136,6 +137,7 @@ def test_the_exports_hold_the_same_figures(client, program):
 
 
 def test_the_public_page_suppresses_small_counts(client, program):
+    cache.clear()
     page = client.get(reverse("analytics:public")).content.decode()
     assert '<th scope="row">Propositions</th><td>8</td>' in page
     assert '<th scope="row">Embauches</th><td>moins de 5</td>' in page
