@@ -25,9 +25,13 @@ class SearchableSelect(forms.Select):
         # template include per option, which took most of the profile page's time.
         context["widget"]["options_html"] = format_html_join(
             "\n",
-            "<option value=\"{}\"{}>{}</option>",
+            '<option value="{}"{}>{}</option>',
             (
-                (option["value"], mark_safe(" selected") if option["selected"] else "", option["label"])
+                (
+                    option["value"],
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
                 for _name, options, _index in context["widget"]["optgroups"]
                 for option in options
             ),
