@@ -7,7 +7,8 @@ from maillage.analytics.report import Section
 
 WIDTH = 640
 BAR_HEIGHT = 26
-LABEL_WIDTH = 250
+LABEL_WIDTH = 300
+MAX_COLUMN_WIDTH = 60
 COLUMN_AREA_HEIGHT = 180
 
 
@@ -56,7 +57,7 @@ def chart_for(section: Section) -> Chart | None:
                 )
             )
         return Chart("bars", WIDTH, len(section.rows) * BAR_HEIGHT + 8, marks)
-    step = (WIDTH - 20) / len(section.rows)
+    step = min((WIDTH - 20) / len(section.rows), MAX_COLUMN_WIDTH / 0.8)
     marks = []
     for index, row in enumerate(section.rows):
         height = COLUMN_AREA_HEIGHT * (row.value or 0) / top if row.value is not None else 0

@@ -166,7 +166,7 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 f"monthly_{key}",
                 title,
                 [
-                    count_row(date_format(month, "YEAR_MONTH_FORMAT"), value, suppress=suppress)
+                    count_row(date_format(month, "M Y"), value, suppress=suppress)
                     for month, value in figures.over_time.get(key, [])
                 ],
                 "columns",
