@@ -67,7 +67,9 @@ def test_a_manager_reads_the_figures_and_the_audit(page, login, check_accessibil
     check_accessibility(page, "05-fairness-audit")
 
 
-def test_a_partner_sees_their_region_and_the_public_sees_the_results(page, login, check_accessibility):
+def test_a_partner_sees_their_region_and_the_public_sees_the_results(
+    page, login, check_accessibility
+):
     _pipeline()
     UserFactory(email="cc@example.org", role=Role.PARTNER, region=Region.objects.get(code="01"))
     login(page, "cc@example.org", PASSWORD)
