@@ -97,3 +97,33 @@ def add_proposals(seed: int = 11, per_posting: int = 5) -> None:
     with transaction.atomic():
         Proposal.objects.bulk_create(proposals, batch_size=BATCH)
     print(f"proposals: {len(proposals):,} created")
+
+
+def add_declarations(seed: int = 13, share: float = 0.4) -> None:
+    """Self-declarations for the fairness audit from 40 % of the candidates (random answers, some
+    "prefer not to say"), with their consent: the audit then has realistic group sizes."""
+    from maillage.accounts.models import ConsentPurpose, PrivacyConsent
+    from maillage.fairness.models import ATTRIBUTES, AuditDeclaration
+
+    if AuditDeclaration.objects.exists():
+        print(f"declarations: {AuditDeclaration.objects.count():,} already there")
+        return
+    rng = random.Random(seed)
+    declarations, consents = [], []
+    for candidate_id, user_id in CandidateProfile.objects.values_list("pk", "user_id").iterator():
+        if rng.random() >= share:
+            continue
+        values = {
+            name: ("" if rng.random() < 0.1 else rng.choice(choices.values))
+            for name, choices in ATTRIBUTES.items()
+        }
+        declarations.append(AuditDeclaration(candidate_id=candidate_id, **values))
+        consents.append(
+            PrivacyConsent(
+                user_id=user_id, purpose=ConsentPurpose.FAIRNESS_AUDIT, notice_version="2026-11-01"
+            )
+        )
+    with transaction.atomic():
+        AuditDeclaration.objects.bulk_create(declarations, batch_size=BATCH)
+        PrivacyConsent.objects.bulk_create(consents, batch_size=BATCH)
+    print(f"declarations: {len(declarations):,} created")

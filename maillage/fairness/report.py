@@ -44,8 +44,8 @@ def _cell(rate, min_count: int) -> Cell:
         else number_format(round(rate.impact_ratio, 2), decimal_pos=2)
     )
     text = _("%(selected)s of %(base)s (%(rate)s), ratio %(ratio)s") % {
-        "selected": rate.selected,
-        "base": rate.base,
+        "selected": number_format(rate.selected, force_grouping=True),
+        "base": number_format(rate.base, force_grouping=True),
         "rate": _percent(rate.rate),
         "ratio": ratio,
     }
@@ -56,7 +56,8 @@ def tables(report: AuditReport) -> list[Table]:
     result = []
     for attribute, choices in ATTRIBUTES.items():
         stages = [s for s in report.stages if s.attribute == attribute]
-        groups = [g.group for g in stages[0].groups] if stages else []
+        declared = {g.group for g in stages[0].groups} if stages else set()
+        groups = [value for value in choices.values if value in declared]  # in the form's order
         rows = []
         for group in groups:
             cells = [
