@@ -213,6 +213,11 @@ MEDIA_URL = "/media/"
 MAX_DOCUMENT_UPLOAD_BYTES = env_int("MAX_DOCUMENT_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# CVs read to pre-fill a profile (PDF or DOCX): never stored.
+MAX_CV_UPLOAD_BYTES = env_int("MAX_CV_UPLOAD_BYTES", 3 * 1024 * 1024)
+# Built language tools (title normaliser, skill extractor): rebuilt by load_reference_data when
+# the reference data change, memory-mapped and shared by the server's processes.
+LANGUAGE_TOOLS_DIR = Path(os.environ.get("LANGUAGE_TOOLS_DIR", VAR_DIR / "language"))
 
 # Background work: Celery on Redis in production, eager (in-process) without a broker.
 REDIS_URL = os.environ.get("REDIS_URL", "")

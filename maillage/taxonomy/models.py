@@ -71,3 +71,120 @@ class NocExampleTitle(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EscoOccupation(models.Model):
+    """An occupation of ESCO v1.1.1, with its English and French labels."""
+
+    uri = models.CharField(_("ESCO URI"), max_length=120, primary_key=True)
+    code = models.CharField(_("ESCO code"), max_length=30, blank=True)
+    isco_group = models.CharField(_("ISCO-08 group"), max_length=4, blank=True)
+    label_en = models.CharField(_("English label"), max_length=250)
+    label_fr = models.CharField(_("French label"), max_length=250)
+    # Other names, one per line (ESCO's "altLabels"); the normaliser reads them.
+    alt_labels_en = models.TextField(_("other English labels"), blank=True)
+    alt_labels_fr = models.TextField(_("other French labels"), blank=True)
+    description_en = models.TextField(_("English description"), blank=True)
+    description_fr = models.TextField(_("French description"), blank=True)
+
+    class Meta:
+        verbose_name = _("ESCO occupation")
+        verbose_name_plural = _("ESCO occupations")
+        ordering = ["label_en"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if get_language() == "en" else self.label_fr
+
+
+class EscoSkillType(models.TextChoices):
+    SKILL = "skill/competence", _("Skill or competence")
+    KNOWLEDGE = "knowledge", _("Knowledge")
+
+
+class EscoSkill(models.Model):
+    """A skill or knowledge item of ESCO v1.1.1. French labels come from ESCO v1.0.x (see
+    data/esco_v1.1.1/SOURCE.md): a few recent skills have none, and show their English label."""
+
+    uri = models.CharField(_("ESCO URI"), max_length=120, primary_key=True)
+    skill_type = models.CharField(
+        _("type"), max_length=20, choices=EscoSkillType.choices, blank=True
+    )
+    reuse_level = models.CharField(_("reuse level"), max_length=30, blank=True)
+    label_en = models.CharField(_("English label"), max_length=250)
+    label_fr = models.CharField(_("French label"), max_length=250, blank=True)
+    alt_labels_en = models.TextField(_("other English labels"), blank=True)
+    alt_labels_fr = models.TextField(_("other French labels"), blank=True)
+    description_en = models.TextField(_("English description"), blank=True)
+
+    class Meta:
+        verbose_name = _("ESCO skill")
+        verbose_name_plural = _("ESCO skills")
+        ordering = ["label_en"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if get_language() == "en" or not self.label_fr else self.label_fr
+
+
+class EscoRelation(models.TextChoices):
+    ESSENTIAL = "essential", _("Essential")
+    OPTIONAL = "optional", _("Optional")
+
+
+class EscoOccupationSkill(models.Model):
+    """ESCO's link between an occupation and a skill it needs (essential) or may use (optional)."""
+
+    occupation = models.ForeignKey(
+        EscoOccupation, on_delete=models.CASCADE, related_name="skill_links"
+    )
+    skill = models.ForeignKey(EscoSkill, on_delete=models.CASCADE, related_name="occupation_links")
+    relation = models.CharField(_("relation"), max_length=10, choices=EscoRelation.choices)
+
+    class Meta:
+        verbose_name = _("ESCO occupation skill")
+        verbose_name_plural = _("ESCO occupation skills")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "skill"], name="taxonomy_occupation_skill_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} → {self.skill_id} ({self.relation})"
+
+
+class NocEscoLink(models.Model):
+    """A NOC 2021 unit group and an ESCO occupation joined through the crosswalks
+    (ESCO → O*NET, Nesta; O*NET → NOC 2021, BC government), with how sure the path is."""
+
+    noc = models.ForeignKey(NocGroup, on_delete=models.CASCADE, related_name="esco_links")
+    occupation = models.ForeignKey(
+        EscoOccupation, on_delete=models.CASCADE, related_name="noc_links"
+    )
+    confidence = models.FloatField(_("confidence"))
+    path = models.CharField(_("path"), max_length=250)
+    is_inherited = models.BooleanField(
+        _("inherited from the broader ESCO occupation"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("NOC–ESCO link")
+        verbose_name_plural = _("NOC–ESCO links")
+        ordering = ["noc", "-confidence"]
+        constraints = [
+            models.UniqueConstraint(fields=["noc", "occupation"], name="taxonomy_noc_esco_unique"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1),
+                name="taxonomy_noc_esco_confidence_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.noc_id} ↔ {self.occupation_id} ({self.confidence:.2f})"

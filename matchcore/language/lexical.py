@@ -1,0 +1,81 @@
+"""Character n-gram TF-IDF search: the lexical signal, robust to typos, accents and word order.
+
+Texts are folded first (fold()), cut into 3–5 character n-grams within words, hashed (no
+vocabulary to keep), weighted by inverse document frequency and compared by cosine. The matrix is
+stored transposed (n-gram → texts), so a query only touches the texts that share its n-grams.
+"""
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from matchcore.language.folding import fold
+
+N_FEATURES = 2**20
+NGRAMS = (3, 5)
+
+_VECTORIZER = HashingVectorizer(
+    analyzer="char_wb",
+    ngram_range=NGRAMS,
+    n_features=N_FEATURES,
+    alternate_sign=False,
+    norm=None,
+    lowercase=False,
+    dtype=np.float32,
+)
+
+
+class CharNgramIndex:
+    def __init__(self, *, by_ngram: sp.csr_matrix, idf: np.ndarray):
+        self.by_ngram = by_ngram  # n_features × n_texts, unit-length columns
+        self.idf = idf  # n_features
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "CharNgramIndex":
+        counts = _VECTORIZER.transform([fold(text) for text in texts]).tocsr()
+        document_frequency = np.bincount(counts.indices, minlength=N_FEATURES)
+        idf = (np.log((1 + len(texts)) / (1 + document_frequency)) + 1).astype(np.float32)
+        weighted = _unit_rows(counts.multiply(idf).tocsr())
+        return cls(by_ngram=weighted.T.tocsr(), idf=idf)
+
+    def vectorize(self, texts: list[str]) -> sp.csr_matrix:
+        return _unit_rows(
+            _VECTORIZER.transform([fold(text) for text in texts]).multiply(self.idf).tocsr()
+        )
+
+    def scores(self, queries: list[str]) -> np.ndarray:
+        """The best cosine of the queries with each indexed text (dense, one float per text)."""
+        products = self.vectorize(queries) @ self.by_ngram
+        best = products if len(queries) == 1 else products.max(axis=0)
+        return np.asarray(best.todense()).ravel()
+
+    def similarity(self, left: list[str], right: list[str]) -> np.ndarray:
+        """Cosine of left[i] with right[i], pair by pair."""
+        a, b = self.vectorize(left), self.vectorize(right)
+        return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        matrix = self.by_ngram
+        return {
+            "ngram_data": matrix.data,
+            "ngram_indices": matrix.indices,
+            "ngram_indptr": matrix.indptr,
+            "ngram_shape": np.asarray(matrix.shape, dtype=np.int64),
+            "idf": self.idf,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray]) -> "CharNgramIndex":
+        shape = tuple(int(n) for n in arrays["ngram_shape"])
+        matrix = sp.csr_matrix(
+            (arrays["ngram_data"], arrays["ngram_indices"], arrays["ngram_indptr"]),
+            shape=shape,
+            copy=False,
+        )
+        return cls(by_ngram=matrix, idf=np.asarray(arrays["idf"]))
+
+
+def _unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ matrix)

@@ -1,0 +1,336 @@
+"""ESCO skills mentioned in free text (a CV section, a posting's requirements), French or English.
+
+Two passes over the text:
+1. Labels: the words of an ESCO label (preferred or alternative, French or English) found as
+   they are, up to accents, case, gender, plural and small words ("gestion des stocks" finds
+   "gestion de stock"). Sure, so scored high.
+2. Meaning: the text is cut into short chunks at punctuation and conjunctions, lead-ins are
+   trimmed ("expérience en", "knowledge of", "capacité à"…), and each chunk is compared with every
+   preferred label by sentence embedding and by spelling. A chunk becomes a mention when the
+   combined similarity passes a threshold tuned on SkillSpan (benchmarks/taxonomy_eval.py).
+
+Every mention keeps its character span in the original text, so a person sees where it came from.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from matchcore.language.embedding import embed_texts
+from matchcore.language.labels import Embedder, LabelIndex, LabelRecord
+from matchcore.language.store import bundle_load, bundle_save
+from matchcore.language.terms import STOPWORDS, Language, Token, detect_language, tokenize, word_set
+
+Method = Literal["label", "meaning"]
+MAX_LABEL_WORDS = 8  # longest label phrase looked up word for word
+MAX_CHUNK_WORDS = 10  # longer chunks are too vague to name one skill
+
+# Lead-in and trailing words that frame a skill without being part of it (folded).
+LEAD_WORDS = word_set(
+    """experience experiences experienced knowledge understanding proficiency proficient ability
+    able capable skills skill expertise familiarity familiar strong excellent good solid proven
+    demonstrated must have has be being will you we your our year years minimum least plus
+    responsible charge working hands handson required preferred including include includes
+    connaissance connaissances maitrise maitriser capacite capacites aptitude aptitudes habilete
+    habiletes etre avoir posseder savoir bonne bonnes bon bons excellente excellentes solide
+    solides forte fortes fort ans annee annees requis requise exige exigee souhaite souhaitee
+    atout vous nous responsable charge chargee dans sein ideal idealement preferablement notamment
+    etc"""
+)
+TRAIL_WORDS = word_set(
+    """required preferred plus asset is a an desirable essential mandatory etc requis requise
+    exige exigee exiges souhaite souhaitee souhaites atout un une obligatoire essentiel
+    essentielle serait"""
+)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_SEGMENT_BREAK = re.compile(r"[\n\r•·▪●◦■□✓✔➢►|;:!?()\[\]{}]|(?<=\w)[.](?=\s|$)|\s[-–—]\s")
+_CHUNK_BREAK = re.compile(
+    r",|/|&|\+\s|\s(?:and|et|or|ou|as well as|ainsi que|with|avec|while|tout en|such as|tels? que|"
+    r"telles? que|comme|including|notamment|in order to|afin de|to|pour|by|par)\s",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ExtractionWeights:
+    """Tuned on the first part of SkillSpan's training sentences (see the benchmark)."""
+
+    semantic: float = 0.7
+    lexical: float = 0.3
+    threshold: float = 0.62  # combined similarity a chunk needs to become a mention
+    one_word: float = 0.12  # more needed when the chunk is a single word ("work", "team")
+    label_score: float = 0.95  # score of a mention found word for word
+
+
+@dataclass(frozen=True)
+class SkillMention:
+    uri: str
+    label: str  # the skill's preferred label, in the mention's language when there is one
+    start: int  # span in the text
+    end: int
+    text: str  # the text of the span
+    score: float  # 0–1
+    language: Language | None
+    method: Method
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    uri: str
+    label: str
+    score: float
+
+
+class SkillExtractor:
+    def __init__(
+        self,
+        *,
+        index: LabelIndex,
+        phrases: dict[str, list[tuple[str, int]]],
+        preferred: dict[str, dict[str, str]],
+        weights: ExtractionWeights = ExtractionWeights(),
+        embed: Embedder = embed_texts,
+    ):
+        self.index = index  # preferred labels only: compared by meaning
+        self.phrases = phrases  # content key of every label → [(uri, rank)], rank 0 = preferred
+        self.preferred = preferred  # uri → {"fr": label, "en": label}
+        self.weights = weights
+        self.embed = embed
+
+    @classmethod
+    def build(
+        cls,
+        records: Sequence[LabelRecord],
+        *,
+        weights: ExtractionWeights = ExtractionWeights(),
+        embed: Embedder = embed_texts,
+    ) -> "SkillExtractor":
+        preferred: dict[str, dict[str, str]] = defaultdict(dict)
+        phrases: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for record in records:
+            if record.kind == "preferred":
+                preferred[record.concept].setdefault(record.language, record.text)
+            rank = 0 if record.kind == "preferred" else 1
+            for text in dict.fromkeys([record.text, _PARENTHESES.sub(" ", record.text)]):
+                key = content_key(tokenize(text))
+                if (
+                    key
+                    and (uri_rank := (record.concept, rank)) not in phrases[key]
+                    and _is_specific(text, key, rank)
+                ):
+                    phrases[key].append(uri_rank)
+        for entries in phrases.values():
+            entries.sort(key=lambda entry: (entry[1], entry[0]))
+        index = LabelIndex.build(
+            [r for r in records if r.kind == "preferred"], embed=embed, clean=False
+        )
+        return cls(
+            index=index,
+            phrases=dict(phrases),
+            preferred=dict(preferred),
+            weights=weights,
+            embed=embed,
+        )
+
+    def extract(
+        self, text: str, *, top: int | None = None, threshold: float | None = None
+    ) -> list[SkillMention]:
+        """The skills the text mentions, in text order (or the `top` best, best first). A span
+        names one skill; the same skill may be mentioned at several places."""
+        threshold = self.weights.threshold if threshold is None else threshold
+        tokens = tokenize(text)
+        mentions = self._by_label(text, tokens)
+        taken = np.zeros(len(text) + 1, dtype=bool)
+        for mention in mentions:
+            taken[mention.start : mention.end] = True
+        chunks = [chunk for chunk in _chunks(text, tokens) if not taken[chunk[0] : chunk[1]].any()]
+        mentions += self._by_meaning(text, chunks, threshold)
+        mentions.sort(key=lambda m: (m.start, -m.score))
+        if top is not None:
+            mentions = sorted(mentions, key=lambda m: (-m.score, m.start))[:top]
+        return mentions
+
+    def normalize(self, label: str, *, top: int = 5) -> list[SkillMatch]:
+        """The ESCO skills a skill written by a person most likely is ("soudure MIG" → "MIG
+        welding"), best first: word-for-word labels first, then by meaning."""
+        words = label.strip()
+        if not words or not any(ch.isalpha() for ch in words):
+            return []
+        found: dict[str, float] = {}
+        for uri, rank in self.phrases.get(content_key(tokenize(words)), []):
+            found.setdefault(uri, 1.0 if rank == 0 else 0.97)
+        vectors = self.embed([words])
+        candidates = self.index.search([words], vectors, lexical_k=top * 4, semantic_k=top * 4)
+        scores = (
+            self.weights.semantic * candidates.semantic + self.weights.lexical * candidates.lexical
+        )
+        for label_number, score in zip(candidates.labels, scores, strict=True):
+            for uri, _, _ in self.index.entries(int(label_number)):
+                found[uri] = max(found.get(uri, 0.0), round(float(score), 4))
+        language = detect_language(words)
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:top]
+        return [
+            SkillMatch(uri=uri, label=self.label(uri, language), score=score)
+            for uri, score in ranked
+        ]
+
+    def label(self, uri: str, language: Language | None) -> str:
+        labels = self.preferred.get(uri, {})
+        return labels.get(language or "fr") or labels.get("en") or labels.get("fr") or uri
+
+    def _by_label(self, text: str, tokens: list[Token]) -> list[SkillMention]:
+        content = [token for token in tokens if token.folded not in STOPWORDS]
+        mentions, position = [], 0
+        while position < len(content):
+            for length in range(min(MAX_LABEL_WORDS, len(content) - position), 0, -1):
+                words = content[position : position + length]
+                start, end = words[0].start, words[-1].end
+                if length > 1 and (
+                    _SEGMENT_BREAK.search(text, start, end) or "," in text[start:end]
+                ):
+                    continue
+                entries = self.phrases.get(" ".join(word.key for word in words))
+                if entries and (
+                    length > 1 or _is_specific(words[0].text, words[0].key, entries[0][1])
+                ):
+                    language = detect_language(text[max(0, start - 80) : end + 80])
+                    uri = entries[0][0]
+                    mentions.append(
+                        SkillMention(
+                            uri=uri,
+                            label=self.label(uri, language),
+                            start=start,
+                            end=end,
+                            text=text[start:end],
+                            score=self.weights.label_score,
+                            language=language,
+                            method="label",
+                        )
+                    )
+                    position += length
+                    break
+            else:
+                position += 1
+        return mentions
+
+    def _by_meaning(
+        self, text: str, chunks: list[tuple[int, int]], threshold: float
+    ) -> list[SkillMention]:
+        if not chunks:
+            return []
+        phrases = [text[start:end] for start, end in chunks]
+        vectors = self.embed(phrases)
+        semantic = np.asarray(vectors @ self.index.vectors.T)
+        best = np.argmax(semantic, axis=1)
+        lexical = self.index.lexical.similarity(phrases, [self.index.texts[i] for i in best])
+        scores = (
+            self.weights.semantic * semantic[np.arange(len(chunks)), best]
+            + self.weights.lexical * lexical
+        )
+        mentions = []
+        for (start, end), label_number, score in zip(chunks, best, scores, strict=True):
+            one_word = len(tokenize(text[start:end])) == 1
+            if score < threshold + (self.weights.one_word if one_word else 0.0):
+                continue
+            uri = self.index.entries(int(label_number))[0][0]
+            language = detect_language(text[max(0, start - 80) : end + 80])
+            mentions.append(
+                SkillMention(
+                    uri=uri,
+                    label=self.label(uri, language),
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    score=round(float(min(score, self.weights.label_score - 0.01)), 4),
+                    language=language,
+                    method="meaning",
+                )
+            )
+        return mentions
+
+    def save(self, directory: Path) -> None:
+        bundle_save(
+            directory,
+            arrays=self.index.arrays(),
+            meta={**self.index.meta(), "phrases": self.phrases, "preferred": self.preferred},
+        )
+
+    @classmethod
+    def load(
+        cls,
+        directory: Path,
+        *,
+        weights: ExtractionWeights = ExtractionWeights(),
+        embed: Embedder = embed_texts,
+    ) -> "SkillExtractor":
+        arrays, meta = bundle_load(directory)
+        return cls(
+            index=LabelIndex.from_saved(arrays, meta),
+            phrases={
+                key: [tuple(entry) for entry in entries] for key, entries in meta["phrases"].items()
+            },
+            preferred=meta["preferred"],
+            weights=weights,
+            embed=embed,
+        )
+
+
+def content_key(tokens: list[Token]) -> str:
+    """The keys of the words that carry meaning: "gestion des stocks" → "gestion stock"."""
+    return " ".join(token.key for token in tokens if token.folded not in STOPWORDS)
+
+
+def unique_skills(mentions: Sequence[SkillMention]) -> list[SkillMention]:
+    """One mention per skill (its best), best first: what a person is asked to confirm."""
+    best: dict[str, SkillMention] = {}
+    for mention in mentions:
+        if mention.uri not in best or mention.score > best[mention.uri].score:
+            best[mention.uri] = mention
+    return sorted(best.values(), key=lambda m: (-m.score, m.start))
+
+
+def _is_specific(text: str, key: str, rank: int = 0) -> bool:
+    """A one-word label is looked up word for word only when it cannot be a common word by
+    accident: a preferred label of four letters or more, or a name written with capitals or
+    signs inside (SQL, MySQL, C++). One-word alternative labels are often plain words ("data",
+    "report") that ESCO attaches to a narrower skill: only their proper names are kept."""
+    if " " in key:
+        return True
+    word = text.strip()
+    is_name = len(word) >= 2 and (any(ch.isupper() for ch in word[1:]) or not word.isalpha())
+    return is_name or (rank == 0 and len(key) >= 4)
+
+
+def _chunks(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Short pieces of the text that may each name one skill, lead-ins and tails trimmed."""
+    chunks = []
+    for segment_start, segment_end in _spans(_SEGMENT_BREAK, text, 0, len(text)):
+        for start, end in _spans(_CHUNK_BREAK, text, segment_start, segment_end):
+            words = [t for t in tokens if t.start >= start and t.end <= end]
+            while words and (
+                words[0].folded in LEAD_WORDS
+                or words[0].folded in STOPWORDS
+                or words[0].folded.isdigit()
+            ):
+                words = words[1:]
+            while words and (words[-1].folded in TRAIL_WORDS or words[-1].folded in STOPWORDS):
+                words = words[:-1]
+            if words and len(words) <= MAX_CHUNK_WORDS and any(w.text[0].isalpha() for w in words):
+                chunks.append((words[0].start, words[-1].end))
+    return chunks
+
+
+def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, position = [], start
+    for match in pattern.finditer(text, start, end):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if end > position:
+        spans.append((position, end))
+    return spans

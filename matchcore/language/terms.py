@@ -1,0 +1,324 @@
+"""Words of job language in French and English: tokens with their place in the text, matching keys
+that ignore accents, case, gender and plural, job titles cleaned of their gender marks and
+abbreviations, and a rough language guess.
+
+Everything here is deterministic string work; the taxonomy and the embedding come elsewhere.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from matchcore.language.folding import fold
+
+Language = Literal["fr", "en"]
+
+# A word, keeping what makes technical names: C++, C#, Node.js, ASP.NET, 3D.
+_TOKEN = re.compile(r"\w[\w+#]*(?:\.\w+)*", re.UNICODE)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a text written one after the other, as a set."""
+    return frozenset(text.split())
+
+
+FRENCH_STOPWORDS = word_set(
+    """a au aux avec ce ces c d dans de des du elle en et est etre il ils j l la le les leur
+    leurs lui m ma mais me mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa
+    se ses son sur t ta te tes toi ton tu un une vos votre vous y afin ainsi aupres selon sous
+    chez entre vers tout toute tous toutes cette cet"""
+)
+ENGLISH_STOPWORDS = word_set(
+    """a an and are as at be been but by for from has have in is it its of on or our that the
+    their them they this to was we were will with you your into within across including
+    such other all any each per via"""
+)
+STOPWORDS = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
+# Words that say a text is French or English (beyond stopwords shared by both, like "a").
+_FRENCH_MARKERS = FRENCH_STOPWORDS - ENGLISH_STOPWORDS - {"on", "me", "son", "ton", "sur", "par"}
+_ENGLISH_MARKERS = ENGLISH_STOPWORDS - FRENCH_STOPWORDS - {"on", "as", "per"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    start: int  # character offsets in the original text
+    end: int
+    folded: str  # lower case, no accents
+    key: str  # folded and reduced: gender and plural removed (see `word_key`)
+
+    @property
+    def is_stopword(self) -> bool:
+        return self.folded in STOPWORDS
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of a text with their spans. Elisions split: "d'entrepôt" → "d", "entrepôt"."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        folded = fold(match.group())
+        tokens.append(Token(match.group(), match.start(), match.end(), folded, word_key(folded)))
+    return tokens
+
+
+# French feminine and plural endings mapped to one form; applied the same way to a query and to
+# the taxonomy's labels, so "soudeuse", "soudeurs" and "soudeur" meet, and so do "préposée" and
+# "préposé". Ordered longest first.
+_ENDINGS = (
+    ("euses", "eur"),
+    ("euse", "eur"),
+    ("trices", "teur"),
+    ("trice", "teur"),
+    ("ieres", "ier"),
+    ("iere", "ier"),
+    ("iennes", "ien"),
+    ("ienne", "ien"),
+    ("esses", "e"),
+    ("esse", "e"),
+    ("eaux", "eau"),
+    ("aux", "al"),
+    ("ees", "e"),
+    ("ee", "e"),
+    ("eres", "er"),
+)
+_FEMININE_E = re.compile(r"[aeiou]n?[td]e$")
+
+
+def word_key(folded: str) -> str:
+    """A matching key for one folded word: "soudeuses" → "soudeur", "adjointe" → "adjoint"."""
+    if len(folded) <= 3 or not folded.isalpha():
+        return folded
+    for ending, replacement in _ENDINGS:
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            return folded[: -len(ending)] + replacement
+    if folded.endswith("s") and not folded.endswith(("ss", "us", "is")) and len(folded) > 4:
+        folded = folded[:-1]
+    if len(folded) > 5 and _FEMININE_E.search(folded):
+        folded = folded[:-1]
+    return folded
+
+
+def text_key(text: str) -> str:
+    """The words' keys joined by spaces: what exact matching compares."""
+    return " ".join(token.key for token in tokenize(text))
+
+
+# Job titles ------------------------------------------------------------------------------------
+
+_GENDER_SUFFIXES = (
+    r"e|es|ne|nes|se|ses|euse|euses|rice|rices|trice|trices|ere|eres|ère|ères|iere|ière|le|les|"
+    r"ive|fe|te|de|x|s"
+)
+# "(e)", "(euse)", "(H/F)", "(F/H/X)", "(M/F)" and the like.
+_PARENTHESISED_MARK = re.compile(
+    rf"\(\s*(?:(?:{_GENDER_SUFFIXES})|[hfmx]\s*/\s*[hfmx](?:\s*/\s*[hfmx])?)\s*\)", re.IGNORECASE
+)
+# "soudeur·euse", "soudeur.euse", "préposé·e", "technicien.ne", "soudeur-euse"
+_DOTTED_MARK = re.compile(rf"(?<=\w)[·.•-](?:{_GENDER_SUFFIXES})\b", re.IGNORECASE)
+# A trailing "H/F" or "F/H" written without parentheses.
+_LOOSE_MARK = re.compile(
+    r"(?:^|\s|-)[hfm]\s*/\s*[hfmx](?:\s*/\s*[hfmx])?(?=\s|$|[-,)])", re.IGNORECASE
+)
+_SLASH_SUFFIX = re.compile(rf"(?<=\w)\s*/\s*(?:{_GENDER_SUFFIXES})\b", re.IGNORECASE)
+_NOISE = re.compile(
+    r"\b(?:urgent|temps plein|temps partiel|full[- ]time|part[- ]time|poste permanent|"
+    r"permanent position|sur appel|on call|\d+\s*postes?)\b",
+    re.IGNORECASE,
+)
+_EXTRA_SPACE = re.compile(r"\s+")
+_EDGE_PUNCTUATION = " -–—,;:/|*•·."
+
+# Abbreviations seen in French and English job titles (folded, without the dot) and what they
+# stand for. Only unambiguous ones: a wrong expansion would mislead the normaliser.
+ABBREVIATIONS: dict[str, str] = {
+    "pab": "préposé aux bénéficiaires",
+    "pab.": "préposé aux bénéficiaires",
+    "asss": "auxiliaire aux services de santé et sociaux",
+    "inf": "infirmier",
+    "infirm": "infirmier",
+    "tech": "technicien",
+    "techn": "technicien",
+    "ing": "ingénieur",
+    "eng": "engineer",
+    "adj": "adjoint",
+    "asst": "assistant",
+    "ass": "assistant",
+    "dir": "directeur",
+    "coord": "coordonnateur",
+    "coordo": "coordonnateur",
+    "resp": "responsable",
+    "rep": "représentant",
+    "repr": "représentant",
+    "prog": "programmeur",
+    "dev": "développeur",
+    "mgr": "manager",
+    "mngr": "manager",
+    "supv": "supervisor",
+    "sup": "superviseur",
+    "rh": "ressources humaines",
+    "hr": "human resources",
+    "ti": "technologies de l'information",
+    "it": "information technology",
+    "pdg": "président-directeur général",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "vp": "vice-président",
+    "sr": "senior",
+    "jr": "junior",
+    "cpa": "comptable professionnel agréé",
+    "mecanicien": "mécanicien",
+    "elec": "électricien",
+    "admin": "administratif",
+    "serv": "service",
+    "cust": "customer",
+    "maint": "maintenance",
+}
+
+# Words of France, Belgium, Switzerland or North Africa for jobs that Québec names otherwise: a
+# newcomer types the words of their country, the CNP has Québec's. Each adds a variant to the
+# query (the original is kept).
+REGIONAL_EQUIVALENTS: dict[str, str] = {
+    "aide-soignant": "préposé aux bénéficiaires",
+    "aide soignant": "préposé aux bénéficiaires",
+    "auxiliaire de vie": "préposé aux soins à domicile",
+    "cariste": "conducteur de chariot élévateur",
+    "agent d'entretien": "préposé à l'entretien ménager",
+    "technicien de surface": "préposé à l'entretien ménager",
+    "agent de service hospitalier": "préposé à l'entretien ménager en milieu hospitalier",
+    "hôte de caisse": "caissier",
+    "hotesse de caisse": "caissier",
+    "employé libre-service": "commis d'épicerie",
+    "employe libre service": "commis d'épicerie",
+    "chef de rayon": "gérant de rayon",
+    "chauffeur poids lourd": "camionneur",
+    "conducteur poids lourd": "camionneur",
+    "chauffeur pl": "camionneur",
+    "chauffeur spl": "camionneur",
+    "chauffeur classe 1": "camionneur",
+    "camionneur classe 1": "camionneur",
+    "infirmier diplômé d'état": "infirmier autorisé",
+    "ide": "infirmier autorisé",
+    "ouvrier polyvalent": "homme à tout faire",
+    "agent de maîtrise": "contremaître",
+    "préparateur de commandes": "préposé à la préparation des commandes",
+    "manutentionnaire": "manutentionnaire",
+    "expert-comptable": "comptable professionnel agréé",
+    "expert comptable": "comptable professionnel agréé",
+    "professeur des écoles": "enseignant au primaire",
+    "instituteur": "enseignant au primaire",
+    "éducateur de jeunes enfants": "éducateur à la petite enfance",
+    "assistante maternelle": "gardien d'enfants en milieu familial",
+    "agent de sécurité": "gardien de sécurité",
+    "vigile": "gardien de sécurité",
+    "plongeur": "plongeur",
+    "commis de cuisine": "aide-cuisinier",
+    "ouvrier agricole": "ouvrier agricole",
+    "serveur en restauration": "serveur au comptoir",
+    "technicien de maintenance": "mécanicien de chantier",
+    "frigoriste": "mécanicien en réfrigération",
+    "chaudronnier": "chaudronnier",
+    "développeur full stack": "développeur web",
+    "développeur fullstack": "développeur web",
+    # Québec words the CNP does not use as titles.
+    "journalier": "manoeuvre",
+    "journalière": "manoeuvre",
+}
+_REGIONAL_KEYS = {text_key(words): variant for words, variant in REGIONAL_EQUIVALENTS.items()}
+
+
+def clean_title(title: str) -> str:
+    """A job title without gender marks, slashes between gender forms and noise:
+    "Soudeur / Soudeuse (H/F) - temps plein" → "Soudeur"."""
+    text = unicodedata.normalize("NFC", title)
+    text = _PARENTHESISED_MARK.sub(" ", text)
+    text = _LOOSE_MARK.sub(" ", text)
+    text = _DOTTED_MARK.sub("", text)
+    text = _SLASH_SUFFIX.sub("", text)
+    text = _NOISE.sub(" ", text)
+    text = _drop_second_gender_form(text)
+    return _EXTRA_SPACE.sub(" ", text).strip(_EDGE_PUNCTUATION)
+
+
+def _drop_second_gender_form(text: str) -> str:
+    """ "Soudeur / Soudeuse" → "Soudeur", "Directeur adjoint/directrice adjointe d'école" →
+    "Directeur adjoint d'école": the part after a slash is a gender form when its first words have
+    the same keys as the whole part before it; the words that follow the form are kept. A part
+    that is not a gender form stays as an alternative ("Technicien / analyste")."""
+    parts = text.split("/")
+    result = parts[0].strip()
+    for part in parts[1:]:
+        before = [token.key for token in tokenize(result)]
+        after = tokenize(part)
+        if not after:
+            continue
+        if before and [token.key for token in after[: len(before)]] == before:
+            result = f"{result}{part[after[len(before) - 1].end :]}".rstrip()
+        else:
+            result = f"{result} / {part.strip()}"
+    return result
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace the known abbreviations of a title by their words: "Tech. en génie" → "technicien
+    en génie". Tokens that are not abbreviations are kept as written."""
+    pieces, last = [], 0
+    for match in _TOKEN.finditer(text):
+        expansion = ABBREVIATIONS.get(fold(match.group()))
+        if expansion is None:
+            continue
+        pieces.append(text[last : match.start()])
+        pieces.append(expansion)
+        last = match.end()
+        if text[last : last + 1] == ".":
+            last += 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def title_variants(title: str) -> list[str]:
+    """The forms of a title worth looking up, most faithful first, without duplicates: the cleaned
+    title, its abbreviations expanded, and its Québec equivalent when it is a word of elsewhere."""
+    cleaned = clean_title(title)
+    variants = [cleaned, expand_abbreviations(cleaned)]
+    keys = f" {text_key(cleaned)} "
+    for words, equivalent in _REGIONAL_KEYS.items():
+        if f" {words} " in keys:
+            variants.append(keys.replace(f" {words} ", f" {equivalent} ").strip())
+    unique: dict[str, str] = {}
+    for variant in variants:
+        variant = _EXTRA_SPACE.sub(" ", variant).strip(_EDGE_PUNCTUATION)
+        if variant and fold(variant) not in unique:
+            unique[fold(variant)] = variant
+    return list(unique.values())
+
+
+# Language ---------------------------------------------------------------------------------------
+
+_FRENCH_LETTERS = re.compile(r"[éèêàâùûçœîïëô]", re.IGNORECASE)
+_FRENCH_ENDINGS = re.compile(r"(?:eur|euse|ier|ière|ienne|ement|é|ée|és|aire)$")
+_ENGLISH_ENDINGS = re.compile(r"(?:ing|ship|ness|ed|ist|ity|ian|or|ary)$")
+
+
+def detect_language(text: str) -> Language | None:
+    """ "fr" or "en" when the words say so, None when they do not (a code, a single neutral
+    word). Short texts (titles) lean on accents and endings; longer ones on function words."""
+    tokens = tokenize(text)
+    if not tokens:
+        return None
+    french = sum(token.folded in _FRENCH_MARKERS for token in tokens)
+    english = sum(token.folded in _ENGLISH_MARKERS for token in tokens)
+    french += 2 * len(_FRENCH_LETTERS.findall(text))
+    for token in tokens:
+        word = token.text.lower()
+        if _FRENCH_ENDINGS.search(word):
+            french += 0.5
+        elif _ENGLISH_ENDINGS.search(word):
+            english += 0.5
+    if french == english:
+        return None
+    return "fr" if french > english else "en"
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
