@@ -11,8 +11,10 @@ from maillage.core.widgets import SearchableSelect
 from maillage.employers.models import Company, JobPosting
 from maillage.employers.neq import neq_normalize, validate_neq
 from maillage.regions.models import ChamberOfCommerce, Municipality
+from maillage.taxonomy.forms import EscoSkillChoiceField
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
+from maillage.taxonomy.widgets import TitleWithNocSuggestions
 
 MUNICIPALITY_WIDGET = SearchableSelect(
     search_url="regions:municipality-options", search_label=_("Search for a municipality")
@@ -129,6 +131,8 @@ class PostingForm(StyledModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line."),
     )
+    # Skills ticked among the suggestions: added to the required skills, linked to ESCO.
+    esco_skills = EscoSkillChoiceField()
 
     class Meta:
         model = JobPosting
@@ -161,6 +165,7 @@ class PostingForm(StyledModelForm):
             "accepts_employer_specific_permit",
         ]
         widgets = {
+            "title": TitleWithNocSuggestions(noc_field_id="id_noc"),
             "noc": SearchableSelect(
                 search_url="taxonomy:noc-options", search_label=_("Search for an occupation")
             ),
@@ -184,8 +189,13 @@ class PostingForm(StyledModelForm):
             "min_english",
         ]:
             self.fields[name] = min_level_field(self.fields[name].label)
+        # Label → ESCO URI of the skills linked to ESCO (kept across edits of the posting).
+        self.esco_uris: dict[str, str] = {}
+        if self.is_bound:
+            self.fields["esco_skills"].set_ticked(self.data.getlist(self.add_prefix("esco_skills")))
         if self.instance.pk:
             skills = list(self.instance.skills.all())
+            self.esco_uris = {s.label: s.esco_uri for s in skills if s.esco_uri}
             self.fields["required_skills"].initial = "\n".join(
                 s.label for s in skills if s.is_required
             )
@@ -224,11 +234,20 @@ class PostingForm(StyledModelForm):
                 "expires_on", ValidationError(_("This date is in the past."), code="past")
             )
         cleaned["required_skills"] = self._lines(cleaned.get("required_skills", ""))
+        ticked = EscoSkillChoiceField.labels(cleaned.get("esco_skills", []))
+        known = {label.lower() for label in cleaned["required_skills"]}
+        cleaned["required_skills"] += [
+            label[:200] for label in ticked if label.lower() not in known
+        ]
         cleaned["nice_to_have_skills"] = [
             s
             for s in self._lines(cleaned.get("nice_to_have_skills", ""))
             if s.lower() not in {r.lower() for r in cleaned["required_skills"]}
         ]
+        kept = {*cleaned["required_skills"], *cleaned["nice_to_have_skills"]}
+        self.esco_uris = {
+            label: uri for label, uri in {**self.esco_uris, **ticked}.items() if label in kept
+        }
         return cleaned
 
     def _post_clean(self) -> None:

@@ -160,11 +160,25 @@ def company_invitation_accept(
     )
 
 
-def _skills_replace(posting: JobPosting, required: list[str], nice: list[str]) -> None:
+def _skills_replace(
+    posting: JobPosting, required: list[str], nice: list[str], uris: dict[str, str] | None
+) -> None:
+    """Replace the posting's skills; `uris` links some labels to their ESCO skill."""
+    uris = uris or {}
     posting.skills.all().delete()
     PostingSkill.objects.bulk_create(
-        [PostingSkill(posting=posting, label=label, is_required=True) for label in required]
-        + [PostingSkill(posting=posting, label=label, is_required=False) for label in nice]
+        [
+            PostingSkill(
+                posting=posting, label=label, esco_uri=uris.get(label, ""), is_required=True
+            )
+            for label in required
+        ]
+        + [
+            PostingSkill(
+                posting=posting, label=label, esco_uri=uris.get(label, ""), is_required=False
+            )
+            for label in nice
+        ]
     )
 
 
@@ -176,13 +190,14 @@ def posting_create(
     fields: dict[str, Any],
     required_skills: list[str],
     nice_skills: list[str],
+    skill_uris: dict[str, str] | None = None,
 ) -> JobPosting:
     if not company.is_verified:
         raise PermissionDenied("Only a verified company can create postings")
     posting = JobPosting(company=company, created_by=by, status=PostingStatus.DRAFT, **fields)
     posting.full_clean()
     posting.save()
-    _skills_replace(posting, required_skills, nice_skills)
+    _skills_replace(posting, required_skills, nice_skills, skill_uris)
     return posting
 
 
@@ -193,6 +208,7 @@ def posting_update(
     fields: dict[str, Any],
     required_skills: list[str],
     nice_skills: list[str],
+    skill_uris: dict[str, str] | None = None,
 ) -> JobPosting:
     posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if posting.status not in {PostingStatus.DRAFT, PostingStatus.PUBLISHED}:
@@ -203,7 +219,7 @@ def posting_update(
         setattr(posting, name, value)
     posting.full_clean()
     posting.save()
-    _skills_replace(posting, required_skills, nice_skills)
+    _skills_replace(posting, required_skills, nice_skills, skill_uris)
     return posting
 
 

@@ -27,7 +27,7 @@ team_required = role_required(*TEAM_ROLES)
 POSTING_FIELDS = [
     name
     for name in PostingForm.Meta.fields
-    if name not in {"required_skills", "nice_to_have_skills"}
+    if name not in {"required_skills", "nice_to_have_skills", "esco_skills"}
 ]
 
 
@@ -158,6 +158,7 @@ def posting_create(request: HttpRequest) -> HttpResponse:
             fields={name: form.cleaned_data[name] for name in POSTING_FIELDS},
             required_skills=form.cleaned_data["required_skills"],
             nice_skills=form.cleaned_data["nice_to_have_skills"],
+            skill_uris=form.esco_uris,
         )
         messages.success(
             request, _("The posting is saved as a draft. Publish it when it is ready.")
@@ -180,6 +181,7 @@ def posting_edit(request: HttpRequest, public_id) -> HttpResponse:
                 fields={name: form.cleaned_data[name] for name in POSTING_FIELDS},
                 required_skills=form.cleaned_data["required_skills"],
                 nice_skills=form.cleaned_data["nice_to_have_skills"],
+                skill_uris=form.esco_uris,
             )
         except services.PostingTransitionError as error:
             messages.error(request, error.messages[0])

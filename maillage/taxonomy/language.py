@@ -122,9 +122,13 @@ def language_tools() -> LanguageTools:
 
 
 def language_tools_load_reference(*, force: bool = False) -> LoadResult:
-    """Build the language tools for the reference data in the database, unless already built."""
+    """Build the language tools for the reference data in the database, unless built already.
+
+    `force` is accepted like every loader's but changes nothing: the tools' folder is named after
+    the checksums of the data they come from, so an existing folder is up to date by construction
+    (and rebuilding embeds ~120,000 labels)."""
     directory = tools_directory()
-    if not force and LanguageTools.exists(directory):
+    if LanguageTools.exists(directory):
         return LoadResult(
             "language_tools", len(LanguageTools.load(directory).titles.index), skipped=True
         )

@@ -1,6 +1,16 @@
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
 from django.db.models import Q
 
-from maillage.taxonomy.models import NocExampleTitle, NocGroup
+from maillage.taxonomy.language import language_tools
+from maillage.taxonomy.models import EscoSkill, NocExampleTitle, NocGroup
+from matchcore.language.skills import unique_skills
+from matchcore.language.terms import input_problem
+from matchcore.language.titles import MAX_TITLE_CHARS
+
+MAX_SUGGESTION_TEXT = 8000  # characters of a description read for skills
+OCCUPATION_SKILLS = 25  # heaviest skills of each occupation considered
 
 
 def noc_unit_group_search(query: str, *, limit: int = 20) -> list[NocGroup]:
@@ -29,3 +39,64 @@ def noc_unit_group_search(query: str, *, limit: int = 20) -> list[NocGroup]:
         )
         by_title += list(groups.filter(code__in=list(codes)).order_by("code"))
     return by_title
+
+
+@dataclass(frozen=True)
+class NocSuggestion:
+    code: str
+    title: str  # in the current language
+    percent: int  # how well the title matches, 0–100
+    matched: str  # the NOC or ESCO label that matched
+
+
+@dataclass(frozen=True)
+class SkillSuggestion:
+    uri: str
+    label: str  # in the current language (English when ESCO has no French label)
+    percent: int
+    found_in: str  # the words of the text it was found in ("" when it comes from the occupation)
+    is_essential: bool  # essential for the occupation (False when found in the text)
+
+
+def noc_suggestions(title: str, *, limit: int = 5, min_score: float = 0.45) -> list[NocSuggestion]:
+    """NOC unit groups for a job title typed by a person, best first (none for unreadable input)."""
+    if input_problem(title, max_chars=MAX_TITLE_CHARS):
+        return []
+    matches = [m for m in language_tools().titles.match(title, top=limit) if m.score >= min_score]
+    groups = NocGroup.objects.in_bulk([m.code for m in matches])
+    return [
+        NocSuggestion(m.code, groups[m.code].title, round(100 * m.score), m.matched)
+        for m in matches
+        if m.code in groups
+    ]
+
+
+def skill_suggestions(
+    *,
+    text: str = "",
+    noc_codes: Sequence[str] = (),
+    exclude_uris: Collection[str] = (),
+    limit: int = 20,
+) -> list[SkillSuggestion]:
+    """ESCO skills for a person to confirm: those the text mentions (best first), then the
+    essential skills of the occupations, then their other frequent skills. Never saved here."""
+    tools = language_tools()
+    found: dict[str, SkillSuggestion] = {}
+    text = text[:MAX_SUGGESTION_TEXT]
+    if text.strip() and not input_problem(text, max_chars=MAX_SUGGESTION_TEXT):
+        for mention in unique_skills(tools.skills.extract(text)):
+            found.setdefault(
+                mention.uri,
+                SkillSuggestion(mention.uri, "", round(100 * mention.score), mention.text, False),
+            )
+    occupation_skills = [
+        skill for code in noc_codes for skill in tools.graph.noc_skills(code)[:OCCUPATION_SKILLS]
+    ]
+    for skill in sorted(occupation_skills, key=lambda s: (not s.is_essential, -s.weight, s.uri)):
+        found.setdefault(
+            skill.uri,
+            SkillSuggestion(skill.uri, "", round(100 * skill.weight), "", skill.is_essential),
+        )
+    chosen = [s for uri, s in found.items() if uri not in exclude_uris][:limit]
+    skills = EscoSkill.objects.in_bulk([s.uri for s in chosen])
+    return [replace(s, label=skills[s.uri].label) for s in chosen if s.uri in skills]

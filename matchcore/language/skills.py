@@ -6,8 +6,9 @@ Two passes over the text:
    "gestion de stock"). Sure, so scored high.
 2. Meaning: the text is cut into short chunks at punctuation and conjunctions, lead-ins are
    trimmed ("expérience en", "knowledge of", "capacité à"…), and each chunk is compared with every
-   preferred label by sentence embedding and by spelling. A chunk becomes a mention when the
-   combined similarity passes a threshold tuned on SkillSpan (benchmarks/taxonomy_eval.py).
+   label (preferred and alternative, both languages) by sentence embedding and by spelling. A
+   chunk becomes a mention when the combined similarity passes a threshold tuned on SkillSpan
+   (benchmarks/taxonomy_eval.py).
 
 Every mention keeps its character span in the original text, so a person sees where it came from.
 """
@@ -22,13 +23,14 @@ from typing import Literal
 import numpy as np
 
 from matchcore.language.embedding import embed_texts
-from matchcore.language.labels import Embedder, LabelIndex, LabelRecord
+from matchcore.language.labels import Embedder, LabelIndex, LabelRecord, top_indices
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import STOPWORDS, Language, Token, detect_language, tokenize, word_set
 
 Method = Literal["label", "meaning"]
 MAX_LABEL_WORDS = 8  # longest label phrase looked up word for word
 MAX_CHUNK_WORDS = 10  # longer chunks are too vague to name one skill
+MAX_TEXT_CHARS = 5000  # one text at a time (a CV section, a posting's requirements)
 
 # Lead-in and trailing words that frame a skill without being part of it (folded).
 LEAD_WORDS = word_set(
@@ -40,7 +42,8 @@ LEAD_WORDS = word_set(
     habiletes etre avoir posseder savoir bonne bonnes bon bons excellente excellentes solide
     solides forte fortes fort ans annee annees requis requise exige exigee souhaite souhaitee
     atout vous nous responsable charge chargee dans sein ideal idealement preferablement notamment
-    etc"""
+    etc devrez devra devez doit doivent pourrez serez aurez should need needs ensure effectuer
+    assurer faire proceder veiller"""
 )
 TRAIL_WORDS = word_set(
     """required preferred plus asset is a an desirable essential mandatory etc requis requise
@@ -62,7 +65,8 @@ class ExtractionWeights:
 
     semantic: float = 0.7
     lexical: float = 0.3
-    threshold: float = 0.62  # combined similarity a chunk needs to become a mention
+    threshold: float = 0.58  # combined similarity a chunk needs to become a mention
+    candidates: int = 20  # labels compared with a chunk, from each of the two searches
     one_word: float = 0.12  # more needed when the chunk is a single word ("work", "team")
     label_score: float = 0.95  # score of a mention found word for word
 
@@ -96,8 +100,10 @@ class SkillExtractor:
         weights: ExtractionWeights = ExtractionWeights(),
         embed: Embedder = embed_texts,
     ):
-        self.index = index  # preferred labels only: compared by meaning
-        self.phrases = phrases  # content key of every label → [(uri, rank)], rank 0 = preferred
+        self.index = index  # the labels compared by meaning
+        # Content key of every label → [(uri, rank)]: 0 preferred label, 1 alternative label,
+        # 2 one-word name (found only when written with a capital: "Excel", "Docker").
+        self.phrases = phrases
         self.preferred = preferred  # uri → {"fr": label, "en": label}
         self.weights = weights
         self.embed = embed
@@ -109,25 +115,24 @@ class SkillExtractor:
         *,
         weights: ExtractionWeights = ExtractionWeights(),
         embed: Embedder = embed_texts,
+        semantic_kinds: tuple[str, ...] = ("preferred", "alternative"),
     ) -> "SkillExtractor":
+        """From every label of every skill: all are looked up word for word; those of
+        `semantic_kinds` are also embedded, for the search by meaning."""
         preferred: dict[str, dict[str, str]] = defaultdict(dict)
         phrases: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for record in records:
             if record.kind == "preferred":
                 preferred[record.concept].setdefault(record.language, record.text)
-            rank = 0 if record.kind == "preferred" else 1
             for text in dict.fromkeys([record.text, _PARENTHESES.sub(" ", record.text)]):
                 key = content_key(tokenize(text))
-                if (
-                    key
-                    and (uri_rank := (record.concept, rank)) not in phrases[key]
-                    and _is_specific(text, key, rank)
-                ):
-                    phrases[key].append(uri_rank)
+                rank = _phrase_rank(text, key, record.kind)
+                if rank is not None and (record.concept, rank) not in phrases[key]:
+                    phrases[key].append((record.concept, rank))
         for entries in phrases.values():
             entries.sort(key=lambda entry: (entry[1], entry[0]))
         index = LabelIndex.build(
-            [r for r in records if r.kind == "preferred"], embed=embed, clean=False
+            [r for r in records if r.kind in semantic_kinds], embed=embed, clean=False
         )
         return cls(
             index=index,
@@ -144,12 +149,22 @@ class SkillExtractor:
         names one skill; the same skill may be mentioned at several places."""
         threshold = self.weights.threshold if threshold is None else threshold
         tokens = tokenize(text)
-        mentions = self._by_label(text, tokens)
+        by_label = self._by_label(text, tokens)
+        by_meaning = self._by_meaning(text, _chunks(text, tokens), threshold)
+        # Where mentions overlap, the surest kind wins: a label of several words found as is, then
+        # a chunk recognised by meaning (it has more context than one word inside it), then a
+        # one-word label; within a kind, the higher score, then the longer span.
+        ranked = sorted(
+            [(0 if " " in m.text.strip() else 2, m) for m in by_label]
+            + [(1, m) for m in by_meaning],
+            key=lambda item: (item[0], -item[1].score, item[1].start - item[1].end),
+        )
         taken = np.zeros(len(text) + 1, dtype=bool)
-        for mention in mentions:
-            taken[mention.start : mention.end] = True
-        chunks = [chunk for chunk in _chunks(text, tokens) if not taken[chunk[0] : chunk[1]].any()]
-        mentions += self._by_meaning(text, chunks, threshold)
+        mentions = []
+        for _, mention in ranked:
+            if not taken[mention.start : mention.end].any():
+                taken[mention.start : mention.end] = True
+                mentions.append(mention)
         mentions.sort(key=lambda m: (m.start, -m.score))
         if top is not None:
             mentions = sorted(mentions, key=lambda m: (-m.score, m.start))[:top]
@@ -195,9 +210,7 @@ class SkillExtractor:
                 ):
                     continue
                 entries = self.phrases.get(" ".join(word.key for word in words))
-                if entries and (
-                    length > 1 or _is_specific(words[0].text, words[0].key, entries[0][1])
-                ):
+                if entries and (length > 1 or entries[0][1] < 2 or words[0].text[0].isupper()):
                     language = detect_language(text[max(0, start - 80) : end + 80])
                     uri = entries[0][0]
                     mentions.append(
@@ -224,16 +237,9 @@ class SkillExtractor:
         if not chunks:
             return []
         phrases = [text[start:end] for start, end in chunks]
-        vectors = self.embed(phrases)
-        semantic = np.asarray(vectors @ self.index.vectors.T)
-        best = np.argmax(semantic, axis=1)
-        lexical = self.index.lexical.similarity(phrases, [self.index.texts[i] for i in best])
-        scores = (
-            self.weights.semantic * semantic[np.arange(len(chunks)), best]
-            + self.weights.lexical * lexical
-        )
+        best_labels, best_scores = self._closest_labels(phrases)
         mentions = []
-        for (start, end), label_number, score in zip(chunks, best, scores, strict=True):
+        for (start, end), label_number, score in zip(chunks, best_labels, best_scores, strict=True):
             one_word = len(tokenize(text[start:end])) == 1
             if score < threshold + (self.weights.one_word if one_word else 0.0):
                 continue
@@ -252,6 +258,32 @@ class SkillExtractor:
                 )
             )
         return mentions
+
+    def _closest_labels(self, phrases: list[str], batch: int = 32) -> tuple[np.ndarray, np.ndarray]:
+        """For each phrase, the label with the best combined similarity among the closest by
+        meaning and the closest by spelling, and that similarity."""
+        weights, k = self.weights, self.weights.candidates
+        best_labels = np.zeros(len(phrases), dtype=np.int64)
+        best_scores = np.zeros(len(phrases), dtype=np.float32)
+        vectors = self.embed(phrases)
+        lexical = (self.index.lexical.vectorize(phrases) @ self.index.lexical.by_ngram).tocsr()
+        projected = vectors @ self.index.projection
+        for first in range(0, len(phrases), batch):
+            coarse = np.asarray(projected[first : first + batch] @ self.index.coarse.T)
+            for row, number in enumerate(range(first, min(first + batch, len(phrases)))):
+                spelled = lexical.getrow(number)
+                by_spelling = spelled.indices[np.argsort(-spelled.data)[:k]]
+                candidates = np.union1d(top_indices(coarse[row], 2 * k), by_spelling)
+                semantic = self.index.vectors[candidates] @ vectors[number]
+                lexical_row = np.zeros(len(candidates), dtype=np.float32)
+                position = {label: i for i, label in enumerate(candidates)}
+                for label, value in zip(spelled.indices, spelled.data, strict=True):
+                    if label in position:
+                        lexical_row[position[label]] = value
+                combined = weights.semantic * semantic + weights.lexical * lexical_row
+                best = int(np.argmax(combined))
+                best_labels[number], best_scores[number] = candidates[best], combined[best]
+        return best_labels, best_scores
 
     def save(self, directory: Path) -> None:
         bundle_save(
@@ -294,16 +326,22 @@ def unique_skills(mentions: Sequence[SkillMention]) -> list[SkillMention]:
     return sorted(best.values(), key=lambda m: (-m.score, m.start))
 
 
-def _is_specific(text: str, key: str, rank: int = 0) -> bool:
-    """A one-word label is looked up word for word only when it cannot be a common word by
-    accident: a preferred label of four letters or more, or a name written with capitals or
-    signs inside (SQL, MySQL, C++). One-word alternative labels are often plain words ("data",
-    "report") that ESCO attaches to a narrower skill: only their proper names are kept."""
+def _phrase_rank(text: str, key: str, kind: str) -> int | None:
+    """How a label is looked up word for word (see SkillExtractor.phrases), or None when it is not.
+    One-word labels are often plain words ("data", "report", "plan") that ESCO attaches to a
+    narrower skill: a one-word preferred label needs four letters or more, a one-word
+    alternative label must be a name (SQL, MySQL, C++, Excel)."""
+    if not key:
+        return None
+    rank = 0 if kind == "preferred" else 1
     if " " in key:
-        return True
+        return rank
     word = text.strip()
-    is_name = len(word) >= 2 and (any(ch.isupper() for ch in word[1:]) or not word.isalpha())
-    return is_name or (rank == 0 and len(key) >= 4)
+    if len(word) >= 2 and (any(ch.isupper() for ch in word[1:]) or not word.isalpha()):
+        return rank
+    if rank == 0 and len(key) >= 4:
+        return 0
+    return 2 if word[:1].isupper() and len(key) >= 3 else None
 
 
 def _chunks(text: str, tokens: list[Token]) -> list[tuple[int, int]]:

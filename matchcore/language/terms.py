@@ -230,7 +230,10 @@ _REGIONAL_KEYS = {text_key(words): variant for words, variant in REGIONAL_EQUIVA
 def clean_title(title: str) -> str:
     """A job title without gender marks, slashes between gender forms and noise:
     "Soudeur / Soudeuse (H/F) - temps plein" → "Soudeur"."""
-    text = unicodedata.normalize("NFC", title)
+    text = "".join(
+        ch if unicodedata.category(ch) != "So" else " "
+        for ch in unicodedata.normalize("NFC", title)
+    )
     text = _PARENTHESISED_MARK.sub(" ", text)
     text = _LOOSE_MARK.sub(" ", text)
     text = _DOTTED_MARK.sub("", text)
@@ -322,3 +325,25 @@ def detect_language(text: str) -> Language | None:
 
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
+
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def input_problem(text: str, *, max_chars: int) -> str | None:
+    """Why a text cannot be read as words (a short English phrase), or None when it can. Emojis
+    and other symbols are fine as long as there are letters too."""
+    if not text.strip():
+        return "empty"
+    if len(text) > max_chars:
+        return f"too long: {len(text)} characters, at most {max_chars}"
+    if "\ufffd" in text:
+        return "not valid UTF-8 text"
+    if any(
+        unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in _ALLOWED_CONTROLS
+        for ch in text
+    ):
+        return "binary data, not text"
+    if not has_letters(text):
+        return "no letters"
+    return None

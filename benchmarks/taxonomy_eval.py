@@ -1,0 +1,317 @@
+"""Quality and speed of the language tools: job titles → NOC 2021 / ESCO, and skill extraction.
+
+    make bench-taxonomy        # or: .venv/bin/python benchmarks/taxonomy_eval.py [--quick]
+
+Needs the reference data loaded (`manage.py load_reference_data`). Prints a table and writes
+benchmarks/results/taxonomy_eval.json. What is measured, and how the held-out sets are kept away
+from everything the normaliser uses, is in docs/language.md ("Evidence").
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+
+from benchmarks.language_data import (  # noqa: E402
+    french_skill_sentences,
+    skillspan_sentences,
+    span_scores,
+)
+from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
+from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
+from matchcore.language.folding import fold  # noqa: E402
+from matchcore.language.labels import LabelRecord  # noqa: E402
+from matchcore.language.terms import clean_title, text_key  # noqa: E402
+from matchcore.language.titles import TitleNormalizer  # noqa: E402
+from matchcore.language.tools import LanguageTools  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "taxonomy_eval.json"
+SEED = 7
+DEV_TITLES = 1000  # NOC example titles used to tune TitleWeights (held out, not reported)
+TEST_TITLES = 2000  # NOC example titles reported (held out)
+ESCO_HELD_OUT = 1000  # ESCO alternative labels held out
+CROSS_LINGUAL = 1000  # ESCO occupations whose French label is looked up among English labels
+SKILLSPAN_DEV = 500  # first sentences of each SkillSpan file: used to tune the extractor
+
+
+def ranks(found: list[list[str]], expected: list[str]) -> dict[str, float]:
+    top1 = top5 = reciprocal = 0.0
+    for codes, code in zip(found, expected, strict=True):
+        if code in codes:
+            position = codes.index(code)
+            top1 += position == 0
+            top5 += position < 5
+            reciprocal += 1 / (position + 1)
+    n = max(len(expected), 1)
+    return {
+        "n": len(expected),
+        "top1": round(top1 / n, 3),
+        "top5": round(top5 / n, 3),
+        "mrr": round(reciprocal / n, 3),
+    }
+
+
+def baseline_ranker(records: list[LabelRecord]):
+    """Char n-gram TF-IDF nearest labels (sklearn, 2–4-grams within words): the baseline."""
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
+    matrix = vectorizer.fit_transform([fold(r.text) for r in records])
+    concepts = np.asarray([r.concept for r in records])
+
+    def rank(title: str, top: int = 10) -> list[str]:
+        scores = (matrix @ vectorizer.transform([fold(title)]).T).toarray().ravel()
+        codes: list[str] = []
+        for i in np.argsort(-scores)[: top * 30]:
+            if concepts[i] not in codes:
+                codes.append(concepts[i])
+            if len(codes) == top:
+                break
+        return codes
+
+    return rank
+
+
+def title_splits():
+    examples = list(
+        NocExampleTitle.objects.order_by("id").values_list("noc_id", "language", "title")
+    )
+    random.Random(SEED).shuffle(examples)
+    dev, test = examples[:DEV_TITLES], examples[DEV_TITLES : DEV_TITLES + TEST_TITLES]
+    alternatives = [
+        (uri, language, text)
+        for uri, alt_en, alt_fr in EscoOccupation.objects.order_by("uri").values_list(
+            "uri", "alt_labels_en", "alt_labels_fr"
+        )
+        for language, texts in (("en", alt_en), ("fr", alt_fr))
+        for text in texts.splitlines()
+    ]
+    random.Random(SEED).shuffle(alternatives)
+    return dev, test, alternatives[:ESCO_HELD_OUT]
+
+
+def evaluate_titles(report: dict, quick: bool) -> None:
+    dev, test, esco_test = title_splits()
+    if quick:
+        test, esco_test = test[:300], esco_test[:200]
+    held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*dev, *test, *esco_test])
+    records = reference_records(held_out=held_out)
+    started = time.perf_counter()
+    normalizer = TitleNormalizer.build(
+        noc_labels=records.noc_labels, esco_labels=records.occupation_labels, links=records.links
+    )
+    report["held_out_build_seconds"] = round(time.perf_counter() - started, 1)
+    baseline = baseline_ranker(list(records.noc_labels))
+    noc = {}
+    for language in ("fr", "en"):
+        items = [(code, title) for code, lang, title in test if lang == language]
+        ours = [[m.code for m in normalizer.match(title, top=10)] for _, title in items]
+        theirs = [baseline(title) for _, title in items]
+        expected = [code for code, _ in items]
+        noc[language] = {
+            "normaliser": ranks(ours, expected),
+            "char_tfidf_baseline": ranks(theirs, expected),
+        }
+    report["title_to_noc_held_out"] = noc
+    esco = {}
+    esco_baseline = baseline_ranker(list(records.occupation_labels))
+    for language in ("fr", "en"):
+        items = [(uri, text) for uri, lang, text in esco_test if lang == language]
+        ours = [
+            [m.code for m in normalizer.match(text, scheme="esco", top=10)] for _, text in items
+        ]
+        theirs = [esco_baseline(text) for _, text in items]
+        expected = [uri for uri, _ in items]
+        esco[language] = {
+            "normaliser": ranks(ours, expected),
+            "char_tfidf_baseline": ranks(theirs, expected),
+        }
+    report["title_to_esco_held_out_alt_labels"] = esco
+
+
+def evaluate_cross_lingual(report: dict, quick: bool) -> None:
+    """French ESCO labels looked up among English labels only (no French label anywhere)."""
+    records = reference_records()
+    english = [r for r in records.occupation_labels if r.language == "en"]
+    french = {
+        r.concept: r.text
+        for r in records.occupation_labels
+        if r.language == "fr" and r.kind == "preferred"
+    }
+    uris = sorted(french)
+    random.Random(SEED).shuffle(uris)
+    uris = uris[: 200 if quick else CROSS_LINGUAL]
+    normalizer = TitleNormalizer.build(noc_labels=[], esco_labels=english, links=[])
+    baseline = baseline_ranker(english)
+    ours = [[m.code for m in normalizer.match(french[uri], scheme="esco", top=10)] for uri in uris]
+    theirs = [baseline(french[uri]) for uri in uris]
+    report["french_titles_vs_english_labels"] = {
+        "normaliser": ranks(ours, uris),
+        "char_tfidf_baseline": ranks(theirs, uris),
+    }
+
+
+def evaluate_skills(report: dict, tools: LanguageTools, quick: bool) -> None:
+    house, tech = skillspan_sentences("house"), skillspan_sentences("tech")
+    test = house[SKILLSPAN_DEV:] + tech[SKILLSPAN_DEV:]
+    if quick:
+        test = test[:400]
+    started = time.perf_counter()
+    predicted = [[(m.start, m.end) for m in tools.skills.extract(text)] for text, _ in test]
+    seconds = time.perf_counter() - started
+    report["skills_skillspan_test_en"] = {
+        **span_scores(predicted, [gold for _, gold in test]),
+        "sentences": len(test),
+        "ms_per_sentence": round(1000 * seconds / len(test), 1),
+    }
+    french = french_skill_sentences()
+    predicted = [[(m.start, m.end) for m in tools.skills.extract(text)] for text, _ in french]
+    report["skills_french_postings"] = {
+        **span_scores(predicted, [gold for _, gold in french]),
+        "sentences": len(french),
+    }
+
+
+def measure_speed(report: dict, quick: bool) -> None:
+    _, test, _ = title_splits()
+    titles = [title for _, _, title in test[: 300 if quick else 1000]]
+    code = f"""
+import os, resource, sys, time, json
+sys.path.insert(0, {str(ROOT)!r})
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+import django; django.setup()
+import numpy as np
+from maillage.taxonomy.language import language_tools, tools_directory
+from matchcore.language.tools import LanguageTools
+rss = lambda: int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+before = rss(); started = time.perf_counter(); tools = language_tools(); loaded = time.perf_counter() - started
+titles = json.loads(sys.stdin.read())
+tools.titles.match("soudeur")  # loads the embedding model
+latencies = []
+started = time.perf_counter()
+for title in titles:
+    t = time.perf_counter(); tools.titles.match(title, top=5); latencies.append(time.perf_counter() - t)
+total = time.perf_counter() - started
+posting = "Exigences : DEP en soudage-montage; maîtrise du soudage MIG et TIG; lecture de plans; travail d'équipe; anglais fonctionnel."
+extraction = []
+for _ in range(20):
+    t = time.perf_counter(); tools.skills.extract(posting); extraction.append(time.perf_counter() - t)
+print(json.dumps({{"tools_load_seconds": round(loaded, 2), "titles_per_second": round(len(titles) / total, 1),
+    "title_latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
+    "title_latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
+    "posting_extraction_ms_p50": round(1000 * float(np.percentile(extraction, 50)), 1),
+    "rss_mb_before_load": round(before), "rss_mb_after_load_and_use": round(rss()),
+    "tools_on_disk_mb": round(LanguageTools.size_bytes(tools_directory()) / 2**20)}}))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(titles),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report["speed"] = json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_fresh_install(report: dict) -> None:
+    """migrate + load_reference_data on an empty SQLite database with no language tools built."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{folder}/fresh.sqlite3",
+            "LANGUAGE_TOOLS_DIR": f"{folder}/language",
+        }
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run(
+            [*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, capture_output=True
+        )
+        started = time.perf_counter()
+        subprocess.run([*manage, "load_reference_data"], env=env, check=True, capture_output=True)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([*manage, "load_reference_data"], env=env, check=True, capture_output=True)
+        again = time.perf_counter() - started
+    report["load_reference_data_seconds"] = {
+        "fresh_database_and_tools": round(cold, 1),
+        "second_run_unchanged": round(again, 1),
+    }
+
+
+def print_table(report: dict) -> None:
+    print("\nTitle → NOC 2021 (held-out NOC example titles)          top-1  top-5   MRR      n")
+    for language, results in report["title_to_noc_held_out"].items():
+        for name, r in results.items():
+            print(
+                f"  {language}  {name:50} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
+            )
+    print("Title → ESCO (held-out ESCO alternative labels)")
+    for language, results in report["title_to_esco_held_out_alt_labels"].items():
+        for name, r in results.items():
+            print(
+                f"  {language}  {name:50} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
+            )
+    print("French ESCO labels among English labels only (cross-lingual)")
+    for name, r in report["french_titles_vs_english_labels"].items():
+        print(f"      {name:50} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}")
+    print(
+        "\nSkill spans                                   strict P / R / F1      overlap P / R / F1"
+    )
+    for name in ("skills_skillspan_test_en", "skills_french_postings"):
+        r = report[name]
+        print(
+            f"  {name:40} {r['strict']['precision']:.3f} {r['strict']['recall']:.3f} {r['strict']['f1']:.3f}"
+            f"      {r['overlap']['precision']:.3f} {r['overlap']['recall']:.3f} {r['overlap']['f1']:.3f}"
+        )
+    print("\nSpeed and size")
+    for key, value in report["speed"].items():
+        print(f"  {key:40} {value}")
+    for key, value in report.get("load_reference_data_seconds", {}).items():
+        print(f"  load_reference_data {key:20} {value} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="Smaller samples, no fresh-install timing."
+    )
+    quick = parser.parse_args().quick
+    tools = language_tools()
+    report: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "quick": quick,
+        "tools": str(tools_directory().name),
+    }
+    evaluate_titles(report, quick)
+    evaluate_cross_lingual(report, quick)
+    evaluate_skills(report, tools, quick)
+    measure_speed(report, quick)
+    if not quick:
+        measure_fresh_install(report)
+    report["peak_rss_mb_benchmark_process"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_table(report)
+    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+import pytest
+
+from matchcore.language.terms import (
+    clean_title,
+    detect_language,
+    input_problem,
+    text_key,
+    title_variants,
+    tokenize,
+    word_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        ("Soudeur / Soudeuse", "Soudeur"),
+        ("soudeur/soudeuse", "soudeur"),
+        ("soudeur(euse)", "soudeur"),
+        ("Soudeur·euse (H/F) - temps plein", "Soudeur"),
+        ("Préposé(e) aux bénéficiaires", "Préposé aux bénéficiaires"),
+        ("Infirmier/ère auxiliaire", "Infirmier auxiliaire"),
+        ("Cariste H/F", "Cariste"),
+        ("Directeur adjoint/directrice adjointe d'école", "Directeur adjoint d'école"),
+        ("Contremaître cantonnier/contremaîtresse cantonnière - secteur ferroviaire", "Contremaître cantonnier - secteur ferroviaire"),
+        ("Technicien / analyste", "Technicien / analyste"),
+        ("Soudeur 🔥 URGENT", "Soudeur"),
+    ],
+)
+def test_clean_title_drops_gender_marks_and_noise(title, cleaned):
+    assert clean_title(title) == cleaned
+
+
+def test_elisions_are_split_and_spans_point_into_the_text():
+    text = "Commis d'entrepôt, C++ et Node.js"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Commis", "d", "entrepôt", "C++", "et", "Node.js"]
+    assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
+    assert tokens[2].folded == "entrepot"
+
+
+@pytest.mark.parametrize(
+    ("feminine_or_plural", "masculine"),
+    [
+        ("soudeuses", "soudeur"),
+        ("préposée", "préposé"),
+        ("adjointe", "adjoint"),
+        ("infirmières", "infirmier"),
+        ("technicienne", "technicien"),
+        ("directrice", "directeur"),
+        ("contremaîtresse", "contremaître"),
+        ("journalière", "journalier"),
+    ],
+)
+def test_gender_and_plural_share_one_key(feminine_or_plural, masculine):
+    assert text_key(feminine_or_plural) == text_key(masculine)
+
+
+def test_short_words_and_codes_keep_their_key():
+    assert word_key("cnc") == "cnc"
+    assert word_key("c++") == "c++"
+
+
+@pytest.mark.parametrize(
+    ("title", "variant"),
+    [
+        ("Tech. en électronique", "technicien en électronique"),
+        ("PAB", "préposé aux bénéficiaires"),
+        ("Aide-soignante de nuit", "préposé aux bénéficiaires de nuit"),
+        ("Cariste", "conducteur de chariot élévateur"),
+        ("Journalier de production", "manoeuvre de production"),
+        ("Chauffeur poids lourd", "camionneur"),
+    ],
+)
+def test_variants_expand_abbreviations_and_words_of_elsewhere(title, variant):
+    variants = title_variants(title)
+    assert variants[0] == clean_title(title)
+    assert variant in variants
+
+
+def test_language_guess():
+    assert detect_language("Nous recherchons un soudeur d'expérience") == "fr"
+    assert detect_language("We are looking for an experienced welder") == "en"
+    assert detect_language("Préposée aux bénéficiaires") == "fr"
+    assert detect_language("CNC 5") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("a" * 10_000, "too long: 10000 characters, at most 300"),
+        ("\x00\x01\x02PK\x03\x04", "binary data, not text"),
+        ("soudeur \ufffd", "not valid UTF-8 text"),
+        ("🔥🔥🔥", "no letters"),
+        ("12345", "no letters"),
+    ],
+)
+def test_unreadable_input_is_named(text, problem):
+    assert input_problem(text, max_chars=300) == problem
+
+
+@pytest.mark.parametrize("text", ["Soudeur 🔥", "Soudeur welder", "Préposé aux bénéficiaires\tnuit"])
+def test_readable_input_has_no_problem(text):
+    assert input_problem(text, max_chars=300) is None
