@@ -22,6 +22,7 @@ from maillage.core.widgets import SearchableSelect
 from maillage.regions.models import Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
+from maillage.taxonomy.widgets import TitleWithNocSuggestions
 from matchcore.eligibility import PERMIT_STATUSES
 
 LEVEL_ERROR = _("Choose a level from 1 to 12 on the Échelle québécoise.")
@@ -196,6 +197,7 @@ class ExperienceForm(StyledModelForm):
             "noc",
         ]
         widgets = {
+            "title": TitleWithNocSuggestions(noc_field_id="id_noc"),
             "start_date": DateInput(),
             "end_date": DateInput(),
             "noc": SearchableSelect(

@@ -1,5 +1,6 @@
 """Every change to a candidate's records goes through these functions (atomic, validated)."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -177,3 +178,47 @@ def _candidate_decide(
         language=profile.user.language,
     )
     return profile
+
+
+@transaction.atomic
+def candidate_skills_confirm(
+    *, profile: CandidateProfile, skills: dict[str, str], source: str
+) -> list[CandidateSkill]:
+    """Add the ESCO skills the candidate ticked (label → URI); a label already there is kept."""
+    return [
+        candidate_skill_add(profile=profile, label=label[:200], esco_uri=uri, source=source)
+        for label, uri in skills.items()
+    ]
+
+
+@dataclass(frozen=True)
+class CvImportResult:
+    experiences: int
+    educations: int
+    skills: int
+    summary_replaced: bool
+
+
+@transaction.atomic
+def cv_import_apply(
+    *,
+    profile: CandidateProfile,
+    experiences: list[WorkExperience],
+    educations: list[Education],
+    skills: dict[str, str],
+    summary: str | None,
+) -> CvImportResult:
+    """Save what the candidate kept from their CV, all or nothing. `summary` replaces "About you"
+    when given (the candidate ticked it); None leaves it alone."""
+    for experience in experiences:
+        experience.candidate = profile
+        experience_save(experience=experience)
+    for education in educations:
+        education.candidate = profile
+        education_save(education=education)
+    added = candidate_skills_confirm(
+        profile=profile, skills=skills, source=CandidateSkill.Source.CV
+    )
+    if summary is not None:
+        candidate_profile_update(profile=profile, changes={"summary": summary.strip()})
+    return CvImportResult(len(experiences), len(educations), len(added), summary is not None)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from maillage.candidates import views
+from maillage.candidates.cv_import import views as cv_views
 
 app_name = "candidates"
 urlpatterns = [
@@ -13,6 +14,9 @@ urlpatterns = [
     ),
     path("profile/skills/add/", views.skill_add, name="skill-add"),
     path("profile/skills/<int:pk>/remove/", views.skill_remove, name="skill-remove"),
+    path("profile/skills/suggestions/", views.skill_suggestions_page, name="skill-suggestions"),
+    path("profile/cv/", cv_views.cv_upload, name="cv-upload"),
+    path("profile/cv/confirm/", cv_views.cv_confirm, name="cv-confirm"),
     path("profile/experiences/new/", views.experience_edit, name="experience-create"),
     path("profile/experiences/<int:pk>/edit/", views.experience_edit, name="experience-edit"),
     path("profile/experiences/<int:pk>/delete/", views.experience_delete, name="experience-delete"),

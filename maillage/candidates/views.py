@@ -35,6 +35,8 @@ from maillage.candidates.models import (
     WorkExperience,
 )
 from maillage.core.pagination import page_of
+from maillage.taxonomy.forms import EscoSkillChoiceField
+from maillage.taxonomy.selectors import skill_suggestions
 
 candidate_required = role_required(Role.CANDIDATE)
 team_required = role_required(*TEAM_ROLES)
@@ -290,3 +292,39 @@ def candidate_decide(request: HttpRequest, public_id) -> HttpResponse:
         services.candidate_refuse(profile=candidate, by=request.user, reason=note)
         messages.success(request, _("The refusal is recorded and the candidate is told why."))
     return redirect("candidates:verification-queue")
+
+
+@candidate_required
+@require_http_methods(["GET", "POST"])
+def skill_suggestions_page(request: HttpRequest) -> HttpResponse:
+    """ESCO skills suggested from the candidate's own words (experiences, "About you") and
+    occupations; only those ticked are added."""
+    candidate = selectors.candidate_profile_for_page(profile_pk=request.user.candidate_profile.pk)
+    if request.method == "POST":
+        chosen = EscoSkillChoiceField.labels(request.POST.getlist("esco_skills"))
+        if chosen:
+            services.candidate_skills_confirm(
+                profile=candidate, skills=chosen, source=CandidateSkill.Source.EXPERIENCE
+            )
+            messages.success(request, _("The skills you ticked are added to your profile."))
+            return redirect("candidates:profile")
+        messages.error(request, _("Tick at least one skill, or go back to your profile."))
+    experiences = list(candidate.experiences.all())
+    text = "\n".join([candidate.summary] + [f"{e.title}\n{e.description}" for e in experiences])
+    codes = [e.noc_id for e in experiences if e.noc_id] + [
+        noc.code for noc in candidate.desired_occupations.all()
+    ]
+    suggestions = skill_suggestions(
+        text=text,
+        noc_codes=list(dict.fromkeys(codes)),
+        exclude_uris={s.esco_uri for s in candidate.skills.all() if s.esco_uri},
+    )
+    return render(
+        request,
+        "candidates/skill_suggestions.html",
+        {
+            "suggestions": suggestions,
+            "field_name": "esco_skills",
+            "checked": request.POST.getlist("esco_skills"),
+        },
+    )

@@ -23,9 +23,18 @@ from typing import Literal
 import numpy as np
 
 from matchcore.language.embedding import embed_texts
-from matchcore.language.labels import Embedder, LabelIndex, LabelRecord, top_indices
+from matchcore.language.labels import LANGUAGES, Embedder, LabelIndex, LabelRecord, top_indices
+from matchcore.language.sections import heading_kind
 from matchcore.language.store import bundle_load, bundle_save
-from matchcore.language.terms import STOPWORDS, Language, Token, detect_language, tokenize, word_set
+from matchcore.language.terms import (
+    STOPWORDS,
+    Language,
+    Token,
+    detect_language,
+    expand_skill_terms,
+    tokenize,
+    word_set,
+)
 
 Method = Literal["label", "meaning"]
 MAX_LABEL_WORDS = 8  # longest label phrase looked up word for word
@@ -48,7 +57,7 @@ LEAD_WORDS = word_set(
 TRAIL_WORDS = word_set(
     """required preferred plus asset is a an desirable essential mandatory etc requis requise
     exige exigee exiges souhaite souhaitee souhaites atout un une obligatoire essentiel
-    essentielle serait"""
+    essentielle serait skills skill abilities competences competence habiletes aptitudes"""
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _SEGMENT_BREAK = re.compile(r"[\n\r•·▪●◦■□✓✔➢►|;:!?()\[\]{}]|(?<=\w)[.](?=\s|$)|\s[-–—]\s")
@@ -68,6 +77,7 @@ class ExtractionWeights:
     threshold: float = 0.58  # combined similarity a chunk needs to become a mention
     candidates: int = 20  # labels compared with a chunk, from each of the two searches
     one_word: float = 0.12  # more needed when the chunk is a single word ("work", "team")
+    other_language: float = 0.9  # a label in the other language: its meaning similarity, times this
     label_score: float = 0.95  # score of a mention found word for word
 
 
@@ -179,8 +189,11 @@ class SkillExtractor:
         found: dict[str, float] = {}
         for uri, rank in self.phrases.get(content_key(tokenize(words)), []):
             found.setdefault(uri, 1.0 if rank == 0 else 0.97)
-        vectors = self.embed([words])
-        candidates = self.index.search([words], vectors, lexical_k=top * 4, semantic_k=top * 4)
+        expanded = expand_skill_terms(words)
+        vectors = self.embed([expanded])
+        candidates = self.index.search(
+            [expanded], vectors, lexical_k=max(50, top * 4), semantic_k=max(50, top * 4)
+        )
         scores = (
             self.weights.semantic * candidates.semantic + self.weights.lexical * candidates.lexical
         )
@@ -236,15 +249,20 @@ class SkillExtractor:
     ) -> list[SkillMention]:
         if not chunks:
             return []
-        phrases = [text[start:end] for start, end in chunks]
-        best_labels, best_scores = self._closest_labels(phrases)
+        chunks = [(start, end) for start, end in chunks if heading_kind(text[start:end]) is None]
+        if not chunks:
+            return []
+        phrases = [expand_skill_terms(text[start:end]) for start, end in chunks]
+        languages = [detect_language(text[max(0, start - 80) : end + 80]) for start, end in chunks]
+        best_labels, best_scores = self._closest_labels(phrases, languages)
         mentions = []
-        for (start, end), label_number, score in zip(chunks, best_labels, best_scores, strict=True):
+        for (start, end), language, label_number, score in zip(
+            chunks, languages, best_labels, best_scores, strict=True
+        ):
             one_word = len(tokenize(text[start:end])) == 1
             if score < threshold + (self.weights.one_word if one_word else 0.0):
                 continue
             uri = self.index.entries(int(label_number))[0][0]
-            language = detect_language(text[max(0, start - 80) : end + 80])
             mentions.append(
                 SkillMention(
                     uri=uri,
@@ -259,10 +277,14 @@ class SkillExtractor:
             )
         return mentions
 
-    def _closest_labels(self, phrases: list[str], batch: int = 32) -> tuple[np.ndarray, np.ndarray]:
+    def _closest_labels(
+        self, phrases: list[str], languages: list[Language | None], batch: int = 32
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For each phrase, the label with the best combined similarity among the closest by
-        meaning and the closest by spelling, and that similarity."""
+        meaning and the closest by spelling, and that similarity. A label in the other language
+        counts a little less: false friends ("lecture de plans" is not "give a lecture")."""
         weights, k = self.weights, self.weights.candidates
+        label_language = self.index.entry_language[self.index.entry_ptr[:-1]]
         best_labels = np.zeros(len(phrases), dtype=np.int64)
         best_scores = np.zeros(len(phrases), dtype=np.float32)
         vectors = self.embed(phrases)
@@ -281,6 +303,11 @@ class SkillExtractor:
                     if label in position:
                         lexical_row[position[label]] = value
                 combined = weights.semantic * semantic + weights.lexical * lexical_row
+                if languages[number] is not None:
+                    # Spelling says nothing across languages (false friends): a label in the other
+                    # language is judged on meaning alone.
+                    other = label_language[candidates] != LANGUAGES.index(languages[number])
+                    combined = np.where(other, semantic * weights.other_language, combined)
                 best = int(np.argmax(combined))
                 best_labels[number], best_scores[number] = candidates[best], combined[best]
         return best_labels, best_scores

@@ -224,6 +224,40 @@ REGIONAL_EQUIVALENTS: dict[str, str] = {
     "journalier": "manoeuvre",
     "journalière": "manoeuvre",
 }
+# Abbreviations of skills and trades (as written, case-sensitive) and what they stand for, in
+# both languages: the sentence embedding does not know that MIG welding is metal inert gas welding.
+SKILL_ABBREVIATIONS: dict[str, str] = {
+    "MIG": "metal inert gas, gaz inerte",
+    "MAG": "metal active gas, gaz actif",
+    "TIG": "tungsten inert gas, tungstène gaz inerte",
+    "CNC": "computer numerical control, commande numérique",
+    "CN": "commande numérique",
+    "SST": "santé et sécurité du travail",
+    "SIMDUT": "système d'information sur les matières dangereuses utilisées au travail",
+    "WHMIS": "workplace hazardous materials information system",
+    "RCR": "réanimation cardiorespiratoire",
+    "CPR": "cardiopulmonary resuscitation",
+    "PDSB": "principes de déplacement sécuritaire des bénéficiaires",
+    "HACCP": "hazard analysis critical control points, sécurité alimentaire",
+    "ERP": "enterprise resource planning, progiciel de gestion intégré",
+    "CRM": "customer relationship management, gestion de la relation client",
+    "DAO": "dessin assisté par ordinateur",
+    "CAO": "conception assistée par ordinateur",
+    "CAD": "computer-aided design",
+    "API": "automate programmable industriel",
+    "PLC": "programmable logic controller",
+}
+_SKILL_ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, SKILL_ABBREVIATIONS)) + r")\b")
+
+
+def expand_skill_terms(text: str) -> str:
+    """The text with known skill abbreviations followed by their meaning: "soudage MIG" →
+    "soudage MIG (metal inert gas, gaz inerte)". For comparing, never for showing."""
+    return _SKILL_ABBREVIATION.sub(
+        lambda m: f"{m.group(1)} ({SKILL_ABBREVIATIONS[m.group(1)]})", text
+    )
+
+
 _REGIONAL_KEYS = {text_key(words): variant for words, variant in REGIONAL_EQUIVALENTS.items()}
 
 
