@@ -371,13 +371,13 @@ def input_problem(text: str, *, max_chars: int) -> str | None:
         return "empty"
     if len(text) > max_chars:
         return f"too long: {len(text)} characters, at most {max_chars}"
-    if "\ufffd" in text:
-        return "not valid UTF-8 text"
     if any(
         unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} and ch not in _ALLOWED_CONTROLS
         for ch in text
     ):
         return "binary data, not text"
+    if "\ufffd" in text:
+        return "not valid UTF-8 text"
     if not has_letters(text):
         return "no letters"
     return None

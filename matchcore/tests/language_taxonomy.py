@@ -24,12 +24,20 @@ def r(concept, text, language, kind="preferred"):
 
 
 NOC_LABELS = [
-    r(WELDERS, "Soudeurs/soudeuses et opérateurs/opératrices de machines à souder et à braser", "fr"),
+    r(
+        WELDERS,
+        "Soudeurs/soudeuses et opérateurs/opératrices de machines à souder et à braser",
+        "fr",
+    ),
     r(WELDERS, "Welders and related machine operators", "en"),
     r(WELDERS, "Soudeur/soudeuse", "fr", "example"),
     r(WELDERS, "Soudeur-monteur/soudeuse-monteuse", "fr", "example"),
     r(WELDERS, "Welder", "en", "example"),
-    r(AIDES, "Aides-infirmiers/aides-infirmières, aides-soignants/aides-soignantes et préposés/préposées aux bénéficiaires", "fr"),
+    r(
+        AIDES,
+        "Aides-infirmiers/aides-infirmières, aides-soignants/aides-soignantes et préposés/préposées aux bénéficiaires",
+        "fr",
+    ),
     r(AIDES, "Nurse aides, orderlies and patient service associates", "en"),
     r(AIDES, "Préposé/préposée aux bénéficiaires", "fr", "example"),
     r(AIDES, "Patient care aide", "en", "example"),
@@ -61,6 +69,7 @@ SKILL_LABELS = [
     r(WELD_MIG, "perform metal inert gas welding", "en"),
     r(WELD_MIG, "réaliser des tâches de soudage au gaz inerte", "fr"),
     r(WELD_MIG, "MIG welding", "en", "alternative"),
+    r(WELD_MIG, "soudage MIG", "fr", "alternative"),
     r(READ_BLUEPRINTS, "read standard blueprints", "en"),
     r(READ_BLUEPRINTS, "lire des plans standard", "fr"),
     r(FORKLIFT, "operate forklift", "en"),

@@ -37,16 +37,22 @@ def test_codes_changed_in_2019_go_through_the_onet_crosswalk():
     )
     link = found[("72106", WELDER)]
     assert link.confidence == pytest.approx(0.75)
-    assert link.path == "ESCO → O*NET-SOC 2010 51-4121.06 → O*NET-SOC 2019 51-4121.00 → NOC 2021 72106"
+    assert (
+        link.path == "ESCO → O*NET-SOC 2010 51-4121.06 → O*NET-SOC 2019 51-4121.00 → NOC 2021 72106"
+    )
 
 
 def test_a_code_missing_from_the_bc_mapping_falls_back_to_its_soc_siblings():
-    found = links([EscoOnetMatch(WELDER, "51-4121.09", 2.0)], [OnetNocShare("51-4121.00", "72106", 1.0)])
+    found = links(
+        [EscoOnetMatch(WELDER, "51-4121.09", 2.0)], [OnetNocShare("51-4121.00", "72106", 1.0)]
+    )
     assert found[("72106", WELDER)].confidence == pytest.approx(1.0)
 
 
 def test_the_census_senior_manager_aggregate_is_split_over_the_five_unit_groups():
-    found = links([EscoOnetMatch(CEO, "11-1011.00", 2.0)], [OnetNocShare("11-1011.00", "00018", 1.0)])
+    found = links(
+        [EscoOnetMatch(CEO, "11-1011.00", 2.0)], [OnetNocShare("11-1011.00", "00018", 1.0)]
+    )
     assert sorted(noc for noc, _ in found) == ["00011", "00012", "00013", "00014", "00015"]
     assert found[("00013", CEO)].confidence == pytest.approx(0.2)
 
@@ -72,4 +78,9 @@ def test_several_paths_to_one_noc_add_up_to_at_most_one():
 
 
 def test_unknown_noc_codes_are_ignored():
-    assert links([EscoOnetMatch(WELDER, "51-4121.06", 2.0)], [OnetNocShare("51-4121.06", "99999", 1.0)]) == {}
+    assert (
+        links(
+            [EscoOnetMatch(WELDER, "51-4121.06", 2.0)], [OnetNocShare("51-4121.06", "99999", 1.0)]
+        )
+        == {}
+    )

@@ -22,7 +22,10 @@ from matchcore.language.terms import (
         ("Infirmier/ère auxiliaire", "Infirmier auxiliaire"),
         ("Cariste H/F", "Cariste"),
         ("Directeur adjoint/directrice adjointe d'école", "Directeur adjoint d'école"),
-        ("Contremaître cantonnier/contremaîtresse cantonnière - secteur ferroviaire", "Contremaître cantonnier - secteur ferroviaire"),
+        (
+            "Contremaître cantonnier/contremaîtresse cantonnière - secteur ferroviaire",
+            "Contremaître cantonnier - secteur ferroviaire",
+        ),
         ("Technicien / analyste", "Technicien / analyste"),
         ("Soudeur 🔥 URGENT", "Soudeur"),
     ],
@@ -101,6 +104,8 @@ def test_unreadable_input_is_named(text, problem):
     assert input_problem(text, max_chars=300) == problem
 
 
-@pytest.mark.parametrize("text", ["Soudeur 🔥", "Soudeur welder", "Préposé aux bénéficiaires\tnuit"])
+@pytest.mark.parametrize(
+    "text", ["Soudeur 🔥", "Soudeur welder", "Préposé aux bénéficiaires\tnuit"]
+)
 def test_readable_input_has_no_problem(text):
     assert input_problem(text, max_chars=300) is None

@@ -68,7 +68,10 @@ def test_skills_are_found_with_their_span_in_french(tools):
 def test_word_for_word_labels_ignore_small_words_and_names_need_their_capital(tools):
     text = "Gestion de stock avec Excel; excel in sales"
     word_for_word = tools.skills.extract(text, threshold=1.01)  # nothing passes by meaning
-    assert [(m.uri, m.text) for m in word_for_word] == [(t.STOCK, "Gestion de stock"), (t.EXCEL, "Excel")]
+    assert [(m.uri, m.text) for m in word_for_word] == [
+        (t.STOCK, "Gestion de stock"),
+        (t.EXCEL, "Excel"),
+    ]
 
 
 def test_unique_skills_keeps_the_best_mention_of_each(tools):

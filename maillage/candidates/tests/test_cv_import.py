@@ -23,7 +23,9 @@ def candidate(client):
 
 
 def upload(client, content: bytes, name: str, content_type: str = "application/pdf"):
-    return client.post(reverse("candidates:cv-upload"), {"file": SimpleUploadedFile(name, content, content_type)})
+    return client.post(
+        reverse("candidates:cv-upload"), {"file": SimpleUploadedFile(name, content, content_type)}
+    )
 
 
 def nothing_saved(profile) -> bool:
@@ -44,8 +46,16 @@ def test_a_french_pdf_cv_is_read_into_a_review_page_and_nothing_is_saved_yet(cli
         "Ateliers Métalliques du Rif, Tanger (Maroc)",
         "MA",
     )
-    assert (first["start_date"], first["end_date"], first["is_year_only"]) == (date(2016, 1, 1), date(2023, 12, 1), False)
-    assert (second["title"], second["employer_name"], second["is_year_only"]) == ("Aide-soudeuse", "Chaudronnerie Atlas", True)
+    assert (first["start_date"], first["end_date"], first["is_year_only"]) == (
+        date(2016, 1, 1),
+        date(2023, 12, 1),
+        False,
+    )
+    assert (second["title"], second["employer_name"], second["is_year_only"]) == (
+        "Aide-soudeuse",
+        "Chaudronnerie Atlas",
+        True,
+    )
     # The NOC is suggested, never chosen for the candidate.
     assert first["noc"] == ""
     assert "72106" in first["noc_options"].split(",")
@@ -54,7 +64,11 @@ def test_a_french_pdf_cv_is_read_into_a_review_page_and_nothing_is_saved_yet(cli
     education = [form.initial for form in response.context["educations"].forms]
     assert [(e["field"], e["level"], e["year_completed"]) for e in education] == [
         ("Diplôme de technicien spécialisé en soudage (BTS), Tanger, Maroc", 3, 2015),
-        ("Baccalauréat sciences expérimentales", None, 2012),  # ambiguous diploma: the candidate says
+        (
+            "Baccalauréat sciences expérimentales",
+            None,
+            2012,
+        ),  # ambiguous diploma: the candidate says
     ]
     assert response.context["languages"] == ["Français : courant", "Arabe : langue maternelle"]
     review = response.context["review"]
@@ -115,11 +129,17 @@ def review_data(**overrides):
 def test_confirming_saves_only_what_the_candidate_kept(client, candidate):
     skill = EscoSkill.objects.filter(label_fr__gt="").order_by("uri").first()
     response = client.post(
-        reverse("candidates:cv-confirm"), review_data(esco_skills=[skill.uri], skill_options=skill.uri)
+        reverse("candidates:cv-confirm"),
+        review_data(esco_skills=[skill.uri], skill_options=skill.uri),
     )
     assert response.status_code == 302
     experience = WorkExperience.objects.get(candidate=candidate)
-    assert (experience.title, experience.noc_id, experience.start_date, experience.country.code) == (
+    assert (
+        experience.title,
+        experience.noc_id,
+        experience.start_date,
+        experience.country.code,
+    ) == (
         "Soudeuse-monteuse",
         "72106",
         date(2016, 1, 1),
@@ -127,7 +147,11 @@ def test_confirming_saves_only_what_the_candidate_kept(client, candidate):
     )
     assert Education.objects.get(candidate=candidate).level == 3
     added = CandidateSkill.objects.get(candidate=candidate)
-    assert (added.esco_uri, added.source, added.label) == (skill.uri, CandidateSkill.Source.CV, skill.label_fr)
+    assert (added.esco_uri, added.source, added.label) == (
+        skill.uri,
+        CandidateSkill.Source.CV,
+        skill.label_fr,
+    )
     candidate.refresh_from_db()
     assert candidate.summary == "Soudeuse d'expérience."
 
@@ -161,14 +185,20 @@ def test_a_noc_outside_the_suggestions_or_unknown_is_refused(client, candidate):
     ("content", "name", "message"),
     [
         (cv_files.scanned_pdf_bytes(), "scan.pdf", "probablement une image numérisée"),
-        (cv_files.encrypted_pdf_bytes(cv_files.CV_FR), "protege.pdf", "protégé par un mot de passe"),
+        (
+            cv_files.encrypted_pdf_bytes(cv_files.CV_FR),
+            "protege.pdf",
+            "protégé par un mot de passe",
+        ),
         (cv_files.broken_pdf_bytes(), "abime.pdf", "n'a pas pu être lu"),
         (b"PK\x03\x04word/document.xml" + b"\x00" * 200, "abime.docx", "n'a pas pu être lu"),
         (b"GIF89a" + b"\x00" * 100, "cv.pdf", "Ce type de fichier n'est pas accepté"),
         (b"", "vide.pdf", "Le fichier soumis est vide"),
     ],
 )
-def test_unreadable_files_get_a_clear_message_and_nothing_is_saved(client, candidate, content, name, message):
+def test_unreadable_files_get_a_clear_message_and_nothing_is_saved(
+    client, candidate, content, name, message
+):
     response = upload(client, content, name)
     assert response.status_code == 400
     assert message in " ".join(response.context["form"].errors["file"])

@@ -44,7 +44,10 @@ def test_french_cv_sections_become_a_draft():
     assert draft.language == "fr"
     assert draft.summary.startswith("Soudeuse d'expérience")
     assert [e.title for e in draft.experiences] == ["Soudeuse-monteuse", "Aide-soudeuse"]
-    assert draft.experiences[0].description.splitlines()[0] == "- Soudage MIG et TIG de structures en acier et en aluminium"
+    assert (
+        draft.experiences[0].description.splitlines()[0]
+        == "- Soudage MIG et TIG de structures en acier et en aluminium"
+    )
     assert "lecture de plans" in draft.skills_text
 
 
