@@ -200,10 +200,15 @@ import django; django.setup()
 import numpy as np
 from maillage.taxonomy.language import language_tools, tools_directory
 from matchcore.language.tools import LanguageTools
-rss = lambda: int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-before = rss(); started = time.perf_counter(); tools = language_tools(); loaded = time.perf_counter() - started
+def memory():
+    fields = dict(line.split(":") for line in open("/proc/self/smaps_rollup").read().splitlines()[1:])
+    mb = lambda name: round(int(fields[name].split()[0]) / 1024)
+    return {"rss": mb("Rss"), "pss": mb("Pss"), "private": mb("Private_Clean") + mb("Private_Dirty")}
+before = memory(); started = time.perf_counter(); tools = language_tools(); loaded = time.perf_counter() - started
+after_load = memory()
 titles = json.loads(sys.stdin.read())
 tools.titles.match("soudeur")  # loads the embedding model
+after_model = memory()
 latencies = []
 started = time.perf_counter()
 for title in titles:
@@ -217,7 +222,8 @@ print(json.dumps({{"tools_load_seconds": round(loaded, 2), "titles_per_second": 
     "title_latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
     "title_latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
     "posting_extraction_ms_p50": round(1000 * float(np.percentile(extraction, 50)), 1),
-    "rss_mb_before_load": round(before), "rss_mb_after_load_and_use": round(rss()),
+    "memory_mb_before_load": before, "memory_mb_after_load": after_load,
+    "memory_mb_after_embedding_model": after_model, "memory_mb_after_use": memory(),
     "tools_on_disk_mb": round(LanguageTools.size_bytes(tools_directory()) / 2**20)}}))
 """
     done = subprocess.run(

@@ -5,24 +5,32 @@ vocabulary to keep), weighted by inverse document frequency and compared by cosi
 stored transposed (n-gram → texts), so a query only touches the texts that share its n-grams.
 """
 
+from functools import cache
+
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from matchcore.language.folding import fold
 
 N_FEATURES = 2**20
 NGRAMS = (3, 5)
 
-_VECTORIZER = HashingVectorizer(
-    analyzer="char_wb",
-    ngram_range=NGRAMS,
-    n_features=N_FEATURES,
-    alternate_sign=False,
-    norm=None,
-    lowercase=False,
-    dtype=np.float32,
-)
+
+@cache
+def _vectorizer():
+    # Imported on first use: scikit-learn takes a second to import, and most processes that
+    # import this module (every Django process, through the URLs) never search.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=NGRAMS,
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        lowercase=False,
+        dtype=np.float32,
+    )
 
 
 class CharNgramIndex:
@@ -32,7 +40,7 @@ class CharNgramIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "CharNgramIndex":
-        counts = _VECTORIZER.transform([fold(text) for text in texts]).tocsr()
+        counts = _vectorizer().transform([fold(text) for text in texts]).tocsr()
         document_frequency = np.bincount(counts.indices, minlength=N_FEATURES)
         idf = (np.log((1 + len(texts)) / (1 + document_frequency)) + 1).astype(np.float32)
         weighted = _unit_rows(counts.multiply(idf).tocsr())
@@ -40,7 +48,7 @@ class CharNgramIndex:
 
     def vectorize(self, texts: list[str]) -> sp.csr_matrix:
         return _unit_rows(
-            _VECTORIZER.transform([fold(text) for text in texts]).multiply(self.idf).tocsr()
+            _vectorizer().transform([fold(text) for text in texts]).multiply(self.idf).tocsr()
         )
 
     def scores(self, queries: list[str]) -> np.ndarray:

@@ -33,6 +33,7 @@ from matchcore.language.terms import (
     detect_language,
     expand_skill_terms,
     tokenize,
+    verb_form,
     word_set,
 )
 
@@ -254,7 +255,17 @@ class SkillExtractor:
             return []
         phrases = [expand_skill_terms(text[start:end]) for start, end in chunks]
         languages = [detect_language(text[max(0, start - 80) : end + 80]) for start, end in chunks]
-        best_labels, best_scores = self._closest_labels(phrases, languages)
+        # A French noun of action is also tried as its verb (« lecture de plans » → « lire… »).
+        extra = [(i, verb) for i, phrase in enumerate(phrases) if (verb := verb_form(phrase))]
+        labels, scores = self._closest_labels(
+            phrases + [verb for _, verb in extra], languages + [languages[i] for i, _ in extra]
+        )
+        best_labels, best_scores = labels[: len(phrases)], scores[: len(phrases)]
+        for (i, _), label, score in zip(
+            extra, labels[len(phrases) :], scores[len(phrases) :], strict=True
+        ):
+            if score > best_scores[i]:
+                best_labels[i], best_scores[i] = label, score
         mentions = []
         for (start, end), language, label_number, score in zip(
             chunks, languages, best_labels, best_scores, strict=True

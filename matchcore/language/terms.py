@@ -258,6 +258,57 @@ def expand_skill_terms(text: str) -> str:
     )
 
 
+# French nouns of action and their verb: postings and CVs write « lecture de plans », « conduite
+# de chariot », ESCO's French skills are verb phrases (« lire des plans », « conduire… »).
+NOUN_TO_VERB: dict[str, str] = {
+    "lecture": "lire",
+    "conduite": "conduire",
+    "gestion": "gérer",
+    "preparation": "préparer",
+    "reparation": "réparer",
+    "installation": "installer",
+    "entretien": "entretenir",
+    "utilisation": "utiliser",
+    "vente": "vendre",
+    "soudage": "souder",
+    "soudure": "souder",
+    "reception": "recevoir",
+    "expedition": "expédier",
+    "planification": "planifier",
+    "supervision": "superviser",
+    "redaction": "rédiger",
+    "analyse": "analyser",
+    "conception": "concevoir",
+    "programmation": "programmer",
+    "inspection": "inspecter",
+    "nettoyage": "nettoyer",
+    "montage": "monter",
+    "manutention": "manutentionner",
+    "administration": "administrer",
+    "coordination": "coordonner",
+    "evaluation": "évaluer",
+    "formation": "former",
+    "traduction": "traduire",
+    "accueil": "accueillir",
+    "tenue": "tenir",
+    "saisie": "saisir",
+    "verification": "vérifier",
+    "mesure": "mesurer",
+    "negociation": "négocier",
+    "organisation": "organiser",
+    "animation": "animer",
+}
+
+
+def verb_form(phrase: str) -> str | None:
+    """The phrase with its first word, a French noun of action, turned into its verb:
+    « lecture de plans » → « lire de plans »; None when it does not start with one."""
+    tokens = tokenize(phrase)
+    if not tokens or tokens[0].folded not in NOUN_TO_VERB:
+        return None
+    return NOUN_TO_VERB[tokens[0].folded] + phrase[tokens[0].end :]
+
+
 _REGIONAL_KEYS = {text_key(words): variant for words, variant in REGIONAL_EQUIVALENTS.items()}
 
 

@@ -109,3 +109,13 @@ def test_unreadable_input_is_named(text, problem):
 )
 def test_readable_input_has_no_problem(text):
     assert input_problem(text, max_chars=300) is None
+
+
+def test_french_nouns_of_action_become_verbs_and_abbreviations_are_spelled_out():
+    from matchcore.language.terms import expand_skill_terms, verb_form
+
+    assert verb_form("Lecture de plans") == "lire de plans"
+    assert verb_form("gestion des stocks") == "gérer des stocks"
+    assert verb_form("travail d'équipe") is None
+    assert expand_skill_terms("soudage MIG") == "soudage MIG (metal inert gas, gaz inerte)"
+    assert expand_skill_terms("migration") == "migration"

@@ -24,7 +24,7 @@ def test_the_title_box_asks_for_noc_suggestions_as_the_employer_types(client, em
     html = client.get(reverse("employers:posting-create")).content.decode()
     assert f'hx-get="{reverse("taxonomy:noc-suggestions")}"' in html
     assert 'id="id_title_noc_suggestions"' in html
-    assert f'hx-get="{reverse("taxonomy:skill-suggestions")}"' in html
+    assert f'hx-post="{reverse("taxonomy:skill-suggestions")}"' in html
 
 
 def test_ticked_esco_skills_are_added_to_the_required_skills_with_their_uri(client, employer):

@@ -51,9 +51,7 @@ def test_normalize_titles_writes_one_object_per_line_and_survives_bad_lines(monk
 
 
 def test_normalize_titles_to_esco(monkeypatch):
-    [result] = run(
-        monkeypatch, "normalize_titles", [b"Soudeuse"], "--scheme", "esco", "--top", "1"
-    )
+    [result] = run(monkeypatch, "normalize_titles", [b"Soudeuse"], "--scheme", "esco", "--top", "1")
     assert result["matches"][0]["code"].startswith("http://data.europa.eu/esco/occupation/")
     assert result["matches"][0]["label"] == "soudeur/soudeuse"
 

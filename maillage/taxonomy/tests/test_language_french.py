@@ -78,6 +78,14 @@ def test_skills_in_a_french_posting_with_elisions_and_headings(tools):
     assert "Profil recherché" not in found  # a heading is not a skill
 
 
+def test_french_nouns_of_action_meet_esco_verb_phrases(tools):
+    found = skill_labels(tools, "Compétences : lecture de plans; gestion des stocks")
+    assert found == {
+        "lecture de plans": "lire des plans standard",
+        "gestion des stocks": "gérer des stocks",
+    }
+
+
 def test_skills_in_english_requirements(tools):
     text = "Requirements: forklift operation, inventory management, strong communication skills."
     found = skill_labels(tools, text)

@@ -49,7 +49,7 @@ def test_suggestions_need_an_account(client):
 
 
 def test_skill_suggestions_come_from_the_text_and_the_occupation_unticked(client, employer):
-    response = client.get(
+    response = client.post(
         reverse("taxonomy:skill-suggestions"),
         {
             "title": "Cariste",
