@@ -192,42 +192,8 @@ def evaluate_skills(report: dict, tools: LanguageTools, quick: bool) -> None:
 def measure_speed(report: dict, quick: bool) -> None:
     _, test, _ = title_splits()
     titles = [title for _, _, title in test[: 300 if quick else 1000]]
-    code = f"""
-import os, resource, sys, time, json
-sys.path.insert(0, {str(ROOT)!r})
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-import django; django.setup()
-import numpy as np
-from maillage.taxonomy.language import language_tools, tools_directory
-from matchcore.language.tools import LanguageTools
-def memory():
-    fields = dict(line.split(":") for line in open("/proc/self/smaps_rollup").read().splitlines()[1:])
-    mb = lambda name: round(int(fields[name].split()[0]) / 1024)
-    return {"rss": mb("Rss"), "pss": mb("Pss"), "private": mb("Private_Clean") + mb("Private_Dirty")}
-before = memory(); started = time.perf_counter(); tools = language_tools(); loaded = time.perf_counter() - started
-after_load = memory()
-titles = json.loads(sys.stdin.read())
-tools.titles.match("soudeur")  # loads the embedding model
-after_model = memory()
-latencies = []
-started = time.perf_counter()
-for title in titles:
-    t = time.perf_counter(); tools.titles.match(title, top=5); latencies.append(time.perf_counter() - t)
-total = time.perf_counter() - started
-posting = "Exigences : DEP en soudage-montage; maîtrise du soudage MIG et TIG; lecture de plans; travail d'équipe; anglais fonctionnel."
-extraction = []
-for _ in range(20):
-    t = time.perf_counter(); tools.skills.extract(posting); extraction.append(time.perf_counter() - t)
-print(json.dumps({{"tools_load_seconds": round(loaded, 2), "titles_per_second": round(len(titles) / total, 1),
-    "title_latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
-    "title_latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
-    "posting_extraction_ms_p50": round(1000 * float(np.percentile(extraction, 50)), 1),
-    "memory_mb_before_load": before, "memory_mb_after_load": after_load,
-    "memory_mb_after_embedding_model": after_model, "memory_mb_after_use": memory(),
-    "tools_on_disk_mb": round(LanguageTools.size_bytes(tools_directory()) / 2**20)}}))
-"""
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, str(ROOT / "benchmarks" / "language_speed.py")],
         input=json.dumps(titles),
         capture_output=True,
         text=True,

@@ -74,7 +74,6 @@ class LabelIndex:
             projection = principal_directions(vectors, COARSE_DIMENSION)
         self.projection = projection
         self.coarse = coarse if coarse is not None else np.ascontiguousarray(vectors @ projection)
-        self.label_of_key = {key: i for i, key in enumerate(keys)}
         self.concept_number = {code: i for i, code in enumerate(concepts)}
 
     @classmethod
