@@ -25,7 +25,7 @@ def test_noc_suggestions_offer_buttons_that_select_a_group(client, employer):
     assert suggestions[0].title.startswith("Soudeurs/soudeuses")
     html = response.content.decode()
     assert 'hx-target="#id_noc"' in html
-    assert "?q=72106&amp;selected=72106" in html
+    assert "?q=72106&amp;field=noc&amp;noc=72106" in html
 
 
 @pytest.mark.parametrize("title", ["", "   ", "🔥", "x" * 400])
