@@ -102,6 +102,9 @@ ACCESS: dict[str, frozenset[str]] = {
     "candidates/profile/occupations/<str:code>/remove/": frozenset({CANDIDATE}),
     "candidates/profile/skills/add/": frozenset({CANDIDATE}),
     "candidates/profile/skills/<int:pk>/remove/": frozenset({CANDIDATE}),
+    "candidates/profile/skills/suggestions/": frozenset({CANDIDATE}),
+    "candidates/profile/cv/": frozenset({CANDIDATE}),
+    "candidates/profile/cv/confirm/": frozenset({CANDIDATE}),
     "candidates/profile/experiences/new/": frozenset({CANDIDATE}),
     "candidates/profile/experiences/<int:pk>/edit/": frozenset({CANDIDATE}),
     "candidates/profile/experiences/<int:pk>/delete/": frozenset({CANDIDATE}),
@@ -129,6 +132,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "employers/companies/<uuid:public_id>/decide/": frozenset({ADVISOR}),
     # taxonomy and regions
     "taxonomy/noc/options/": EVERYONE,
+    "taxonomy/noc/suggestions/": ROLES,
+    "taxonomy/skills/suggestions/": ROLES,
     "regions/": EVERYONE,
     "regions/municipalities/options/": EVERYONE,
     "regions/videos/<uuid:public_id>/file": EVERYONE,
