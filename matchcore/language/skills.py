@@ -22,6 +22,7 @@ from typing import Literal
 
 import numpy as np
 
+from matchcore.language.chunks import SEGMENT_BREAK, skill_phrases
 from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import LANGUAGES, Embedder, LabelIndex, LabelRecord, top_indices
 from matchcore.language.sections import heading_kind
@@ -34,39 +35,13 @@ from matchcore.language.terms import (
     expand_skill_terms,
     tokenize,
     verb_form,
-    word_set,
 )
 
 Method = Literal["label", "meaning"]
 MAX_LABEL_WORDS = 8  # longest label phrase looked up word for word
-MAX_CHUNK_WORDS = 10  # longer chunks are too vague to name one skill
 MAX_TEXT_CHARS = 5000  # one text at a time (a CV section, a posting's requirements)
 
-# Lead-in and trailing words that frame a skill without being part of it (folded).
-LEAD_WORDS = word_set(
-    """experience experiences experienced knowledge understanding proficiency proficient ability
-    able capable skills skill expertise familiarity familiar strong excellent good solid proven
-    demonstrated must have has be being will you we your our year years minimum least plus
-    responsible charge working hands handson required preferred including include includes
-    connaissance connaissances maitrise maitriser capacite capacites aptitude aptitudes habilete
-    habiletes etre avoir posseder savoir bonne bonnes bon bons excellente excellentes solide
-    solides forte fortes fort ans annee annees requis requise exige exigee souhaite souhaitee
-    atout vous nous responsable charge chargee dans sein ideal idealement preferablement notamment
-    etc devrez devra devez doit doivent pourrez serez aurez should need needs ensure effectuer
-    assurer faire proceder veiller"""
-)
-TRAIL_WORDS = word_set(
-    """required preferred plus asset is a an desirable essential mandatory etc requis requise
-    exige exigee exiges souhaite souhaitee souhaites atout un une obligatoire essentiel
-    essentielle serait skills skill abilities competences competence habiletes aptitudes"""
-)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_SEGMENT_BREAK = re.compile(r"[\n\r•·▪●◦■□✓✔➢►|;:!?()\[\]{}]|(?<=\w)[.](?=\s|$)|\s[-–—]\s")
-_CHUNK_BREAK = re.compile(
-    r",|/|&|\+\s|\s(?:and|et|or|ou|as well as|ainsi que|with|avec|while|tout en|such as|tels? que|"
-    r"telles? que|comme|including|notamment|in order to|afin de|to|pour|by|par)\s",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -161,7 +136,7 @@ class SkillExtractor:
         threshold = self.weights.threshold if threshold is None else threshold
         tokens = tokenize(text)
         by_label = self._by_label(text, tokens)
-        by_meaning = self._by_meaning(text, _chunks(text, tokens), threshold)
+        by_meaning = self._by_meaning(text, skill_phrases(text, tokens), threshold)
         # Where mentions overlap, the surest kind wins: a label of several words found as is, then
         # a chunk recognised by meaning (it has more context than one word inside it), then a
         # one-word label; within a kind, the higher score, then the longer span.
@@ -220,7 +195,7 @@ class SkillExtractor:
                 words = content[position : position + length]
                 start, end = words[0].start, words[-1].end
                 if length > 1 and (
-                    _SEGMENT_BREAK.search(text, start, end) or "," in text[start:end]
+                    SEGMENT_BREAK.search(text, start, end) or "," in text[start:end]
                 ):
                     continue
                 entries = self.phrases.get(" ".join(word.key for word in words))
@@ -380,33 +355,3 @@ def _phrase_rank(text: str, key: str, kind: str) -> int | None:
     if rank == 0 and len(key) >= 4:
         return 0
     return 2 if word[:1].isupper() and len(key) >= 3 else None
-
-
-def _chunks(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Short pieces of the text that may each name one skill, lead-ins and tails trimmed."""
-    chunks = []
-    for segment_start, segment_end in _spans(_SEGMENT_BREAK, text, 0, len(text)):
-        for start, end in _spans(_CHUNK_BREAK, text, segment_start, segment_end):
-            words = [t for t in tokens if t.start >= start and t.end <= end]
-            while words and (
-                words[0].folded in LEAD_WORDS
-                or words[0].folded in STOPWORDS
-                or words[0].folded.isdigit()
-            ):
-                words = words[1:]
-            while words and (words[-1].folded in TRAIL_WORDS or words[-1].folded in STOPWORDS):
-                words = words[:-1]
-            if words and len(words) <= MAX_CHUNK_WORDS and any(w.text[0].isalpha() for w in words):
-                chunks.append((words[0].start, words[-1].end))
-    return chunks
-
-
-def _spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, position = [], start
-    for match in pattern.finditer(text, start, end):
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = match.end()
-    if end > position:
-        spans.append((position, end))
-    return spans

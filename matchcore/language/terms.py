@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from matchcore.language.folding import fold
+from matchcore.language.vocabulary import (
+    ABBREVIATIONS,
+    NOUN_TO_VERB,
+    REGIONAL_EQUIVALENTS,
+    SKILL_ABBREVIATIONS,
+)
 
 Language = Literal["fr", "en"]
 
@@ -129,124 +135,6 @@ _NOISE = re.compile(
 _EXTRA_SPACE = re.compile(r"\s+")
 _EDGE_PUNCTUATION = " -–—,;:/|*•·."
 
-# Abbreviations seen in French and English job titles (folded, without the dot) and what they
-# stand for. Only unambiguous ones: a wrong expansion would mislead the normaliser.
-ABBREVIATIONS: dict[str, str] = {
-    "pab": "préposé aux bénéficiaires",
-    "pab.": "préposé aux bénéficiaires",
-    "asss": "auxiliaire aux services de santé et sociaux",
-    "inf": "infirmier",
-    "infirm": "infirmier",
-    "tech": "technicien",
-    "techn": "technicien",
-    "ing": "ingénieur",
-    "eng": "engineer",
-    "adj": "adjoint",
-    "asst": "assistant",
-    "ass": "assistant",
-    "dir": "directeur",
-    "coord": "coordonnateur",
-    "coordo": "coordonnateur",
-    "resp": "responsable",
-    "rep": "représentant",
-    "repr": "représentant",
-    "prog": "programmeur",
-    "dev": "développeur",
-    "mgr": "manager",
-    "mngr": "manager",
-    "supv": "supervisor",
-    "sup": "superviseur",
-    "rh": "ressources humaines",
-    "hr": "human resources",
-    "ti": "technologies de l'information",
-    "it": "information technology",
-    "pdg": "président-directeur général",
-    "ceo": "chief executive officer",
-    "cfo": "chief financial officer",
-    "vp": "vice-président",
-    "sr": "senior",
-    "jr": "junior",
-    "cpa": "comptable professionnel agréé",
-    "mecanicien": "mécanicien",
-    "elec": "électricien",
-    "admin": "administratif",
-    "serv": "service",
-    "cust": "customer",
-    "maint": "maintenance",
-}
-
-# Words of France, Belgium, Switzerland or North Africa for jobs that Québec names otherwise: a
-# newcomer types the words of their country, the CNP has Québec's. Each adds a variant to the
-# query (the original is kept).
-REGIONAL_EQUIVALENTS: dict[str, str] = {
-    "aide-soignant": "préposé aux bénéficiaires",
-    "aide soignant": "préposé aux bénéficiaires",
-    "auxiliaire de vie": "préposé aux soins à domicile",
-    "cariste": "conducteur de chariot élévateur",
-    "agent d'entretien": "préposé à l'entretien ménager",
-    "technicien de surface": "préposé à l'entretien ménager",
-    "agent de service hospitalier": "préposé à l'entretien ménager en milieu hospitalier",
-    "hôte de caisse": "caissier",
-    "hotesse de caisse": "caissier",
-    "employé libre-service": "commis d'épicerie",
-    "employe libre service": "commis d'épicerie",
-    "chef de rayon": "gérant de rayon",
-    "chauffeur poids lourd": "camionneur",
-    "conducteur poids lourd": "camionneur",
-    "chauffeur pl": "camionneur",
-    "chauffeur spl": "camionneur",
-    "chauffeur classe 1": "camionneur",
-    "camionneur classe 1": "camionneur",
-    "infirmier diplômé d'état": "infirmier autorisé",
-    "ide": "infirmier autorisé",
-    "ouvrier polyvalent": "homme à tout faire",
-    "agent de maîtrise": "contremaître",
-    "préparateur de commandes": "préposé à la préparation des commandes",
-    "manutentionnaire": "manutentionnaire",
-    "expert-comptable": "comptable professionnel agréé",
-    "expert comptable": "comptable professionnel agréé",
-    "professeur des écoles": "enseignant au primaire",
-    "instituteur": "enseignant au primaire",
-    "éducateur de jeunes enfants": "éducateur à la petite enfance",
-    "assistante maternelle": "gardien d'enfants en milieu familial",
-    "agent de sécurité": "gardien de sécurité",
-    "vigile": "gardien de sécurité",
-    "plongeur": "plongeur",
-    "commis de cuisine": "aide-cuisinier",
-    "ouvrier agricole": "ouvrier agricole",
-    "serveur en restauration": "serveur au comptoir",
-    "technicien de maintenance": "mécanicien de chantier",
-    "frigoriste": "mécanicien en réfrigération",
-    "chaudronnier": "chaudronnier",
-    "développeur full stack": "développeur web",
-    "développeur fullstack": "développeur web",
-    # Québec words the CNP does not use as titles.
-    "journalier": "manoeuvre",
-    "journalière": "manoeuvre",
-}
-# Abbreviations of skills and trades (as written, case-sensitive) and what they stand for, in
-# both languages: the sentence embedding does not know that MIG welding is metal inert gas welding.
-SKILL_ABBREVIATIONS: dict[str, str] = {
-    "MIG": "metal inert gas, gaz inerte",
-    "MAG": "metal active gas, gaz actif",
-    "TIG": "tungsten inert gas, tungstène gaz inerte",
-    "CNC": "computer numerical control, commande numérique",
-    "CN": "commande numérique",
-    "SST": "santé et sécurité du travail",
-    "SIMDUT": "système d'information sur les matières dangereuses utilisées au travail",
-    "WHMIS": "workplace hazardous materials information system",
-    "RCR": "réanimation cardiorespiratoire",
-    "CPR": "cardiopulmonary resuscitation",
-    "PDSB": "principes de déplacement sécuritaire des bénéficiaires",
-    "HACCP": "hazard analysis critical control points, sécurité alimentaire",
-    "ERP": "enterprise resource planning, progiciel de gestion intégré",
-    "CRM": "customer relationship management, gestion de la relation client",
-    "DAO": "dessin assisté par ordinateur",
-    "CAO": "conception assistée par ordinateur",
-    "CAD": "computer-aided design",
-    "API": "automate programmable industriel",
-    "PLC": "programmable logic controller",
-}
 _SKILL_ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, SKILL_ABBREVIATIONS)) + r")\b")
 
 
@@ -256,48 +144,6 @@ def expand_skill_terms(text: str) -> str:
     return _SKILL_ABBREVIATION.sub(
         lambda m: f"{m.group(1)} ({SKILL_ABBREVIATIONS[m.group(1)]})", text
     )
-
-
-# French nouns of action and their verb: postings and CVs write « lecture de plans », « conduite
-# de chariot », ESCO's French skills are verb phrases (« lire des plans », « conduire… »).
-NOUN_TO_VERB: dict[str, str] = {
-    "lecture": "lire",
-    "conduite": "conduire",
-    "gestion": "gérer",
-    "preparation": "préparer",
-    "reparation": "réparer",
-    "installation": "installer",
-    "entretien": "entretenir",
-    "utilisation": "utiliser",
-    "vente": "vendre",
-    "soudage": "souder",
-    "soudure": "souder",
-    "reception": "recevoir",
-    "expedition": "expédier",
-    "planification": "planifier",
-    "supervision": "superviser",
-    "redaction": "rédiger",
-    "analyse": "analyser",
-    "conception": "concevoir",
-    "programmation": "programmer",
-    "inspection": "inspecter",
-    "nettoyage": "nettoyer",
-    "montage": "monter",
-    "manutention": "manutentionner",
-    "administration": "administrer",
-    "coordination": "coordonner",
-    "evaluation": "évaluer",
-    "formation": "former",
-    "traduction": "traduire",
-    "accueil": "accueillir",
-    "tenue": "tenir",
-    "saisie": "saisir",
-    "verification": "vérifier",
-    "mesure": "mesurer",
-    "negociation": "négocier",
-    "organisation": "organiser",
-    "animation": "animer",
-}
 
 
 def verb_form(phrase: str) -> str | None:
