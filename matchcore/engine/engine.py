@@ -1,0 +1,159 @@
+"""The engine's face: candidates for a posting, postings for a candidate.
+
+Candidates for a posting: the hard rules as masks over every candidate, then candidate generation
+(the nearest texts under the mask, plus everyone who practised or wants the posting's unit
+group), then the full score of that shortlist, best first. Postings for a candidate: postings
+are few, so every one is scored; excluded pairs come last, with their reasons.
+"""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import numpy as np
+
+from matchcore.engine.contracts import CandidateRecord, MatchResult, PostingRecord, Taxonomy
+from matchcore.engine.factors import candidate_skill_keys
+from matchcore.engine.index import SearchPlan, VectorIndex
+from matchcore.engine.policy import DEFAULT_POLICY, Policy
+from matchcore.engine.ranker import Ranker
+from matchcore.engine.scoring import score_pair
+from matchcore.engine.store import CandidateStore
+
+# For a candidate without text, the index holds a zero vector: it is found through its
+# occupation, never through text similarity.
+
+
+def rank_key(result: MatchResult) -> tuple[bool, float, str]:
+    return (result.is_excluded, -round(result.score, 6), str(result.candidate_id))
+
+
+class MatchingEngine:
+    def __init__(
+        self,
+        *,
+        dims: int,
+        taxonomy: Taxonomy | None = None,
+        policy: Policy = DEFAULT_POLICY,
+        ranker: Ranker | None = None,
+        index: VectorIndex | None = None,
+        fetch: Callable[[Sequence[int | str]], Sequence[CandidateRecord]] | None = None,
+    ):
+        self.taxonomy = taxonomy or Taxonomy()
+        self.policy = policy
+        self.ranker = ranker
+        self.store = CandidateStore(policy=policy)
+        self.index = index or VectorIndex(dims)
+        # Records kept in memory unless a `fetch` loads them by id (a database, a generator).
+        self._records: dict[int | str, CandidateRecord] = {}
+        self._fetch = fetch
+
+    @property
+    def version(self) -> str:
+        return self.ranker.version if self.ranker is not None else self.policy.version
+
+    # --- keeping the candidates ---
+    def upsert(self, records: Sequence[CandidateRecord], vectors: np.ndarray | None = None) -> None:
+        """Add or replace candidates. `vectors` (one row each) defaults to the records' own."""
+        if not records:
+            return
+        if vectors is None:
+            vectors = np.stack(
+                [
+                    r.vector if r.vector is not None else np.zeros(self._input_dims(), np.float32)
+                    for r in records
+                ]
+            )
+        rows = self.store.add(list(records))
+        self.index.add(rows, vectors)
+        if self._fetch is None:
+            for record in records:
+                self._records[record.id] = record
+
+    def _input_dims(self) -> int:
+        reducer = self.index.reducer
+        return self.index.dims if reducer is None else reducer.components.shape[1]
+
+    def remove(self, candidate_id: int | str) -> None:
+        self.store.remove(candidate_id)
+        self._records.pop(candidate_id, None)
+
+    def build(self, *, seed: int, threads: int = 2) -> None:
+        self.index.build(seed=seed, threads=threads)
+
+    def refresh_if_needed(self, *, seed: int) -> bool:
+        dead = int(self.store.size - np.count_nonzero(self.store.alive))
+        if self.index.needs_rebuild(dead):
+            self.build(seed=seed)
+            return True
+        return False
+
+    def records(self, ids: Sequence[int | str]) -> list[CandidateRecord]:
+        if self._fetch is not None:
+            return list(self._fetch(ids))
+        return [self._records[i] for i in ids]
+
+    # --- posting → candidates ---
+    def retrieve(
+        self, posting: PostingRecord, *, today: date, shortlist: int, base: np.ndarray | None = None
+    ) -> tuple[np.ndarray, SearchPlan]:
+        """Rows of the shortlist: nearest texts under the hard rules plus the same unit group."""
+        mask = self.store.admissible(posting, today=today, base=base)
+        rows = np.empty(0, dtype=np.int64)
+        plan = SearchPlan("none", int(np.count_nonzero(mask)))
+        if posting.vector is not None and plan.passing:
+            rows, _sims, plan = self.index.search(posting.vector, mask, shortlist)
+        if posting.noc and posting.noc in self.store.by_noc:
+            same = np.asarray(self.store.by_noc[posting.noc], dtype=np.int64)
+            same = same[mask[same]]
+            if len(same) > shortlist and posting.vector is not None:
+                query = self.index.project(np.asarray(posting.vector)[None, :])[0]
+                sims = self.index.vectors[same] @ query
+                same = same[np.lexsort((same, -sims))[:shortlist]]
+            rows = np.union1d(rows, same[:shortlist])
+        return rows, plan
+
+    def candidates_for_posting(
+        self,
+        posting: PostingRecord,
+        *,
+        today: date,
+        k: int = 50,
+        shortlist: int = 300,
+        base: np.ndarray | None = None,
+    ) -> list[MatchResult]:
+        """The k best admissible candidates, fully scored and explained, best first."""
+        rows, _plan = self.retrieve(posting, today=today, shortlist=shortlist, base=base)
+        ids = [self.store.ids[row] for row in rows.tolist()]
+        results = [
+            score_pair(
+                record,
+                posting,
+                today=today,
+                taxonomy=self.taxonomy,
+                policy=self.policy,
+                ranker=self.ranker,
+            )
+            for record in self.records(ids)
+        ]
+        results = [r for r in results if not r.is_excluded]
+        return sorted(results, key=rank_key)[:k]
+
+    # --- candidate → postings ---
+    def postings_for_candidate(
+        self, candidate: CandidateRecord, postings: Sequence[PostingRecord], *, today: date
+    ) -> list[MatchResult]:
+        """Every posting scored for this candidate: admissible ones first, best first."""
+        have = candidate_skill_keys(candidate)
+        results = [
+            score_pair(
+                candidate,
+                posting,
+                today=today,
+                taxonomy=self.taxonomy,
+                policy=self.policy,
+                ranker=self.ranker,
+                have=have,
+            )
+            for posting in postings
+        ]
+        return sorted(results, key=lambda r: (r.is_excluded, -round(r.score, 6), str(r.posting_id)))

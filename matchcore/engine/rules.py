@@ -1,0 +1,131 @@
+"""Hard rules: a pair that breaks one is excluded, with the reason code saying which and why.
+
+The same rules exist twice: `hard_rules` for one pair (the reference, used for every scored pair),
+and `matchcore.engine.store.CandidateStore.admissible` as numpy masks over a million candidates.
+The property tests check that the two never disagree.
+"""
+
+from datetime import date, timedelta
+
+from matchcore.eligibility import (
+    EligibilityReason,
+    EligibilityState,
+    ImmigrationStatus,
+    assess_eligibility,
+)
+from matchcore.engine.contracts import (
+    CandidateRecord,
+    PostingRecord,
+    Reason,
+    ReasonCode,
+)
+from matchcore.engine.policy import Policy
+
+
+def hard_rules(
+    candidate: CandidateRecord, posting: PostingRecord, *, today: date, policy: Policy
+) -> list[Reason]:
+    """Every exclusion of the pair (empty when none) and the notes on missing pieces."""
+    reasons: list[Reason] = []
+
+    eligibility = assess_eligibility(
+        admission_date=candidate.admission_date,
+        status=candidate.immigration_status,
+        permit_expires_on=candidate.permit_expires_on,
+        is_verified=candidate.is_verified,
+        is_refused=candidate.is_refused,
+        today=today,
+        years=policy.eligibility_years,
+    )
+    codes = [str(reason) for reason in eligibility.reasons]
+    if eligibility.state == EligibilityState.INCOMPLETE:
+        reasons.append(_exclude(ReasonCode.ELIGIBILITY_INCOMPLETE, missing=codes))
+    elif eligibility.state == EligibilityState.NOT_ELIGIBLE:
+        reasons.append(_exclude(ReasonCode.NOT_ELIGIBLE, why=codes))
+    elif eligibility.state == EligibilityState.PENDING_VERIFICATION and policy.require_verified:
+        reasons.append(_exclude(ReasonCode.NOT_VERIFIED, why=codes))
+
+    if (
+        candidate.immigration_status == ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT
+        and not posting.accepts_employer_specific_permit
+    ):
+        reasons.append(_exclude(ReasonCode.EMPLOYER_SPECIFIC_PERMIT_NOT_ACCEPTED))
+    if (
+        candidate.permit_expires_on is not None
+        and posting.start_date is not None
+        and candidate.immigration_status not in _PERMANENT
+        and candidate.permit_expires_on < posting.start_date
+        and EligibilityReason.PERMIT_EXPIRED not in eligibility.reasons
+    ):
+        reasons.append(
+            _exclude(
+                ReasonCode.PERMIT_EXPIRES_BEFORE_START,
+                expires_on=candidate.permit_expires_on.isoformat(),
+                start_date=posting.start_date.isoformat(),
+            )
+        )
+
+    for skill, minimum in posting.min_french.items():
+        if minimum is None:
+            continue
+        level = candidate.french.get(skill)
+        if level is None:
+            reasons.append(
+                Reason(ReasonCode.FRENCH_LEVEL_MISSING, {"skill": skill, "required": minimum})
+            )
+        elif level < minimum:
+            reasons.append(
+                _exclude(ReasonCode.FRENCH_BELOW_MINIMUM, skill=skill, required=minimum, has=level)
+            )
+    if posting.min_english is not None:
+        for skill, level in candidate.english.items():
+            if level is None:
+                reasons.append(
+                    Reason(
+                        ReasonCode.ENGLISH_LEVEL_MISSING,
+                        {"skill": skill, "required": posting.min_english},
+                    )
+                )
+            elif level < posting.min_english:
+                reasons.append(
+                    _exclude(
+                        ReasonCode.ENGLISH_BELOW_MINIMUM,
+                        skill=skill,
+                        required=posting.min_english,
+                        has=level,
+                    )
+                )
+
+    region = posting.place.region_code
+    wants_any_region = candidate.is_open_to_all_regions or candidate.is_ready_to_relocate
+    if region is not None and not wants_any_region and not candidate.region_codes:
+        reasons.append(Reason(ReasonCode.REGIONS_MISSING))
+    elif (
+        region is not None
+        and not candidate.is_open_to_all_regions
+        and not candidate.is_ready_to_relocate
+        and region not in candidate.region_codes
+        and region != candidate.home.region_code
+    ):
+        reasons.append(_exclude(ReasonCode.REGION_NOT_WANTED, region=region))
+
+    if candidate.available_from is None:
+        reasons.append(Reason(ReasonCode.AVAILABILITY_MISSING))
+    elif posting.start_date is not None and candidate.available_from > posting.start_date + (
+        timedelta(days=policy.availability_grace_days)
+    ):
+        reasons.append(
+            _exclude(
+                ReasonCode.NOT_AVAILABLE_BY_START,
+                available_from=candidate.available_from.isoformat(),
+                start_date=posting.start_date.isoformat(),
+            )
+        )
+    return reasons
+
+
+_PERMANENT = frozenset({ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON})
+
+
+def _exclude(code: ReasonCode, **evidence: object) -> Reason:
+    return Reason(code, evidence, is_exclusion=True)

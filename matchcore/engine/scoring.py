@@ -1,0 +1,144 @@
+"""From factor values to one explained score.
+
+Policy score: requirements R = weighted mean of the requirement factors, preferences P = weighted
+mean of the candidate's factors, and the reciprocal score is their weighted harmonic mean
+H = 1 / ((1 − ρ)/R + ρ/P), which is high only when both sides are. H is homogeneous of degree 1,
+so H = (1 − ρ)·H²/R + ρ·H²/P exactly (Euler): each factor's points are its share of its side's
+part, and the points add up to the score. A learned ranker replaces the formula and gives its
+own additive contributions (SHAP values), so an explanation is always that of its score.
+"""
+
+from datetime import date
+
+import numpy as np
+
+from matchcore.engine.contracts import (
+    ALL_FACTORS,
+    CandidateRecord,
+    Factor,
+    FactorScore,
+    MatchResult,
+    PostingRecord,
+    Reason,
+    Taxonomy,
+)
+from matchcore.engine.factors import FactorValue, all_factors
+from matchcore.engine.policy import Policy
+from matchcore.engine.ranker import Ranker
+from matchcore.engine.rules import hard_rules
+
+
+def feature_vector(values: list[FactorValue]) -> np.ndarray:
+    """The factors in ALL_FACTORS order; NaN where not measured or not applicable."""
+    by_factor = {v.factor: v for v in values}
+    return np.array(
+        [
+            np.nan
+            if by_factor[f].value is None or not by_factor[f].applies
+            else float(by_factor[f].value)  # type: ignore[arg-type]
+            for f in ALL_FACTORS
+        ],
+        dtype=np.float64,
+    )
+
+
+def _side(values: dict[Factor, FactorValue], weights, policy: Policy):
+    """Weighted mean of one side; returns (mean in [0, 1], {factor: (value, weight)})."""
+    parts = {}
+    for factor, weight in weights.items():
+        item = values[factor]
+        if not item.applies:
+            continue
+        value = policy.missing_value if item.value is None else item.value
+        parts[factor] = (value, weight)
+    total = sum(w for _v, w in parts.values())
+    if total <= 0:
+        return policy.missing_value, parts
+    return sum(v * w for v, w in parts.values()) / total, parts
+
+
+def policy_score(
+    values: list[FactorValue], policy: Policy
+) -> tuple[float, float, float, tuple[FactorScore, ...]]:
+    by_factor = {v.factor: v for v in values}
+    requirements, r_parts = _side(by_factor, policy.requirement_weights, policy)
+    preferences, p_parts = _side(by_factor, policy.preference_weights, policy)
+    rho = policy.reciprocity
+    if requirements <= 0 or (preferences <= 0 and rho > 0):
+        score = 0.0
+    else:
+        score = 1.0 / ((1 - rho) / requirements + (rho / preferences if rho > 0 else 0.0))
+    factors = []
+    for side_value, parts, share in (
+        (requirements, r_parts, 1 - rho),
+        (preferences, p_parts, rho),
+    ):
+        side_points = 0.0 if side_value <= 0 or score <= 0 else share * score * score / side_value
+        total = sum(v * w for v, w in parts.values())
+        weight_total = sum(w for _v, w in parts.values())
+        for factor, (value, weight) in parts.items():
+            points = side_points * (value * weight / total) if total > 0 else 0.0
+            factors.append(
+                FactorScore(
+                    factor, by_factor[factor].value, weight / weight_total * share, 100 * points
+                )
+            )
+    return 100 * score, 100 * requirements, 100 * preferences, tuple(factors)
+
+
+def score_pair(
+    candidate: CandidateRecord,
+    posting: PostingRecord,
+    *,
+    today: date,
+    taxonomy: Taxonomy,
+    policy: Policy,
+    ranker: Ranker | None = None,
+    have: frozenset[str] | None = None,
+) -> MatchResult:
+    """The full verdict on one pair: hard rules, factors, score, stars and reasons."""
+    rule_reasons = hard_rules(candidate, posting, today=today, policy=policy)
+    values = all_factors(candidate, posting, taxonomy=taxonomy, policy=policy, have=have)
+    score, requirements, preferences, factors = policy_score(values, policy)
+    version = policy.version
+    if ranker is not None:
+        features = feature_vector(values)[None, :]
+        scores, contributions, base = ranker.explain(features)
+        score = float(scores[0])
+        version = ranker.version
+        factors = tuple(
+            FactorScore(
+                factor,
+                next(v.value for v in values if v.factor == factor),
+                float(ranker.importance.get(str(factor), 0.0)),
+                float(contributions[0, i]),
+            )
+            for i, factor in enumerate(ALL_FACTORS)
+        )
+    reasons: list[Reason] = [r for r in rule_reasons if r.is_exclusion]
+    reasons += [r for v in values for r in v.reasons]
+    reasons += [r for r in rule_reasons if not r.is_exclusion]
+    excluded = any(r.is_exclusion for r in rule_reasons)
+    score = min(100.0, max(0.0, score))
+    return MatchResult(
+        candidate_id=candidate.id,
+        posting_id=posting.id,
+        score=score,
+        stars=policy.stars(score),
+        is_excluded=excluded,
+        requirements_score=requirements,
+        preferences_score=preferences,
+        factors=factors,
+        reasons=tuple(_dedupe(reasons)),
+        engine_version=version,
+    )
+
+
+def _dedupe(reasons: list[Reason]) -> list[Reason]:
+    seen, unique = set(), []
+    for reason in reasons:
+        key = (reason.code, tuple(sorted((k, str(v)) for k, v in reason.evidence.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(reason)
+    return unique

@@ -1,0 +1,183 @@
+"""The candidates as columns: the hard rules become numpy masks over a million rows.
+
+Rows are append-only: updating a candidate appends a new row and marks the old one dead, so the
+vector index can stay incremental (matchcore.engine.index). `admissible` must agree with
+matchcore.engine.rules.hard_rules on every pair; the property tests check it.
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+import numpy as np
+
+from matchcore.eligibility import ImmigrationStatus, add_years
+from matchcore.engine.contracts import LANGUAGE_SKILLS, CandidateRecord, PostingRecord
+from matchcore.engine.policy import Policy
+
+STATUS_CODES = {status.value: code for code, status in enumerate(ImmigrationStatus, start=1)}
+_PERMANENT = {STATUS_CODES[s] for s in ("permanent_resident", "protected_person")}
+_PERMITS = {
+    STATUS_CODES[s]
+    for s in (
+        "open_work_permit",
+        "employer_specific_permit",
+        "working_holiday",
+        "post_graduation_permit",
+    )
+}
+_EMPLOYER_SPECIFIC = STATUS_CODES["employer_specific_permit"]
+NO_DATE = 0
+
+
+def region_bit(code: str | None) -> int:
+    if code is None or not code.isdigit() or not 1 <= int(code) <= 31:
+        return 0
+    return 1 << int(code)
+
+
+def _ordinal(day: date | None) -> int:
+    return NO_DATE if day is None else day.toordinal()
+
+
+class CandidateStore:
+    def __init__(self, *, policy: Policy, capacity: int = 1024):
+        self.policy = policy
+        self.size = 0
+        self._capacity = 0
+        self.ids: list[int | str] = []
+        self.row_of: dict[int | str, int] = {}
+        self.by_noc: dict[str, list[int]] = defaultdict(list)
+        self._columns: dict[str, np.ndarray] = {}
+        self._grow(capacity)
+
+    _SPEC = {
+        "alive": (np.bool_, ()),
+        "status": (np.uint8, ()),
+        "admission": (np.int32, ()),
+        "period_end": (np.int32, ()),
+        "permit": (np.int32, ()),
+        "verified": (np.bool_, ()),
+        "refused": (np.bool_, ()),
+        "french": (np.uint8, (4,)),
+        "english": (np.uint8, (4,)),
+        "wanted": (np.uint32, ()),
+        "home": (np.uint32, ()),
+        "open_all": (np.bool_, ()),
+        "relocate": (np.bool_, ()),
+        "available": (np.int32, ()),
+    }
+
+    def _grow(self, capacity: int) -> None:
+        for name, (dtype, shape) in self._SPEC.items():
+            column = np.zeros((capacity, *shape), dtype=dtype)
+            if name in self._columns:
+                column[: self.size] = self._columns[name][: self.size]
+            self._columns[name] = column
+        self._capacity = capacity
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        columns = self.__dict__.get("_columns", {})
+        if name in columns:
+            return columns[name][: self.__dict__["size"]]
+        raise AttributeError(name)
+
+    def add(self, records: list[CandidateRecord]) -> np.ndarray:
+        """Append the records (replacing any earlier row of the same id); returns their rows."""
+        if self.size + len(records) > self._capacity:
+            self._grow(max(self._capacity * 2, self.size + len(records)))
+        rows = np.arange(self.size, self.size + len(records))
+        c = self._columns
+        years = self.policy.eligibility_years
+        for row, record in zip(rows.tolist(), records, strict=True):
+            old = self.row_of.get(record.id)
+            if old is not None:
+                c["alive"][old] = False
+            self.row_of[record.id] = row
+            self.ids.append(record.id)
+            c["alive"][row] = True
+            c["status"][row] = STATUS_CODES.get(record.immigration_status or "", 0)
+            c["admission"][row] = _ordinal(record.admission_date)
+            c["period_end"][row] = (
+                add_years(record.admission_date, years).toordinal() - 1
+                if record.admission_date
+                else NO_DATE
+            )
+            c["permit"][row] = _ordinal(record.permit_expires_on)
+            c["verified"][row] = record.is_verified
+            c["refused"][row] = record.is_refused
+            c["french"][row] = [record.french.get(s) or 0 for s in LANGUAGE_SKILLS]
+            c["english"][row] = [record.english.get(s) or 0 for s in LANGUAGE_SKILLS]
+            wanted = 0
+            for code in record.region_codes:
+                wanted |= region_bit(code)
+            c["wanted"][row] = wanted
+            c["home"][row] = region_bit(record.home.region_code)
+            c["open_all"][row] = record.is_open_to_all_regions
+            c["relocate"][row] = record.is_ready_to_relocate
+            c["available"][row] = _ordinal(record.available_from)
+            nocs = {e.noc for e in record.experiences if e.noc} | set(record.desired_occupations)
+            for noc in nocs:
+                self.by_noc[noc].append(row)
+        self.size += len(records)
+        return rows
+
+    def remove(self, candidate_id: int | str) -> None:
+        row = self.row_of.pop(candidate_id, None)
+        if row is not None:
+            self._columns["alive"][row] = False
+
+    def eligible(self, *, today: date) -> np.ndarray:
+        """Rows that pass the program's eligibility (matchcore.eligibility) on `today`."""
+        t = today.toordinal()
+        status, permit = self.status, self.permit
+        is_permit = np.isin(status, list(_PERMITS))
+        mask = self.alive.copy()
+        mask &= self.admission != NO_DATE
+        mask &= status != 0
+        mask &= ~(is_permit & (permit == NO_DATE))
+        mask &= self.admission <= t
+        mask &= t <= self.period_end
+        mask &= ~(is_permit & (permit < t))
+        mask &= ~self.refused
+        if self.policy.require_verified:
+            mask &= self.verified
+        return mask
+
+    def admissible(
+        self, posting: PostingRecord, *, today: date, base: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Rows that no hard rule excludes for this posting."""
+        mask = self.eligible(today=today) if base is None else base.copy()
+        status, permit = self.status, self.permit
+        if not posting.accepts_employer_specific_permit:
+            mask &= status != _EMPLOYER_SPECIFIC
+        if posting.start_date is not None:
+            start = posting.start_date.toordinal()
+            permanent = np.isin(status, list(_PERMANENT))
+            mask &= ~(~permanent & (permit != NO_DATE) & (permit < start))
+            latest = (
+                posting.start_date + timedelta(days=self.policy.availability_grace_days)
+            ).toordinal()
+            mask &= ~((self.available != NO_DATE) & (self.available > latest))
+        french = self.french
+        for i, skill in enumerate(LANGUAGE_SKILLS):
+            minimum = posting.min_french.get(skill)
+            if minimum is not None:
+                level = french[:, i]
+                mask &= ~((level != 0) & (level < minimum))
+        if posting.min_english is not None:
+            english = self.english
+            below = (english != 0) & (english < posting.min_english)
+            mask &= ~below.any(axis=1)
+        bit = region_bit(posting.place.region_code)
+        if bit:
+            wanted = self.wanted
+            refuses = (
+                ~self.open_all
+                & ~self.relocate
+                & (wanted != 0)
+                & ((wanted & bit) == 0)
+                & (self.home != bit)
+            )
+            mask &= ~refuses
+        return mask

@@ -1,0 +1,147 @@
+"""Properties of the engine that hold for any records, including incomplete and odd ones."""
+
+from dataclasses import replace
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matchcore.engine import (
+    DEFAULT_POLICY,
+    CandidateRecord,
+    MatchingEngine,
+    PostingRecord,
+    Skill,
+    Taxonomy,
+    score_pair,
+    train_ranker,
+)
+from matchcore.engine.rules import hard_rules
+from matchcore.tests.engine_strategies import DIMS, NOCS, TODAY, candidates, postings
+
+TAXONOMY = Taxonomy(noc_codes=frozenset(NOCS) - {"99999"})
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _score(candidate: CandidateRecord, posting: PostingRecord, ranker=None):
+    return score_pair(
+        candidate, posting, today=TODAY, taxonomy=TAXONOMY, policy=DEFAULT_POLICY, ranker=ranker
+    )
+
+
+@PROPERTY_SETTINGS
+@given(candidates(), postings())
+def test_scores_stars_and_points_stay_in_range(candidate, posting):
+    result = _score(candidate, posting)
+    assert 0.0 <= result.score <= 100.0
+    assert 1 <= result.stars <= 5
+    assert 0.0 <= result.requirements_score <= 100.0
+    assert 0.0 <= result.preferences_score <= 100.0
+    assert abs(sum(f.contribution for f in result.factors) - result.score) < 1e-6
+    for factor in result.factors:
+        assert factor.value is None or 0.0 <= factor.value <= 1.0
+
+
+@PROPERTY_SETTINGS
+@given(candidates(), postings())
+def test_a_pair_is_excluded_exactly_when_a_hard_rule_says_so(candidate, posting):
+    result = _score(candidate, posting)
+    exclusions = [
+        r
+        for r in hard_rules(candidate, posting, today=TODAY, policy=DEFAULT_POLICY)
+        if r.is_exclusion
+    ]
+    assert result.is_excluded == bool(exclusions)
+    assert {r.code for r in result.exclusions} == {r.code for r in exclusions}
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=25), postings())
+def test_the_column_masks_agree_with_the_hard_rules(people, posting):
+    people = [replace(person, id=i) for i, person in enumerate(people)]
+    engine = MatchingEngine(dims=DIMS, taxonomy=TAXONOMY)
+    engine.upsert(people, np.zeros((len(people), DIMS), dtype=np.float32))
+    mask = engine.store.admissible(posting, today=TODAY)
+    for person in people:
+        excluded = any(
+            r.is_exclusion for r in hard_rules(person, posting, today=TODAY, policy=DEFAULT_POLICY)
+        )
+        assert mask[engine.store.row_of[person.id]] == (not excluded), person
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=30), postings())
+def test_no_result_for_a_posting_breaks_a_hard_rule(people, posting):
+    people = [replace(person, id=i) for i, person in enumerate(people)]
+    engine = MatchingEngine(dims=DIMS, taxonomy=TAXONOMY)
+    engine.upsert(
+        people,
+        np.stack(
+            [p.vector if p.vector is not None else np.zeros(DIMS, np.float32) for p in people]
+        ),
+    )
+    results = engine.candidates_for_posting(posting, today=TODAY, k=10, shortlist=10)
+    for result in results:
+        person = people[result.candidate_id]
+        assert not result.is_excluded
+        assert not any(
+            r.is_exclusion for r in hard_rules(person, posting, today=TODAY, policy=DEFAULT_POLICY)
+        )
+    assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
+
+
+@PROPERTY_SETTINGS
+@given(candidates(), postings(), st.data())
+def test_gaining_a_required_skill_never_lowers_the_score(candidate, posting, data):
+    if not posting.required_skills:
+        posting = replace(posting, required_skills=(Skill("lecture de plans"),))
+    gained = data.draw(st.sampled_from(posting.required_skills))
+    richer = replace(candidate, skills=(*candidate.skills, gained))
+    assert _score(richer, posting).score >= _score(candidate, posting).score - 1e-9
+
+
+@PROPERTY_SETTINGS
+@given(candidates(), postings())
+def test_scoring_is_deterministic(candidate, posting):
+    first, second = _score(candidate, posting), _score(candidate, posting)
+    assert first == second
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(0, 2**16))
+def test_the_learned_ranker_is_deterministic_under_a_seed_and_monotone(seed):
+    rng = np.random.default_rng(seed)
+    features = rng.random((400, 10))
+    features[rng.random((400, 10)) < 0.1] = np.nan
+    grades = (np.nan_to_num(features[:, 0]) + np.nan_to_num(features[:, 1]) > 1.0).astype(int)
+    grades += (np.nan_to_num(features[:, 0]) > 0.8).astype(int)
+    first, report = train_ranker(features, grades, [20] * 20, seed=seed, rounds=30)
+    second, _ = train_ranker(features, grades, [20] * 20, seed=seed, rounds=30)
+    assert report.is_trained
+    assert first is not None and second is not None
+    assert first.version == second.version
+    scores = first.scores(features)
+    assert np.all((scores >= 0) & (scores <= 100))
+    raised = features.copy()
+    raised[:, 1] = np.minimum(1.0, np.nan_to_num(raised[:, 1]) + 0.3)
+    assert np.all(
+        first.scores(raised) >= first.scores(np.where(np.isnan(features), 0.0, features)) - 1e-6
+    )
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(candidates(), min_size=5, max_size=30), postings(), st.integers(0, 1000))
+def test_candidates_for_a_posting_are_deterministic_under_a_seed(people, posting, seed):
+    people = [replace(person, id=i) for i, person in enumerate(people)]
+
+    def run():
+        engine = MatchingEngine(dims=DIMS, taxonomy=TAXONOMY)
+        engine.upsert(people, np.ones((len(people), DIMS), dtype=np.float32) / np.sqrt(DIMS))
+        engine.build(seed=seed)
+        return [
+            (r.candidate_id, r.score) for r in engine.candidates_for_posting(posting, today=TODAY)
+        ]
+
+    assert run() == run()

@@ -1,0 +1,163 @@
+"""Examples of the engine's verdicts and reasons, with exact values."""
+
+from dataclasses import replace
+from datetime import date
+
+from matchcore.engine import (
+    DEFAULT_POLICY,
+    CandidateRecord,
+    Experience,
+    LanguageLevels,
+    Place,
+    PostingRecord,
+    ReasonCode,
+    Skill,
+    Taxonomy,
+    score_pair,
+)
+
+TODAY = date(2026, 11, 26)
+TAXONOMY = Taxonomy(
+    noc_codes=frozenset({"72106", "72100", "72400"}),
+    related_nocs={"72106": frozenset({"72400"})},
+    esco_skill_uris=frozenset({"esco:mig"}),
+)
+WELDER = CandidateRecord(
+    id=1,
+    admission_date=date(2024, 3, 15),
+    immigration_status="permanent_resident",
+    is_verified=True,
+    experiences=(Experience(60, "72106"),),
+    education_level=2,
+    skills=(Skill("Soudage MIG", "esco:mig"), Skill("lecture de plans")),
+    french=LanguageLevels(8, 7, 7, 6),
+    english=LanguageLevels.uniform(5),
+    home=Place("01", 48.449, -68.524),
+    region_codes=frozenset({"01"}),
+    available_from=date(2026, 12, 1),
+    hourly_salary_expectation=25.0,
+)
+POSTING = PostingRecord(
+    id=10,
+    noc="72106",
+    min_education=2,
+    min_years_experience=2,
+    min_french=LanguageLevels(6, 6, None, None),
+    required_skills=(
+        Skill("soudage MIG", "esco:mig"),
+        Skill("Lecture de plans"),
+        Skill("oxycoupage"),
+    ),
+    place=Place("01", 48.449, -68.524),
+    hourly_salary_min=25.0,
+    hourly_salary_max=32.0,
+    start_date=date(2027, 1, 15),
+)
+
+
+def _score(candidate=WELDER, posting=POSTING):
+    return score_pair(candidate, posting, today=TODAY, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+
+
+def _reason(result, code):
+    return next(r for r in result.reasons if r.code == code)
+
+
+def test_a_welder_for_a_welding_job_gets_the_skills_by_name():
+    result = _score()
+    assert not result.is_excluded
+    covered = _reason(result, ReasonCode.REQUIRED_SKILLS_COVERED)
+    assert dict(covered.evidence) == {
+        "matched": ["soudage MIG", "Lecture de plans"],
+        "missing": ["oxycoupage"],
+        "count": 2,
+        "total": 3,
+    }
+    assert _reason(result, ReasonCode.SAME_OCCUPATION).evidence["via"] == "experience"
+    assert _reason(result, ReasonCode.EXPERIENCE_ENOUGH).evidence == {"years": 5.0, "required": 2}
+    assert _reason(result, ReasonCode.DISTANCE).evidence == {"km": 0}
+    assert result.stars == 4  # no text and no desired occupation: counted as unknown (0.5)
+
+
+def test_french_below_the_minimum_excludes_with_the_skill_and_levels():
+    weaker = replace(WELDER, french=LanguageLevels(8, 5, 7, 6))
+    result = _score(weaker)
+    assert result.is_excluded
+    assert [dict(r.evidence) for r in result.exclusions] == [
+        {"skill": "oral_production", "required": 6, "has": 5}
+    ]
+
+
+def test_an_employer_specific_permit_is_excluded_unless_the_posting_accepts_it():
+    permit = replace(
+        WELDER, immigration_status="employer_specific_permit", permit_expires_on=date(2028, 1, 1)
+    )
+    assert [r.code for r in _score(permit).exclusions] == [
+        ReasonCode.EMPLOYER_SPECIFIC_PERMIT_NOT_ACCEPTED
+    ]
+    accepting = replace(POSTING, accepts_employer_specific_permit=True)
+    assert not _score(permit, accepting).is_excluded
+
+
+def test_a_permit_expiring_before_the_start_date_excludes():
+    permit = replace(
+        WELDER, immigration_status="open_work_permit", permit_expires_on=date(2027, 1, 1)
+    )
+    exclusion = _score(permit).exclusions[0]
+    assert exclusion.code == ReasonCode.PERMIT_EXPIRES_BEFORE_START
+    assert exclusion.evidence == {"expires_on": "2027-01-01", "start_date": "2027-01-15"}
+
+
+def test_another_region_excludes_unless_ready_to_relocate():
+    elsewhere = replace(WELDER, region_codes=frozenset({"02"}), home=Place("02"))
+    assert [r.code for r in _score(elsewhere).exclusions] == [ReasonCode.REGION_NOT_WANTED]
+    assert not _score(replace(elsewhere, is_ready_to_relocate=True)).is_excluded
+
+
+def test_admitted_more_than_five_years_ago_is_not_eligible():
+    old = replace(WELDER, admission_date=date(2021, 11, 26))
+    exclusion = _score(old).exclusions[0]
+    assert exclusion.code == ReasonCode.NOT_ELIGIBLE
+    assert exclusion.evidence == {"why": ["admitted_too_long_ago"]}
+
+
+def test_an_empty_profile_is_still_scored_and_says_what_is_missing():
+    empty = CandidateRecord(
+        id=2,
+        admission_date=date(2024, 3, 15),
+        immigration_status="permanent_resident",
+        is_verified=True,
+    )
+    result = _score(empty)
+    codes = {r.code for r in result.reasons}
+    assert not result.is_excluded
+    assert {
+        ReasonCode.OCCUPATION_MISSING,
+        ReasonCode.SKILLS_MISSING,
+        ReasonCode.EDUCATION_MISSING,
+        ReasonCode.FRENCH_LEVEL_MISSING,
+        ReasonCode.LOCATION_MISSING,
+        ReasonCode.SALARY_MISSING,
+        ReasonCode.TEXT_MISSING,
+        ReasonCode.AVAILABILITY_MISSING,
+        ReasonCode.REGIONS_MISSING,
+    } <= codes
+    assert 0 < result.score < _score().score
+
+
+def test_an_unknown_noc_code_and_an_unknown_skill_are_reported():
+    odd = replace(POSTING, noc="99999", required_skills=(Skill("soudage laser", "esco:unknown"),))
+    result = _score(WELDER, odd)
+    assert _reason(result, ReasonCode.UNKNOWN_NOC).evidence == {"code": "99999", "side": "posting"}
+    assert _reason(result, ReasonCode.UNKNOWN_SKILL).evidence == {
+        "labels": ["soudage laser"],
+        "side": "posting",
+    }
+
+
+def test_related_occupations_through_esco_skills_score_between_same_and_other():
+    mechanic = replace(WELDER, experiences=(Experience(60, "72400"),))
+    other = replace(WELDER, experiences=(Experience(60, "12200"),))
+    related = _reason(_score(mechanic), ReasonCode.RELATED_OCCUPATION)
+    assert related.evidence["candidate_noc"] == "72400"
+    assert _score(other).score < _score(mechanic).score < _score().score
