@@ -96,7 +96,8 @@ class MatchingEngine:
     def retrieve(
         self, posting: PostingRecord, *, today: date, shortlist: int, base: np.ndarray | None = None
     ) -> tuple[np.ndarray, SearchPlan]:
-        """Rows of the shortlist: nearest texts under the hard rules plus the same unit group."""
+        """Rows of the shortlist, all admissible: the nearest texts, then those who practised or
+        want the posting's unit group, then those holding most of its skills."""
         mask = self.store.admissible(posting, today=today, base=base)
         rows = np.empty(0, dtype=np.int64)
         plan = SearchPlan("none", int(np.count_nonzero(mask)))
@@ -110,6 +111,8 @@ class MatchingEngine:
                 sims = self.index.vectors[same] @ query
                 same = same[np.lexsort((same, -sims))[:shortlist]]
             rows = np.union1d(rows, same[:shortlist])
+        if posting.required_skills or posting.nice_skills:
+            rows = np.union1d(rows, self.store.sharing_skills(posting, mask, shortlist))
         return rows, plan
 
     def candidates_for_posting(

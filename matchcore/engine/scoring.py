@@ -142,3 +142,24 @@ def _dedupe(reasons: list[Reason]) -> list[Reason]:
             seen.add(key)
             unique.append(reason)
     return unique
+
+
+def policy_scores(features: np.ndarray, applies: np.ndarray, policy: Policy) -> np.ndarray:
+    """`policy_score` for many pairs of one posting at once (features in ALL_FACTORS order,
+    NaN = not measured; `applies` says which factors apply to the posting). Returns 0–100."""
+    values = np.where(np.isnan(features), policy.missing_value, features)
+
+    def side(weights) -> np.ndarray:
+        w = np.array([weights.get(f, 0.0) for f in ALL_FACTORS]) * applies
+        total = w.sum()
+        if total <= 0:
+            return np.full(len(values), policy.missing_value)
+        return values @ w / total
+
+    requirements = side(policy.requirement_weights)
+    preferences = side(policy.preference_weights)
+    rho = policy.reciprocity
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = 1.0 / ((1 - rho) / requirements + (rho / preferences if rho > 0 else 0.0))
+    score = np.where((requirements <= 0) | ((preferences <= 0) & (rho > 0)), 0.0, score)
+    return 100 * score

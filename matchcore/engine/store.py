@@ -12,6 +12,7 @@ import numpy as np
 
 from matchcore.eligibility import ImmigrationStatus, add_years
 from matchcore.engine.contracts import LANGUAGE_SKILLS, CandidateRecord, PostingRecord
+from matchcore.engine.factors import candidate_skill_keys, skill_keys
 from matchcore.engine.policy import Policy
 
 STATUS_CODES = {status.value: code for code, status in enumerate(ImmigrationStatus, start=1)}
@@ -47,6 +48,7 @@ class CandidateStore:
         self.ids: list[int | str] = []
         self.row_of: dict[int | str, int] = {}
         self.by_noc: dict[str, list[int]] = defaultdict(list)
+        self.by_skill: dict[str, list[int]] = defaultdict(list)
         self._columns: dict[str, np.ndarray] = {}
         self._grow(capacity)
 
@@ -118,6 +120,8 @@ class CandidateStore:
             nocs = {e.noc for e in record.experiences if e.noc} | set(record.desired_occupations)
             for noc in nocs:
                 self.by_noc[noc].append(row)
+            for key in candidate_skill_keys(record):
+                self.by_skill[key].append(row)
         self.size += len(records)
         return rows
 
@@ -181,3 +185,26 @@ class CandidateStore:
             )
             mask &= ~refuses
         return mask
+
+    def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:
+        """Rows passing the mask that hold the most of the posting's skills (required count
+        double), at most `limit`, most shared first (ties by row)."""
+        lists, weights = [], []
+        for skills, weight in ((posting.required_skills, 2), (posting.nice_skills, 1)):
+            for skill in skills:
+                rows = set()
+                for key in skill_keys(skill):
+                    rows.update(self.by_skill.get(key, ()))
+                if rows:
+                    lists.append(np.fromiter(rows, dtype=np.int64, count=len(rows)))
+                    weights.append(np.full(len(rows), weight, dtype=np.int64))
+        if not lists:
+            return np.empty(0, dtype=np.int64)
+        counts = np.bincount(
+            np.concatenate(lists), weights=np.concatenate(weights), minlength=self.size
+        )
+        counts[~mask[: self.size]] = 0
+        rows = np.flatnonzero(counts)
+        if len(rows) > limit:
+            rows = rows[np.lexsort((rows, -counts[rows]))[:limit]]
+        return rows

@@ -13,6 +13,7 @@ from matchcore.engine import (
     PostingRecord,
     Skill,
     Taxonomy,
+    feature_vector,
     score_pair,
     train_ranker,
 )
@@ -145,3 +146,16 @@ def test_candidates_for_a_posting_are_deterministic_under_a_seed(people, posting
         ]
 
     assert run() == run()
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=10), postings())
+def test_the_vectorised_policy_score_equals_the_pairwise_one(people, posting):
+    from matchcore.engine.factors import all_factors
+    from matchcore.engine.scoring import policy_scores
+
+    rows = [all_factors(p, posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY) for p in people]
+    features = np.stack([feature_vector(values) for values in rows])
+    applies = np.array([v.applies for v in rows[0]])
+    expected = [_score(p, posting).score for p in people]
+    assert np.allclose(policy_scores(features, applies, DEFAULT_POLICY), expected)
