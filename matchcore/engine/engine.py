@@ -46,6 +46,7 @@ class MatchingEngine:
         # Records kept in memory unless a `fetch` loads them by id (a database, a generator).
         self._records: dict[int | str, CandidateRecord] = {}
         self._fetch = fetch
+        self._eligible: tuple[date, int, np.ndarray] | None = None
 
     @property
     def version(self) -> str:
@@ -65,6 +66,7 @@ class MatchingEngine:
             )
         rows = self.store.add(list(records))
         self.index.add(rows, vectors)
+        self._eligible = None
         if self._fetch is None:
             for record in records:
                 self._records[record.id] = record
@@ -76,6 +78,7 @@ class MatchingEngine:
     def remove(self, candidate_id: int | str) -> None:
         self.store.remove(candidate_id)
         self._records.pop(candidate_id, None)
+        self._eligible = None
 
     def build(self, *, seed: int, threads: int = 2) -> None:
         self.index.build(seed=seed, threads=threads)
@@ -92,19 +95,35 @@ class MatchingEngine:
             return list(self._fetch(ids))
         return [self._records[i] for i in ids]
 
+    def eligible(self, *, today: date) -> np.ndarray:
+        """The eligibility mask of `today`, kept until the candidates or the day change."""
+        if self._eligible is None or self._eligible[0] != today:
+            self._eligible = (today, self.store.size, self.store.eligible(today=today))
+        return self._eligible[2]
+
     # --- posting → candidates ---
     def retrieve(
-        self, posting: PostingRecord, *, today: date, shortlist: int, base: np.ndarray | None = None
+        self,
+        posting: PostingRecord,
+        *,
+        today: date,
+        shortlist: int,
+        region_wanted_only: bool = False,
     ) -> tuple[np.ndarray, SearchPlan]:
         """Rows of the shortlist, all admissible: the nearest texts, then those who practised or
         want the posting's unit group, then those holding most of its skills."""
-        mask = self.store.admissible(posting, today=today, base=base)
+        mask = self.store.admissible(
+            posting,
+            today=today,
+            base=self.eligible(today=today),
+            region_wanted_only=region_wanted_only,
+        )
         rows = np.empty(0, dtype=np.int64)
         plan = SearchPlan("none", int(np.count_nonzero(mask)))
         if posting.vector is not None and plan.passing:
             rows, _sims, plan = self.index.search(posting.vector, mask, shortlist)
         if posting.noc and posting.noc in self.store.by_noc:
-            same = np.asarray(self.store.by_noc[posting.noc], dtype=np.int64)
+            same = np.frombuffer(self.store.by_noc[posting.noc], dtype=np.int64)
             same = same[mask[same]]
             if len(same) > shortlist and posting.vector is not None:
                 query = self.index.project(np.asarray(posting.vector)[None, :])[0]
@@ -122,10 +141,12 @@ class MatchingEngine:
         today: date,
         k: int = 50,
         shortlist: int = 300,
-        base: np.ndarray | None = None,
+        region_wanted_only: bool = False,
     ) -> list[MatchResult]:
         """The k best admissible candidates, fully scored and explained, best first."""
-        rows, _plan = self.retrieve(posting, today=today, shortlist=shortlist, base=base)
+        rows, _plan = self.retrieve(
+            posting, today=today, shortlist=shortlist, region_wanted_only=region_wanted_only
+        )
         ids = [self.store.ids[row] for row in rows.tolist()]
         results = [
             score_pair(

@@ -4,6 +4,7 @@ applies to this posting at all, and the reasons with their evidence."""
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +29,7 @@ class FactorValue:
     reasons: tuple[Reason, ...] = ()
 
 
+@lru_cache(maxsize=100_000)
 def skill_keys(skill: Skill) -> frozenset[str]:
     """A skill matches another when they share its ESCO URI or its folded label."""
     keys = {"label:" + fold(skill.label)}

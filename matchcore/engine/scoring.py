@@ -135,12 +135,20 @@ def score_pair(
 
 
 def _dedupe(reasons: list[Reason]) -> list[Reason]:
-    seen, unique = set(), []
+    """Drop repeated reasons (two factors may note the same missing piece)."""
+    seen_codes: set = set()
+    seen: set = set()
+    unique = []
     for reason in reasons:
-        key = (reason.code, tuple(sorted((k, str(v)) for k, v in reason.evidence.items())))
-        if key not in seen:
+        if reason.code in seen_codes:
+            key = (reason.code, reason.factor, repr(sorted(reason.evidence.items())))
+            if key in seen:
+                continue
             seen.add(key)
-            unique.append(reason)
+        else:
+            seen_codes.add(reason.code)
+            seen.add((reason.code, reason.factor, repr(sorted(reason.evidence.items()))))
+        unique.append(reason)
     return unique
 
 

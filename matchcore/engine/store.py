@@ -5,6 +5,7 @@ vector index can stay incremental (matchcore.engine.index). `admissible` must ag
 matchcore.engine.rules.hard_rules on every pair; the property tests check it.
 """
 
+from array import array
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -47,8 +48,9 @@ class CandidateStore:
         self._capacity = 0
         self.ids: list[int | str] = []
         self.row_of: dict[int | str, int] = {}
-        self.by_noc: dict[str, list[int]] = defaultdict(list)
-        self.by_skill: dict[str, list[int]] = defaultdict(list)
+        # Inverted lists (compact arrays of rows) for candidate generation.
+        self.by_noc: dict[str, array] = defaultdict(lambda: array("q"))
+        self.by_skill: dict[str, array] = defaultdict(lambda: array("q"))
         self._columns: dict[str, np.ndarray] = {}
         self._grow(capacity)
 
@@ -148,9 +150,15 @@ class CandidateStore:
         return mask
 
     def admissible(
-        self, posting: PostingRecord, *, today: date, base: np.ndarray | None = None
+        self,
+        posting: PostingRecord,
+        *,
+        today: date,
+        base: np.ndarray | None = None,
+        region_wanted_only: bool = False,
     ) -> np.ndarray:
-        """Rows that no hard rule excludes for this posting."""
+        """Rows that no hard rule excludes for this posting. `region_wanted_only` (an advisor's
+        filter) keeps only those who chose the posting's region or live there."""
         mask = self.eligible(today=today) if base is None else base.copy()
         status, permit = self.status, self.permit
         if not posting.accepts_employer_specific_permit:
@@ -184,6 +192,8 @@ class CandidateStore:
                 & (self.home != bit)
             )
             mask &= ~refuses
+            if region_wanted_only:
+                mask &= ((self.wanted & bit) != 0) | (self.home == bit)
         return mask
 
     def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:
@@ -192,11 +202,14 @@ class CandidateStore:
         lists, weights = [], []
         for skills, weight in ((posting.required_skills, 2), (posting.nice_skills, 1)):
             for skill in skills:
-                rows = set()
-                for key in skill_keys(skill):
-                    rows.update(self.by_skill.get(key, ()))
-                if rows:
-                    lists.append(np.fromiter(rows, dtype=np.int64, count=len(rows)))
+                found = [
+                    np.frombuffer(self.by_skill[key], dtype=np.int64)
+                    for key in skill_keys(skill)
+                    if key in self.by_skill
+                ]
+                if found:
+                    rows = np.unique(np.concatenate(found))
+                    lists.append(rows)
                     weights.append(np.full(len(rows), weight, dtype=np.int64))
         if not lists:
             return np.empty(0, dtype=np.int64)
