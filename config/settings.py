@@ -372,3 +372,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
 }
+
+# Matching: results kept per posting and per candidate, the size above which the vector index
+# replaces exact search, and the seed of everything random in the engine.
+MATCHING_RESULTS_PER_POSTING = env_int("MATCHING_RESULTS_PER_POSTING", 50)
+MATCHING_RESULTS_PER_CANDIDATE = env_int("MATCHING_RESULTS_PER_CANDIDATE", 50)
+MATCHING_ANN_MIN_CANDIDATES = env_int("MATCHING_ANN_MIN_CANDIDATES", 50_000)
+MATCHING_SEED = env_int("MATCHING_SEED", 2026)
+# Labelled decisions needed before a learned ranker may replace the hand-set policy.
+MATCHING_MIN_LABELS = env_int("MATCHING_MIN_LABELS", 200)

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("maillage.privacy.urls")),
     path("fairness/", include("maillage.fairness.urls")),
     path("figures/", include("maillage.analytics.urls")),
+    path("matching/", include("maillage.matching.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

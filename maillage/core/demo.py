@@ -659,6 +659,7 @@ def load_demo_data(
     if with_showcase:
         build_region_showcase(by=advisor, today=today)
         build_demo_activity(by=advisor, today=today)
+    rematch_demo(today=today)
     build_prequalification_demo(
         today=today,
         candidate_email=logins.candidate,
@@ -667,3 +668,12 @@ def load_demo_data(
         seed=seed,
     )
     return logins
+
+
+def rematch_demo(*, today: date) -> None:
+    """Compute the demo's matches, as the platform does when profiles and postings change."""
+    from maillage.matching.engine_state import engine_reset
+    from maillage.matching.services import rematch_all
+
+    engine_reset()
+    rematch_all(today=today, description="Demo matches")

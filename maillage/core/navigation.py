@@ -14,6 +14,7 @@ ANONYMOUS = "anonymous"
 MENU: list[tuple[str, str, frozenset[str]]] = [
     ("core:dashboard", _("My space"), frozenset(Role.values)),
     ("candidates:profile", _("My profile"), frozenset({Role.CANDIDATE})),
+    ("matching:my-matches", _("My matches"), frozenset({Role.CANDIDATE})),
     ("employers:company", _("My company"), frozenset({Role.EMPLOYER})),
     ("prequalification:mine", _("My proposals"), frozenset({Role.CANDIDATE})),
     ("employers:posting-list", _("Job postings"), frozenset({Role.EMPLOYER})),
@@ -39,6 +40,7 @@ MENU: list[tuple[str, str, frozenset[str]]] = [
         frozenset({Role.ADVISOR, Role.MANAGER}),
     ),
     ("interviews:follow-up-list", _("Follow-ups"), frozenset({Role.ADVISOR, Role.MANAGER})),
+    ("matching:posting-list", _("Matching proposals"), frozenset({Role.ADVISOR, Role.MANAGER})),
     ("regions:region-list", _("Regions"), frozenset({*Role.values, ANONYMOUS})),
     ("activities:activity-list", _("Matching activities"), frozenset({*Role.values, ANONYMOUS})),
     ("privacy:center", _("My privacy"), frozenset({Role.CANDIDATE, Role.EMPLOYER})),

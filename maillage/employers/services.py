@@ -22,6 +22,7 @@ from maillage.employers.models import (
     PostingSkill,
     PostingStatus,
 )
+from maillage.matching.tasks import posting_rematch_later
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -220,6 +221,7 @@ def posting_update(
     posting.full_clean()
     posting.save()
     _skills_replace(posting, required_skills, nice_skills, skill_uris)
+    posting_rematch_later(posting.pk)
     return posting
 
 
@@ -246,6 +248,7 @@ def posting_publish(*, posting: JobPosting, today: date) -> JobPosting:
     if posting.expires_on is None or posting.expires_on < today:
         posting.expires_on = today + timedelta(days=DEFAULT_PUBLICATION_DAYS)
     posting.save(update_fields=["status", "published_at", "expires_on", "updated_at"])
+    posting_rematch_later(posting.pk)
     return posting
 
 

@@ -162,6 +162,22 @@ class MatchingEngine:
         results = [r for r in results if not r.is_excluded]
         return sorted(results, key=rank_key)[:k]
 
+    def score_pairs(
+        self, candidates: Sequence[CandidateRecord], posting: PostingRecord, *, today: date
+    ) -> list[MatchResult]:
+        """Full verdicts (excluded pairs included) for given candidates of one posting."""
+        return [
+            score_pair(
+                candidate,
+                posting,
+                today=today,
+                taxonomy=self.taxonomy,
+                policy=self.policy,
+                ranker=self.ranker,
+            )
+            for candidate in candidates
+        ]
+
     # --- candidate → postings ---
     def postings_for_candidate(
         self, candidate: CandidateRecord, postings: Sequence[PostingRecord], *, today: date

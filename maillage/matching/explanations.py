@@ -1,0 +1,521 @@
+"""Reason codes → whole sentences, in the reader's language, for the candidate ("you") or for
+the program team ("the candidate"). The engine stores codes and evidence; only this module turns
+them into words, so changing a sentence never changes a score."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from maillage.core.templatetags.formatting import format_money
+from maillage.taxonomy.scales import EducationLevel, LanguageSkill
+from matchcore.engine import ReasonCode
+
+CANDIDATE = "candidate"
+TEAM = "team"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    code: str
+    text: str
+    tone: str  # "exclusion", "good", "weak", "missing", "info"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Names the sentences need: NOC titles by code and region names by code."""
+
+    noc_titles: dict[str, str]
+    region_names: dict[str, str]
+
+    def noc(self, code: object) -> str:
+        code = str(code)
+        title = self.noc_titles.get(code)
+        return f"{title} ({code})" if title else code
+
+    def region(self, code: object) -> str:
+        return self.region_names.get(str(code), str(code))
+
+
+def _skill(name: object) -> str:
+    try:
+        return str(LanguageSkill(name).label).lower()
+    except ValueError:
+        return str(name)
+
+
+def _education(level: object) -> str:
+    try:
+        return str(EducationLevel(int(level)).label)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(level)
+
+
+def _day(value: object) -> str:
+    from datetime import date
+
+    try:
+        return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+    except ValueError:
+        return str(value)
+
+
+def _labels(values: object) -> str:
+    return ", ".join(str(v) for v in values) if isinstance(values, list | tuple) else str(values)
+
+
+def _years(value: object) -> str:
+    number = float(value)  # type: ignore[arg-type]
+    return str(int(number)) if number == int(number) else f"{number:.1f}".replace(".", ",")
+
+
+Handler = Callable[[dict, str, Vocabulary], tuple[str, str] | None]
+
+
+def _not_eligible(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if "admitted_too_long_ago" in e.get("why", []):
+        text = (
+            _("You were admitted to Québec more than five years ago.")
+            if who == CANDIDATE
+            else _("Admitted to Québec more than five years ago.")
+        )
+    elif who == CANDIDATE:
+        text = _("Your eligibility to the program could not be confirmed (status or permit).")
+    else:
+        text = _("Not eligible to the program (status or permit).")
+    return text, "exclusion"
+
+
+def _incomplete(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if who == CANDIDATE:
+        return _(
+            "Your profile lacks what confirms your eligibility: date of admission, status or permit expiry date."
+        ), "exclusion"
+    return _(
+        "Eligibility incomplete: date of admission, status or permit expiry date missing."
+    ), "exclusion"
+
+
+def _not_verified(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if who == CANDIDATE:
+        return _("An advisor has not verified your eligibility yet."), "exclusion"
+    return _("Eligibility not verified by an advisor yet."), "exclusion"
+
+
+def _employer_specific(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if who == CANDIDATE:
+        return _("This employer does not accept an employer-specific work permit."), "exclusion"
+    return _(
+        "Holds an employer-specific work permit, which this posting does not accept."
+    ), "exclusion"
+
+
+def _permit_before_start(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"expires": _day(e.get("expires_on")), "start": _day(e.get("start_date"))}
+    if who == CANDIDATE:
+        return _(
+            "Your permit expires on %(expires)s, before the job starts (%(start)s)."
+        ) % values, "exclusion"
+    return _(
+        "Permit expires on %(expires)s, before the job starts (%(start)s)."
+    ) % values, "exclusion"
+
+
+def _french_below(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"skill": _skill(e.get("skill")), "required": e.get("required"), "has": e.get("has")}
+    if who == CANDIDATE:
+        return _(
+            "French, %(skill)s: level %(required)s is required, you have %(has)s."
+        ) % values, "exclusion"
+    return _("French, %(skill)s: level %(required)s required, has %(has)s.") % values, "exclusion"
+
+
+def _english_below(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"skill": _skill(e.get("skill")), "required": e.get("required"), "has": e.get("has")}
+    if who == CANDIDATE:
+        return _(
+            "English, %(skill)s: level %(required)s is required, you have %(has)s."
+        ) % values, "exclusion"
+    return _("English, %(skill)s: level %(required)s required, has %(has)s.") % values, "exclusion"
+
+
+def _region_not_wanted(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"region": v.region(e.get("region"))}
+    if who == CANDIDATE:
+        return _("The job is in %(region)s, a region you did not choose.") % values, "exclusion"
+    return _(
+        "The job is in %(region)s, a region the candidate did not choose."
+    ) % values, "exclusion"
+
+
+def _not_available(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"available": _day(e.get("available_from")), "start": _day(e.get("start_date"))}
+    if who == CANDIDATE:
+        return _(
+            "You are available from %(available)s; the job starts on %(start)s."
+        ) % values, "exclusion"
+    return _("Available from %(available)s; the job starts on %(start)s.") % values, "exclusion"
+
+
+def _same_occupation(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"noc": v.noc(e.get("posting_noc"))}
+    if e.get("via") == "desired":
+        if who == CANDIDATE:
+            return _("You are looking for this occupation: %(noc)s.") % values, "good"
+        return _("Is looking for this occupation: %(noc)s.") % values, "good"
+    if who == CANDIDATE:
+        return _("You have worked in this occupation: %(noc)s.") % values, "good"
+    return _("Has worked in this occupation: %(noc)s.") % values, "good"
+
+
+def _close_occupation(level: str) -> Handler:
+    def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        values = {
+            "candidate": v.noc(e.get("candidate_noc")),
+            "posting": v.noc(e.get("posting_noc")),
+        }
+        if level == "minor":
+            text = _("Occupation %(candidate)s is in the same group as the job's, %(posting)s.")
+        elif level == "related":
+            text = _("Occupation %(candidate)s shares many skills with the job's, %(posting)s.")
+        elif level == "other":
+            return _(
+                "No occupation of the profile is close to the job's, %(posting)s."
+            ) % values, "weak"
+        else:
+            text = _("Occupation %(candidate)s is in the same field as the job's, %(posting)s.")
+        return text % values, "good" if level in {"minor", "related"} else "info"
+
+    return handler
+
+
+def _desired(e: dict, who: str, v: Vocabulary) -> tuple[str, str] | None:
+    return None  # already said by the occupation sentence
+
+
+def _not_desired(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if who == CANDIDATE:
+        return _("This is not one of the occupations you are looking for."), "weak"
+    return _("Not one of the occupations the candidate is looking for."), "weak"
+
+
+def _required_skills(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    count, total = int(e.get("count", 0)), int(e.get("total", 0))
+    values = {"count": count, "total": total, "missing": _labels(e.get("missing", []))}
+    if count == total:
+        if who == CANDIDATE:
+            text = ngettext(
+                "You have the skill asked for.", "You have all %(total)s skills asked for.", total
+            )
+        else:
+            text = ngettext(
+                "Has the skill asked for.", "Has all %(total)s skills asked for.", total
+            )
+        return text % values, "good"
+    if who == CANDIDATE:
+        text = ngettext(
+            "You have %(count)s of the %(total)s skill asked for; missing: %(missing)s.",
+            "You have %(count)s of the %(total)s skills asked for; missing: %(missing)s.",
+            total,
+        )
+    else:
+        text = ngettext(
+            "Has %(count)s of the %(total)s skill asked for; missing: %(missing)s.",
+            "Has %(count)s of the %(total)s skills asked for; missing: %(missing)s.",
+            total,
+        )
+    return text % values, "good" if count * 2 >= total else "weak"
+
+
+def _nice_skills(e: dict, who: str, v: Vocabulary) -> tuple[str, str] | None:
+    count, total = int(e.get("count", 0)), int(e.get("total", 0))
+    if count == 0:
+        return None
+    values = {"count": count, "total": total, "matched": _labels(e.get("matched", []))}
+    if who == CANDIDATE:
+        text = ngettext(
+            "You also have %(count)s of the %(total)s asset listed: %(matched)s.",
+            "You also have %(count)s of the %(total)s assets listed: %(matched)s.",
+            total,
+        )
+    else:
+        text = ngettext(
+            "Also has %(count)s of the %(total)s asset listed: %(matched)s.",
+            "Also has %(count)s of the %(total)s assets listed: %(matched)s.",
+            total,
+        )
+    return text % values, "good"
+
+
+def _experience(enough: bool) -> Handler:
+    def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        years = float(e.get("years", 0))
+        required = int(e.get("required", 0))
+        values = {"years": _years(years), "required": required}
+        if required == 0:
+            if who == CANDIDATE:
+                text = ngettext(
+                    "You have %(years)s year of experience in this field.",
+                    "You have %(years)s years of experience in this field.",
+                    max(1, int(years)),
+                )
+            else:
+                text = ngettext(
+                    "%(years)s year of experience in this field.",
+                    "%(years)s years of experience in this field.",
+                    max(1, int(years)),
+                )
+            return text % values, "good" if years > 0 else "info"
+        if who == CANDIDATE:
+            text = ngettext(
+                "You have %(years)s year of experience in this field; %(required)s asked for.",
+                "You have %(years)s years of experience in this field; %(required)s asked for.",
+                max(1, int(years)),
+            )
+        else:
+            text = ngettext(
+                "%(years)s year of experience in this field; %(required)s asked for.",
+                "%(years)s years of experience in this field; %(required)s asked for.",
+                max(1, int(years)),
+            )
+        return text % values, "good" if enough else "weak"
+
+    return handler
+
+
+def _education_meets(meets: bool) -> Handler:
+    def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        values = {"level": _education(e.get("level")), "required": _education(e.get("required"))}
+        if meets:
+            return _("Education: %(level)s; asked for: %(required)s.") % values, "good"
+        return _("Education: %(level)s, below what is asked for: %(required)s.") % values, "weak"
+
+    return handler
+
+
+def _language_margin(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    margin = int(e.get("margin", 0))
+    values = {"margin": margin, "skill": _skill(e.get("skill"))}
+    if margin <= 0:
+        return _("French: exactly the minimum level asked for (%(skill)s).") % values, "info"
+    text = ngettext(
+        "French: at least %(margin)s level above every minimum asked for.",
+        "French: at least %(margin)s levels above every minimum asked for.",
+        margin,
+    )
+    return text % values, "good"
+
+
+def _region_wanted(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"region": v.region(e.get("region"))}
+    if who == CANDIDATE:
+        return _("The job is in %(region)s, a region you chose.") % values, "good"
+    return _("The job is in %(region)s, a region the candidate chose.") % values, "good"
+
+
+def _open_all(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    if who == CANDIDATE:
+        return _("You are open to every region."), "info"
+    return _("Open to every region."), "info"
+
+
+def _relocate(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"region": v.region(e.get("region"))}
+    if who == CANDIDATE:
+        return _("You are ready to move to %(region)s.") % values, "info"
+    return _("Ready to move to %(region)s.") % values, "info"
+
+
+def _distance(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"km": e.get("km")}
+    if who == CANDIDATE:
+        return _("The job is %(km)s km from where you live.") % values, "info"
+    return _("Lives %(km)s km from the job.") % values, "info"
+
+
+def _salary(meets: bool) -> Handler:
+    def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        values = {
+            "offered": format_money(e.get("offered_max")),
+            "expected": format_money(e.get("expected")),
+        }
+        if meets:
+            if who == CANDIDATE:
+                return _(
+                    "Up to %(offered)s an hour: meets your expectation (%(expected)s)."
+                ) % values, "good"
+            return _(
+                "Up to %(offered)s an hour: meets the expectation (%(expected)s)."
+            ) % values, "good"
+        if who == CANDIDATE:
+            return _(
+                "Up to %(offered)s an hour: below your expectation (%(expected)s)."
+            ) % values, "weak"
+        return _(
+            "Up to %(offered)s an hour: below the expectation (%(expected)s)."
+        ) % values, "weak"
+
+    return handler
+
+
+def _similar(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    cosine = float(e.get("cosine", 0))
+    if cosine >= 0.5:
+        return _("The profile and the posting talk about the same work."), "good"
+    if cosine >= 0.3:
+        return _("The profile and the posting talk about related work."), "info"
+    return _("The profile and the posting talk about different work."), "weak"
+
+
+def _fixed(candidate_text: str, team_text: str, tone: str = "missing") -> Handler:
+    def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        return (candidate_text if who == CANDIDATE else team_text), tone
+
+    return handler
+
+
+def _unknown_noc(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    return _(
+        "Occupation code %(code)s is not in the NOC 2021: it was compared by its digits only."
+    ) % {"code": e.get("code")}, "missing"
+
+
+def _unknown_skill(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    labels = e.get("labels", [])
+    text = ngettext(
+        "Skill not found in ESCO, compared by its name: %(labels)s.",
+        "Skills not found in ESCO, compared by their names: %(labels)s.",
+        len(labels),
+    )
+    return text % {"labels": _labels(labels)}, "missing"
+
+
+def _not_linked(e: dict, who: str, v: Vocabulary) -> tuple[str, str] | None:
+    if e.get("side") == "posting" and who == CANDIDATE:
+        return None
+    labels = e.get("labels", [])
+    text = ngettext(
+        "Skill not linked to ESCO yet, compared by its name: %(labels)s.",
+        "Skills not linked to ESCO yet, compared by their names: %(labels)s.",
+        len(labels),
+    )
+    return text % {"labels": _labels(labels)}, "info"
+
+
+def _handlers() -> dict[str, Handler]:
+    return {
+        ReasonCode.NOT_ELIGIBLE: _not_eligible,
+        ReasonCode.ELIGIBILITY_INCOMPLETE: _incomplete,
+        ReasonCode.NOT_VERIFIED: _not_verified,
+        ReasonCode.EMPLOYER_SPECIFIC_PERMIT_NOT_ACCEPTED: _employer_specific,
+        ReasonCode.PERMIT_EXPIRES_BEFORE_START: _permit_before_start,
+        ReasonCode.FRENCH_BELOW_MINIMUM: _french_below,
+        ReasonCode.ENGLISH_BELOW_MINIMUM: _english_below,
+        ReasonCode.REGION_NOT_WANTED: _region_not_wanted,
+        ReasonCode.NOT_AVAILABLE_BY_START: _not_available,
+        ReasonCode.SAME_OCCUPATION: _same_occupation,
+        ReasonCode.SAME_MINOR_GROUP: _close_occupation("minor"),
+        ReasonCode.SAME_SUB_MAJOR_GROUP: _close_occupation("sub_major"),
+        ReasonCode.RELATED_OCCUPATION: _close_occupation("related"),
+        ReasonCode.SAME_MAJOR_GROUP: _close_occupation("major"),
+        ReasonCode.OTHER_OCCUPATION: _close_occupation("other"),
+        ReasonCode.DESIRED_OCCUPATION: _desired,
+        ReasonCode.OCCUPATION_NOT_DESIRED: _not_desired,
+        ReasonCode.REQUIRED_SKILLS_COVERED: _required_skills,
+        ReasonCode.NICE_SKILLS_COVERED: _nice_skills,
+        ReasonCode.EXPERIENCE_ENOUGH: _experience(True),
+        ReasonCode.EXPERIENCE_SHORT: _experience(False),
+        ReasonCode.EDUCATION_MEETS: _education_meets(True),
+        ReasonCode.EDUCATION_BELOW: _education_meets(False),
+        ReasonCode.LANGUAGE_MARGIN: _language_margin,
+        ReasonCode.REGION_WANTED: _region_wanted,
+        ReasonCode.OPEN_TO_ALL_REGIONS: _open_all,
+        ReasonCode.READY_TO_RELOCATE: _relocate,
+        ReasonCode.DISTANCE: _distance,
+        ReasonCode.SALARY_MEETS: _salary(True),
+        ReasonCode.SALARY_BELOW_EXPECTATION: _salary(False),
+        ReasonCode.SIMILAR_TEXTS: _similar,
+        ReasonCode.OCCUPATION_MISSING: _fixed(
+            _(
+                "Add your experience or the occupations you are looking for: the job's occupation is compared with them."
+            ),
+            _("No occupation in the profile."),
+        ),
+        ReasonCode.POSTING_OCCUPATION_MISSING: _fixed(
+            _("The posting has no occupation code."), _("The posting has no occupation code.")
+        ),
+        ReasonCode.UNKNOWN_NOC: _unknown_noc,
+        ReasonCode.UNKNOWN_SKILL: _unknown_skill,
+        ReasonCode.SKILL_NOT_LINKED: _not_linked,
+        ReasonCode.SKILLS_MISSING: _fixed(
+            _("Add your skills: the ones the job asks for are compared with them."),
+            _("No skill in the profile."),
+        ),
+        ReasonCode.POSTING_SKILLS_MISSING: _fixed(
+            _("The posting lists no skills."), _("The posting lists no skills.")
+        ),
+        ReasonCode.EDUCATION_MISSING: _fixed(
+            _("Add your education: the job's requirement is compared with it."),
+            _("No education in the profile."),
+        ),
+        ReasonCode.FRENCH_LEVEL_MISSING: _fixed(
+            _("Add your French levels: the job asks for a minimum."),
+            _("French levels not given."),
+        ),
+        ReasonCode.ENGLISH_LEVEL_MISSING: _fixed(
+            _("Add your English levels: the job asks for a minimum."),
+            _("English levels not given."),
+        ),
+        ReasonCode.LOCATION_MISSING: _fixed(
+            _("Add your municipality to see how far the job is."),
+            _("Municipality not given: distance unknown."),
+        ),
+        ReasonCode.REGIONS_MISSING: _fixed(
+            _("Choose the regions that interest you."), _("No region chosen.")
+        ),
+        ReasonCode.SALARY_MISSING: _fixed(
+            _("Add your salary expectation to compare it with the offer."),
+            _("No salary expectation given."),
+        ),
+        ReasonCode.TEXT_MISSING: _fixed(
+            _("Describe your work in your profile: the posting's text is compared with it."),
+            _("No text to compare with the posting."),
+        ),
+        ReasonCode.AVAILABILITY_MISSING: _fixed(
+            _("Add the date from which you are available."), _("Availability not given.")
+        ),
+    }
+
+
+def sentences(reasons: Iterable[dict], *, audience: str, vocabulary: Vocabulary) -> list[Sentence]:
+    """Sentences for stored reasons (as MatchResult.reasons holds them), in their order.
+    An unknown code is said as such rather than dropped."""
+    handlers = _handlers()
+    out = []
+    for reason in reasons:
+        code = str(reason.get("code", ""))
+        handler = handlers.get(code)
+        if handler is None:
+            out.append(Sentence(code, _("Other reason: %(code)s.") % {"code": code}, "info"))
+            continue
+        said = handler(dict(reason.get("evidence", {})), audience, vocabulary)
+        if said is not None:
+            out.append(Sentence(code, said[0], said[1]))
+    return out
+
+
+def codes_in(results: Iterable) -> tuple[set[str], set[str]]:
+    """NOC codes and region codes named in the results' reasons (to fetch their names once)."""
+    nocs, regions = set(), set()
+    for result in results:
+        for reason in result.reasons:
+            evidence = reason.get("evidence", {})
+            for key in ("posting_noc", "candidate_noc", "code"):
+                if key in evidence:
+                    nocs.add(str(evidence[key]))
+            if "region" in evidence:
+                regions.add(str(evidence["region"]))
+    return nocs, regions

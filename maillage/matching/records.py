@@ -1,0 +1,121 @@
+"""Models → engine records: the only place that knows both.
+
+What is copied is what a job asks for and what the candidate wants. What is left out on purpose:
+the person's name, e-mail, phone, country of residence, the countries of their experiences and
+studies, and every other protected ground: the engine cannot read what it is never given.
+"""
+
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+import numpy as np
+
+from maillage.candidates.models import CandidateProfile
+from maillage.core.choices import SalaryPeriod, VerificationStatus
+from maillage.employers.models import JobPosting
+from maillage.taxonomy.models import NocGroup, NocLevel
+from matchcore.engine import (
+    CandidateRecord,
+    Experience,
+    LanguageLevels,
+    Place,
+    PostingRecord,
+    Skill,
+    Taxonomy,
+)
+
+HOURS_PER_YEAR = 2080  # 52 weeks × 40 hours
+
+
+def hourly(amount: Decimal | None, period: str) -> float | None:
+    if amount is None:
+        return None
+    value = float(amount)
+    return value / HOURS_PER_YEAR if period == SalaryPeriod.YEAR else value
+
+
+def _months(start: date, end: date | None, today: date) -> int:
+    end = min(end or today, today)
+    return max(0, (end.year - start.year) * 12 + end.month - start.month)
+
+
+def _place(municipality) -> Place:
+    if municipality is None:
+        return Place()
+    return Place(municipality.region.code, municipality.latitude, municipality.longitude)
+
+
+def candidate_text(profile: CandidateProfile) -> str:
+    """What the candidate wrote about their work, for the text embedding."""
+    parts = [profile.summary]
+    for experience in profile.experiences.all():
+        parts += [experience.title, experience.description]
+    parts += [education.field for education in profile.educations.all()]
+    parts += [skill.label for skill in profile.skills.all()]
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def posting_text(posting: JobPosting) -> str:
+    parts = [posting.title, posting.description, *(s.label for s in posting.skills.all())]
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def candidate_record(
+    profile: CandidateProfile, *, today: date, vector: np.ndarray | None
+) -> CandidateRecord:
+    """Needs the profile with municipality__region, experiences, educations, skills,
+    desired_occupations and regions_of_interest loaded (see selectors.candidates_for_engine)."""
+    educations = [education.level for education in profile.educations.all()]
+    return CandidateRecord(
+        id=profile.pk,
+        admission_date=profile.admission_date,
+        immigration_status=profile.immigration_status or None,
+        permit_expires_on=profile.permit_expires_on,
+        is_verified=profile.verification_status == VerificationStatus.VERIFIED,
+        is_refused=profile.verification_status == VerificationStatus.REFUSED,
+        desired_occupations=tuple(sorted(noc.code for noc in profile.desired_occupations.all())),
+        experiences=tuple(
+            Experience(_months(e.start_date, e.end_date, today), e.noc_id)
+            for e in profile.experiences.all()
+        ),
+        education_level=max(educations) if educations else None,
+        skills=tuple(Skill(s.label, s.esco_uri) for s in profile.skills.all()),
+        french=LanguageLevels(**profile.french_levels()),
+        english=LanguageLevels(**profile.english_levels()),
+        home=_place(profile.municipality),
+        region_codes=frozenset(region.code for region in profile.regions_of_interest.all()),
+        is_open_to_all_regions=profile.is_open_to_all_regions,
+        is_ready_to_relocate=profile.is_ready_to_relocate,
+        available_from=profile.available_from,
+        hourly_salary_expectation=hourly(profile.salary_expectation, profile.salary_period),
+        vector=vector,
+    )
+
+
+def posting_record(posting: JobPosting, *, vector: np.ndarray | None) -> PostingRecord:
+    """Needs the posting with municipality__region and skills loaded."""
+    skills = list(posting.skills.all())
+    return PostingRecord(
+        id=posting.pk,
+        noc=posting.noc_id,
+        min_education=posting.min_education,
+        min_years_experience=posting.min_years_experience,
+        min_french=LanguageLevels(**posting.min_french_levels()),
+        min_english=posting.min_english,
+        required_skills=tuple(Skill(s.label, s.esco_uri) for s in skills if s.is_required),
+        nice_skills=tuple(Skill(s.label, s.esco_uri) for s in skills if not s.is_required),
+        place=_place(posting.municipality),
+        hourly_salary_min=hourly(posting.salary_min, posting.salary_period),
+        hourly_salary_max=hourly(posting.salary_max, posting.salary_period),
+        start_date=posting.start_date,
+        accepts_employer_specific_permit=posting.accepts_employer_specific_permit,
+        vector=vector,
+    )
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    """The NOC unit groups the database knows (loaded once per process)."""
+    codes = NocGroup.objects.filter(level=NocLevel.UNIT_GROUP).values_list("code", flat=True)
+    return Taxonomy(noc_codes=frozenset(codes))

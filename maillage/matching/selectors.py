@@ -1,0 +1,132 @@
+"""Reads of the matching app: what the engine needs, and what the pages show."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from maillage.candidates.models import CandidateProfile
+from maillage.employers.models import JobPosting, PostingStatus
+from maillage.matching.models import MatchResult
+from maillage.regions.models import Region
+from maillage.taxonomy.models import NocGroup
+
+ENGINE_PREFETCH = (
+    "experiences",
+    "educations",
+    "skills",
+    "desired_occupations",
+    "regions_of_interest",
+)
+
+
+def candidates_for_engine(*, updated_after: datetime | None) -> QuerySet[CandidateProfile]:
+    """Profiles with everything the engine reads (never the user: no name, no e-mail)."""
+    profiles = CandidateProfile.objects.select_related(
+        "municipality__region", "match_vector"
+    ).prefetch_related(*ENGINE_PREFETCH)
+    if updated_after is not None:
+        profiles = profiles.filter(match_vector__updated_at__gt=updated_after)
+    return profiles.order_by("pk")
+
+
+def candidate_for_engine(candidate_id: int) -> CandidateProfile:
+    return (
+        CandidateProfile.objects.select_related("municipality__region", "match_vector")
+        .prefetch_related(*ENGINE_PREFETCH)
+        .get(pk=candidate_id)
+    )
+
+
+def postings_for_engine() -> QuerySet[JobPosting]:
+    return (
+        JobPosting.objects.filter(status=PostingStatus.PUBLISHED)
+        .select_related("municipality__region", "match_vector")
+        .prefetch_related("skills")
+        .order_by("pk")
+    )
+
+
+def posting_for_engine(posting_id: int) -> JobPosting:
+    return (
+        JobPosting.objects.select_related("municipality__region", "match_vector")
+        .prefetch_related("skills")
+        .get(pk=posting_id)
+    )
+
+
+@dataclass(frozen=True)
+class CandidateMatchFilters:
+    region: Region | None = None
+    min_stars: int = 1
+    include_excluded: bool = False
+
+
+def matches_of_candidate(
+    profile: CandidateProfile, filters: CandidateMatchFilters
+) -> QuerySet[MatchResult]:
+    """The candidate's results on published postings, best first."""
+    results = (
+        MatchResult.objects.filter(
+            candidate=profile,
+            posting__status=PostingStatus.PUBLISHED,
+            stars__gte=filters.min_stars,
+        )
+        .select_related("posting__company", "posting__municipality__region", "posting__noc")
+        .order_by("is_excluded", "-score", "posting_id")
+    )
+    if not filters.include_excluded:
+        results = results.filter(is_excluded=False)
+    if filters.region is not None:
+        results = results.filter(posting__municipality__region=filters.region)
+    return results
+
+
+def postings_with_proposals() -> QuerySet[JobPosting]:
+    """Published postings with how many candidates the engine proposes and the best score."""
+    admissible = Q(match_results__is_excluded=False)
+    return (
+        JobPosting.objects.filter(status=PostingStatus.PUBLISHED)
+        .select_related("company", "municipality__region", "noc")
+        .annotate(
+            proposal_count=Count("match_results", filter=admissible),
+            best_score=Max("match_results__score", filter=admissible),
+        )
+        .order_by("-published_at", "pk")
+    )
+
+
+def posting_for_proposals(public_id) -> JobPosting:
+    try:
+        return (
+            JobPosting.objects.select_related("company", "municipality__region", "noc")
+            .prefetch_related("skills")
+            .get(public_id=public_id)
+        )
+    except JobPosting.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def proposals_for_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
+    """The engine's admissible candidates for the posting, best first, with what the
+    comparison chart shows of each."""
+    return list(
+        MatchResult.objects.filter(posting=posting, is_excluded=False)
+        .select_related("candidate__user", "candidate__municipality__region")
+        .prefetch_related(
+            "candidate__educations",
+            "candidate__experiences",
+            "candidate__skills",
+            Prefetch("candidate__regions_of_interest"),
+        )
+        .order_by("-score", "candidate_id")[:limit]
+    )
+
+
+def noc_titles(codes: set[str]) -> dict[str, NocGroup]:
+    return {noc.code: noc for noc in NocGroup.objects.filter(code__in=codes)}
+
+
+def region_names() -> dict[str, str]:
+    return dict(Region.objects.values_list("code", "name"))

@@ -1,0 +1,21 @@
+"""Writes of the matching app: vectors, rematches, feedback and the learned ranker."""
+
+from maillage.matching.services.feedback import match_feedback_record, ranker_retrain
+from maillage.matching.services.rematch import (
+    RematchSummary,
+    candidate_rematch,
+    posting_rematch,
+    rematch_all,
+)
+from maillage.matching.services.vectors import candidate_vector_refresh, posting_vector_refresh
+
+__all__ = [
+    "RematchSummary",
+    "candidate_rematch",
+    "candidate_vector_refresh",
+    "match_feedback_record",
+    "posting_rematch",
+    "posting_vector_refresh",
+    "ranker_retrain",
+    "rematch_all",
+]

@@ -1,0 +1,126 @@
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from maillage.accounts.models import TEAM_ROLES, Role
+from maillage.accounts.permissions import role_required
+from maillage.accounts.services import profile_view_record
+from maillage.matching import selectors
+from maillage.matching.charts import Comparison, comparison
+from maillage.matching.explanations import (
+    CANDIDATE,
+    TEAM,
+    Sentence,
+    Vocabulary,
+    codes_in,
+    sentences,
+)
+from maillage.matching.models import MatchResult
+from maillage.regions.models import Region
+
+candidate_required = role_required(Role.CANDIDATE)
+team_required = role_required(*TEAM_ROLES)
+
+STAR_CHOICES = [(n, n) for n in range(1, 6)]
+
+
+class CandidateMatchFilterForm(forms.Form):
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.served(),
+        required=False,
+        empty_label=_("All regions"),
+    )
+    min_stars = forms.TypedChoiceField(
+        label=_("At least"),
+        choices=[(n, _("%(count)s stars") % {"count": n}) for n in range(1, 6)],
+        coerce=int,
+        required=False,
+        empty_value=1,
+    )
+    include_excluded = forms.BooleanField(
+        label=_("Also show the jobs I cannot apply to, with the reason"), required=False
+    )
+
+    def filters(self) -> selectors.CandidateMatchFilters:
+        if not self.is_valid():
+            return selectors.CandidateMatchFilters()
+        data = self.cleaned_data
+        return selectors.CandidateMatchFilters(
+            region=data.get("region"),
+            min_stars=data.get("min_stars") or 1,
+            include_excluded=bool(data.get("include_excluded")),
+        )
+
+
+@dataclass(frozen=True)
+class ExplainedResult:
+    result: MatchResult
+    sentences: list[Sentence]
+    comparison: Comparison | None = None
+
+    @property
+    def exclusions(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.tone == "exclusion"]
+
+
+def _vocabulary(results: list[MatchResult]) -> Vocabulary:
+    nocs, _regions = codes_in(results)
+    titles = {code: noc.title for code, noc in selectors.noc_titles(nocs).items()}
+    return Vocabulary(titles, selectors.region_names())
+
+
+@candidate_required
+def my_matches(request: HttpRequest) -> HttpResponse:
+    profile = request.user.candidate_profile
+    form = CandidateMatchFilterForm(request.GET or None)
+    results = list(selectors.matches_of_candidate(profile, form.filters())[:50])
+    vocabulary = _vocabulary(results)
+    explained = [
+        ExplainedResult(r, sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary))
+        for r in results
+    ]
+    return render(
+        request,
+        "matching/my_matches.html",
+        {"form": form, "explained": explained, "profile": profile},
+    )
+
+
+@team_required
+def posting_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "matching/posting_list.html",
+        {"postings": list(selectors.postings_with_proposals()[:200])},
+    )
+
+
+@team_required
+def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
+    posting = selectors.posting_for_proposals(public_id)
+    results = selectors.proposals_for_posting(posting, limit=settings.MATCHING_RESULTS_PER_POSTING)
+    vocabulary = _vocabulary(results)
+    explained = []
+    for result in results:
+        profile_view_record(
+            viewer=request.user,
+            subject=result.candidate.user,
+            what=str(_("Matching proposals for a posting")),
+        )
+        explained.append(
+            ExplainedResult(
+                result,
+                sentences(result.reasons, audience=TEAM, vocabulary=vocabulary),
+                comparison(result, posting, result.candidate),
+            )
+        )
+    return render(
+        request,
+        "matching/posting_proposals.html",
+        {"posting": posting, "explained": explained},
+    )
