@@ -13,8 +13,7 @@ from django.db.models import Count, Max
 
 from maillage.matching import selectors
 from maillage.matching.models import CandidateVector, RankerModel
-from maillage.matching.records import candidate_record, taxonomy
-from maillage.matching.services.vectors import stored_vector
+from maillage.matching.records import candidate_record, stored_vector, taxonomy
 from matchcore.engine import DEFAULT_POLICY, MatchingEngine, Ranker
 from matchcore.language.embedding import DIMENSION
 

@@ -114,6 +114,13 @@ def posting_record(posting: JobPosting, *, vector: np.ndarray | None) -> Posting
     )
 
 
+def stored_vector(stored) -> np.ndarray | None:
+    """The float32 vector of a CandidateVector or PostingVector (None when the text was empty)."""
+    if stored is None or not bytes(stored.vector):
+        return None
+    return np.frombuffer(bytes(stored.vector), dtype="<f4").copy()
+
+
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
     """The NOC unit groups the database knows (loaded once per process)."""

@@ -18,12 +18,8 @@ from maillage.employers.models import PostingStatus
 from maillage.matching import selectors
 from maillage.matching.engine_state import current_engine
 from maillage.matching.models import MatchResult
-from maillage.matching.records import candidate_record, posting_record
-from maillage.matching.services.vectors import (
-    candidate_vector_refresh,
-    posting_vector_refresh,
-    stored_vector,
-)
+from maillage.matching.records import candidate_record, posting_record, stored_vector
+from maillage.matching.services.vectors import candidate_vector_refresh, posting_vector_refresh
 from matchcore.engine import MatchResult as EngineResult
 
 # Excluded postings a candidate still sees, to know what keeps them out ("why not").

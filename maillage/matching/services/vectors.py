@@ -61,10 +61,3 @@ def posting_vector_refresh(*, posting: JobPosting) -> PostingVector:
     stored.vector = b"" if vector is None else vector.tobytes()
     stored.save()
     return stored
-
-
-def stored_vector(stored) -> np.ndarray | None:
-    """The float32 vector of a CandidateVector or PostingVector (None when the text was empty)."""
-    if stored is None or not bytes(stored.vector):
-        return None
-    return np.frombuffer(bytes(stored.vector), dtype="<f4").copy()
