@@ -60,6 +60,8 @@ class CandidateStore:
         "admission": (np.int32, ()),
         "period_end": (np.int32, ()),
         "permit": (np.int32, ()),
+        "temporary_permit": (np.int32, ()),  # the permit's expiry unless the status is permanent
+        "employer_specific": (np.bool_, ()),
         "verified": (np.bool_, ()),
         "refused": (np.bool_, ()),
         "french": (np.uint8, (4,)),
@@ -92,38 +94,50 @@ class CandidateStore:
         rows = np.arange(self.size, self.size + len(records))
         c = self._columns
         years = self.policy.eligibility_years
+        values: dict[str, list] = {name: [] for name in self._SPEC}
+        dead = []
         for row, record in zip(rows.tolist(), records, strict=True):
             old = self.row_of.get(record.id)
             if old is not None:
-                c["alive"][old] = False
+                dead.append(old)
             self.row_of[record.id] = row
             self.ids.append(record.id)
-            c["alive"][row] = True
-            c["status"][row] = STATUS_CODES.get(record.immigration_status or "", 0)
-            c["admission"][row] = _ordinal(record.admission_date)
-            c["period_end"][row] = (
+            status = STATUS_CODES.get(record.immigration_status or "", 0)
+            permit = _ordinal(record.permit_expires_on)
+            wanted = 0
+            for code in record.region_codes:
+                wanted |= region_bit(code)
+            values["alive"].append(True)
+            values["status"].append(status)
+            values["admission"].append(_ordinal(record.admission_date))
+            values["period_end"].append(
                 add_years(record.admission_date, years).toordinal() - 1
                 if record.admission_date
                 else NO_DATE
             )
-            c["permit"][row] = _ordinal(record.permit_expires_on)
-            c["verified"][row] = record.is_verified
-            c["refused"][row] = record.is_refused
-            c["french"][row] = [record.french.get(s) or 0 for s in LANGUAGE_SKILLS]
-            c["english"][row] = [record.english.get(s) or 0 for s in LANGUAGE_SKILLS]
-            wanted = 0
-            for code in record.region_codes:
-                wanted |= region_bit(code)
-            c["wanted"][row] = wanted
-            c["home"][row] = region_bit(record.home.region_code)
-            c["open_all"][row] = record.is_open_to_all_regions
-            c["relocate"][row] = record.is_ready_to_relocate
-            c["available"][row] = _ordinal(record.available_from)
+            values["permit"].append(permit)
+            values["temporary_permit"].append(NO_DATE if status in _PERMANENT else permit)
+            values["employer_specific"].append(status == _EMPLOYER_SPECIFIC)
+            values["verified"].append(record.is_verified)
+            values["refused"].append(record.is_refused)
+            values["french"].append([record.french.get(s) or 0 for s in LANGUAGE_SKILLS])
+            values["english"].append([record.english.get(s) or 0 for s in LANGUAGE_SKILLS])
+            values["wanted"].append(wanted)
+            values["home"].append(region_bit(record.home.region_code))
+            values["open_all"].append(record.is_open_to_all_regions)
+            values["relocate"].append(record.is_ready_to_relocate)
+            values["available"].append(_ordinal(record.available_from))
             nocs = {e.noc for e in record.experiences if e.noc} | set(record.desired_occupations)
             for noc in nocs:
                 self.by_noc[noc].append(row)
             for key in candidate_skill_keys(record):
                 self.by_skill[key].append(row)
+        if records:
+            for name, (dtype, shape) in self._SPEC.items():
+                c[name][rows[0] : rows[-1] + 1] = np.array(values[name], dtype=dtype).reshape(
+                    len(records), *shape
+                )
+            c["alive"][dead] = False
         self.size += len(records)
         return rows
 
@@ -160,13 +174,12 @@ class CandidateStore:
         """Rows that no hard rule excludes for this posting. `region_wanted_only` (an advisor's
         filter) keeps only those who chose the posting's region or live there."""
         mask = self.eligible(today=today) if base is None else base.copy()
-        status, permit = self.status, self.permit
         if not posting.accepts_employer_specific_permit:
-            mask &= status != _EMPLOYER_SPECIFIC
+            mask &= ~self.employer_specific
         if posting.start_date is not None:
             start = posting.start_date.toordinal()
-            permanent = np.isin(status, list(_PERMANENT))
-            mask &= ~(~permanent & (permit != NO_DATE) & (permit < start))
+            temporary = self.temporary_permit
+            mask &= ~((temporary != NO_DATE) & (temporary < start))
             latest = (
                 posting.start_date + timedelta(days=self.policy.availability_grace_days)
             ).toordinal()

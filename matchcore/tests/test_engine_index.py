@@ -81,3 +81,17 @@ def test_the_pca_reducer_keeps_unit_vectors_and_reports_the_variance_it_keeps():
     assert reduced.shape == (500, 8)
     assert np.allclose(np.linalg.norm(reduced, axis=1), 1.0, atol=1e-5)
     assert 0.0 < reducer.explained_variance < 1.0
+
+
+def test_a_candidate_added_twice_keeps_only_its_latest_row():
+    from datetime import date
+
+    from matchcore.engine import CandidateRecord, MatchingEngine
+
+    first = CandidateRecord(id=7, admission_date=date(2024, 1, 1))
+    second = CandidateRecord(id=7, admission_date=date(2025, 1, 1))
+    engine = MatchingEngine(dims=4)
+    engine.upsert([first, second], np.zeros((2, 4), dtype=np.float32))
+    engine.upsert([second], np.zeros((1, 4), dtype=np.float32))
+    assert engine.store.alive.tolist() == [False, False, True]
+    assert engine.store.row_of[7] == 2
