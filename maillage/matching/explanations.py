@@ -394,14 +394,21 @@ def _unknown_skill(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
 
 
 def _not_linked(e: dict, who: str, v: Vocabulary) -> tuple[str, str] | None:
-    if e.get("side") == "posting" and who == CANDIDATE:
-        return None
     labels = e.get("labels", [])
-    text = ngettext(
-        "Skill not linked to ESCO yet, compared by its name: %(labels)s.",
-        "Skills not linked to ESCO yet, compared by their names: %(labels)s.",
-        len(labels),
-    )
+    if e.get("side") == "posting":
+        if who == CANDIDATE:
+            return None
+        text = ngettext(
+            "Skill of the posting not linked to ESCO yet, compared by its name: %(labels)s.",
+            "Skills of the posting not linked to ESCO yet, compared by their names: %(labels)s.",
+            len(labels),
+        )
+    else:
+        text = ngettext(
+            "Skill of the profile not linked to ESCO yet, compared by its name: %(labels)s.",
+            "Skills of the profile not linked to ESCO yet, compared by their names: %(labels)s.",
+            len(labels),
+        )
     return text % {"labels": _labels(labels)}, "info"
 
 
@@ -505,6 +512,22 @@ def sentences(reasons: Iterable[dict], *, audience: str, vocabulary: Vocabulary)
         if said is not None:
             out.append(Sentence(code, said[0], said[1]))
     return out
+
+
+def factor_label(name: str) -> str:
+    labels = {
+        "occupation": _("Occupation"),
+        "required_skills": _("Required skills"),
+        "nice_skills": _("Assets"),
+        "experience": _("Experience in the field"),
+        "education": _("Education"),
+        "language": _("French above the minimum"),
+        "semantic": _("Texts about the same work"),
+        "desired_occupation": _("Occupation the candidate wants"),
+        "place": _("Region and distance"),
+        "salary": _("Salary"),
+    }
+    return labels.get(name, name)
 
 
 def codes_in(results: Iterable) -> tuple[set[str], set[str]]:

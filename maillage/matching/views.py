@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
@@ -17,6 +18,7 @@ from maillage.matching.explanations import (
     Sentence,
     Vocabulary,
     codes_in,
+    factor_label,
     sentences,
 )
 from maillage.matching.models import MatchResult
@@ -24,8 +26,6 @@ from maillage.regions.models import Region
 
 candidate_required = role_required(Role.CANDIDATE)
 team_required = role_required(*TEAM_ROLES)
-
-STAR_CHOICES = [(n, n) for n in range(1, 6)]
 
 
 class CandidateMatchFilterForm(forms.Form):
@@ -36,15 +36,18 @@ class CandidateMatchFilterForm(forms.Form):
         empty_label=_("All regions"),
     )
     min_stars = forms.TypedChoiceField(
-        label=_("At least"),
-        choices=[(n, _("%(count)s stars") % {"count": n}) for n in range(1, 6)],
-        coerce=int,
-        required=False,
-        empty_value=1,
+        label=_("At least"), coerce=int, required=False, empty_value=1
     )
     include_excluded = forms.BooleanField(
         label=_("Also show the jobs I cannot apply to, with the reason"), required=False
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["min_stars"].choices = [
+            (n, ngettext("%(count)s star", "%(count)s stars", n) % {"count": n})
+            for n in range(1, 6)
+        ]
 
     def filters(self) -> selectors.CandidateMatchFilters:
         if not self.is_valid():
@@ -62,6 +65,11 @@ class ExplainedResult:
     result: MatchResult
     sentences: list[Sentence]
     comparison: Comparison | None = None
+
+    @property
+    def factor_rows(self) -> list[tuple[str, dict]]:
+        factors = self.result.breakdown.get("factors", {})
+        return [(factor_label(name), values) for name, values in factors.items()]
 
     @property
     def exclusions(self) -> list[Sentence]:
