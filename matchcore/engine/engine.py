@@ -12,11 +12,11 @@ from datetime import date
 import numpy as np
 
 from matchcore.engine.contracts import CandidateRecord, MatchResult, PostingRecord, Taxonomy
-from matchcore.engine.factors import candidate_skill_keys
+from matchcore.engine.factors import all_factors, candidate_skill_keys
 from matchcore.engine.index import SearchPlan, VectorIndex
 from matchcore.engine.policy import DEFAULT_POLICY, Policy
 from matchcore.engine.ranker import Ranker
-from matchcore.engine.scoring import score_pair
+from matchcore.engine.scoring import feature_vector, policy_scores, score_pair
 from matchcore.engine.store import CandidateStore
 
 # For a candidate without text, the index holds a zero vector: it is found through its
@@ -143,23 +143,32 @@ class MatchingEngine:
         shortlist: int = 300,
         region_wanted_only: bool = False,
     ) -> list[MatchResult]:
-        """The k best admissible candidates, fully scored and explained, best first."""
+        """The k best admissible candidates, fully scored and explained, best first.
+
+        Two stages: the factors of the whole shortlist are scored at once (vectorised policy or
+        the learned ranker), then only the best k are explained in full (same score)."""
         rows, _plan = self.retrieve(
             posting, today=today, shortlist=shortlist, region_wanted_only=region_wanted_only
         )
         ids = [self.store.ids[row] for row in rows.tolist()]
-        results = [
-            score_pair(
-                record,
-                posting,
-                today=today,
-                taxonomy=self.taxonomy,
-                policy=self.policy,
-                ranker=self.ranker,
-            )
-            for record in self.records(ids)
+        if not ids:
+            return []
+        records = self.records(ids)
+        values = [
+            all_factors(record, posting, taxonomy=self.taxonomy, policy=self.policy)
+            for record in records
         ]
-        results = [r for r in results if not r.is_excluded]
+        features = np.stack([feature_vector(v) for v in values])
+        if self.ranker is not None:
+            scores = self.ranker.scores(features)
+        else:
+            applies = np.array([v.applies for v in values[0]])
+            scores = policy_scores(features, applies, self.policy)
+        order = sorted(
+            range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
+        )
+        best = [records[i] for i in order[: k + 10]]  # a margin for rounding at the cut
+        results = [r for r in self.score_pairs(best, posting, today=today) if not r.is_excluded]
         return sorted(results, key=rank_key)[:k]
 
     def score_pairs(

@@ -159,3 +159,21 @@ def test_the_vectorised_policy_score_equals_the_pairwise_one(people, posting):
     applies = np.array([v.applies for v in rows[0]])
     expected = [_score(p, posting).score for p in people]
     assert np.allclose(policy_scores(features, applies, DEFAULT_POLICY), expected)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(candidates(), min_size=1, max_size=20), postings(), st.integers(1, 8))
+def test_the_two_stage_ranking_equals_scoring_every_admissible_candidate(people, posting, k):
+    from matchcore.engine.engine import rank_key
+
+    same = np.ones(DIMS, dtype=np.float32) / np.sqrt(DIMS)
+    people = [replace(person, id=i, vector=same) for i, person in enumerate(people)]
+    posting = replace(posting, vector=same)  # the shortlist then holds every admissible one
+    engine = MatchingEngine(dims=DIMS, taxonomy=TAXONOMY)
+    engine.upsert(people)
+    everyone = [_score(p, posting) for p in people]
+    expected = sorted([r for r in everyone if not r.is_excluded], key=rank_key)[:k]
+    found = engine.candidates_for_posting(posting, today=TODAY, k=k, shortlist=100)
+    assert [(r.candidate_id, r.score) for r in found] == [
+        (r.candidate_id, r.score) for r in expected
+    ]
