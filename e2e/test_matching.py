@@ -43,26 +43,34 @@ def matched(reference_data):
     engine_reset()
 
 
-def test_candidate_sees_ranked_jobs_with_reasons(page, phone_page, login, check_accessibility, matched):
+def test_candidate_sees_ranked_jobs_with_reasons(
+    page, phone_page, login, check_accessibility, matched
+):
     posting, welder = matched
     login(page, welder.user.email, PASSWORD)
     page.goto("/matching/my-matches/")
     assert page.locator("h2", has_text=posting.title).is_visible()
-    assert page.get_by_text("Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage.").is_visible()
+    assert page.get_by_text(
+        "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage."
+    ).is_visible()
     check_accessibility(page, "01-candidate-matches")
     login(phone_page, welder.user.email, PASSWORD)
     phone_page.goto("/matching/my-matches/")
     check_accessibility(phone_page, "02-candidate-matches-phone")
 
 
-def test_advisor_sees_proposals_with_the_comparison_chart(page, login, check_accessibility, matched):
+def test_advisor_sees_proposals_with_the_comparison_chart(
+    page, login, check_accessibility, matched
+):
     posting, welder = matched
     advisor = AdvisorFactory()
     login(page, advisor.email, PASSWORD)
     page.goto("/matching/postings/")
     check_accessibility(page, "03-advisor-postings")
     page.get_by_role("link", name=posting.title).click()
-    assert page.get_by_role("img", name="Exigences de l'offre comparées à la candidature").is_visible()
+    assert page.get_by_role(
+        "img", name="Exigences de l'offre comparées à la candidature"
+    ).is_visible()
     page.get_by_text("Détail du score par facteur").click()
     page.get_by_text("La même comparaison sous forme de tableau").click()
     check_accessibility(page, "04-advisor-proposals")
