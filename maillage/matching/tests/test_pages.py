@@ -142,3 +142,20 @@ def test_only_candidates_have_a_matches_page(client, matched):
     response = client.get(reverse("matching:my-matches"))
     assert response.status_code == 302
     assert UserFactory._meta.model.objects.count() >= 1
+
+
+def test_the_candidate_reads_the_reasons_in_english(client, matched):
+    _posting, welder = matched
+    client.force_login(welder.user)
+    html = unescape(client.get("/en/matching/my-matches/").content.decode())
+    assert "You have 2 of the 3 skills asked for; missing: oxycoupage." in html
+    assert "The job is in Bas-Saint-Laurent, a region you chose." in html
+
+
+def test_program_managers_read_the_results_in_the_admin(client, matched):
+    from maillage.accounts.tests.factories import ManagerFactory
+
+    client.force_login(ManagerFactory())
+    response = client.get(reverse("admin:matching_matchresult_changelist"))
+    assert response.status_code == 200
+    assert "policy-1" in response.content.decode()
