@@ -31,11 +31,12 @@ def candidates_for_engine(*, updated_after: datetime | None) -> QuerySet[Candida
     return profiles.order_by("pk")
 
 
-def candidate_for_engine(candidate_id: int) -> CandidateProfile:
+def candidate_for_engine(candidate_id: int) -> CandidateProfile | None:
     return (
         CandidateProfile.objects.select_related("municipality__region", "match_vector")
         .prefetch_related(*ENGINE_PREFETCH)
-        .get(pk=candidate_id)
+        .filter(pk=candidate_id)
+        .first()
     )
 
 
@@ -48,11 +49,12 @@ def postings_for_engine() -> QuerySet[JobPosting]:
     )
 
 
-def posting_for_engine(posting_id: int) -> JobPosting:
+def posting_for_engine(posting_id: int) -> JobPosting | None:
     return (
         JobPosting.objects.select_related("municipality__region", "match_vector")
         .prefetch_related("skills")
-        .get(pk=posting_id)
+        .filter(pk=posting_id)
+        .first()
     )
 
 

@@ -74,9 +74,10 @@ def _store(results: list[EngineResult]) -> int:
 
 @transaction.atomic
 def posting_rematch(*, posting_id: int, today: date) -> int:
-    """The posting's best candidates, and every pair already stored for it, scored again."""
+    """The posting's best candidates, and every pair already stored for it, scored again.
+    A posting deleted or unpublished since the task was queued gives 0."""
     posting = selectors.posting_for_engine(posting_id)
-    if posting.status != PostingStatus.PUBLISHED:
+    if posting is None or posting.status != PostingStatus.PUBLISHED:
         return 0
     vector = stored_vector(posting_vector_refresh(posting=posting))
     record = posting_record(posting, vector=vector)
@@ -99,8 +100,11 @@ def posting_rematch(*, posting_id: int, today: date) -> int:
 @transaction.atomic
 def candidate_rematch(*, candidate_id: int, today: date) -> int:
     """Every published posting scored for this candidate; the best ones (and the closest
-    exclusions, with their reasons) stored, with every pair already stored scored again."""
+    exclusions, with their reasons) stored, with every pair already stored scored again.
+    A candidate deleted since the task was queued gives 0."""
     profile = selectors.candidate_for_engine(candidate_id)
+    if profile is None:
+        return 0
     vector_row = candidate_vector_refresh(profile=profile)
     record = candidate_record(profile, today=today, vector=stored_vector(vector_row))
     engine = current_engine(today=today)

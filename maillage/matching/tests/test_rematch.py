@@ -173,3 +173,11 @@ def test_an_engine_loaded_before_a_candidate_changed_picks_up_the_change(welding
     candidate_rematch(candidate_id=welder.pk, today=TODAY)  # touches the stored vector row
     posting_rematch(posting_id=welding_posting.pk, today=date(2026, 11, 27))
     assert MatchResult.objects.get(candidate=welder, posting=welding_posting).is_excluded
+
+
+def test_a_task_for_a_record_deleted_meanwhile_does_nothing(welding_posting, welder):
+    posting_id, candidate_id = welding_posting.pk, welder.pk
+    welding_posting.delete()
+    welder.delete()
+    assert posting_rematch(posting_id=posting_id, today=TODAY) == 0
+    assert candidate_rematch(candidate_id=candidate_id, today=TODAY) == 0
