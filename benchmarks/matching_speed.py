@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from benchmarks.matching_data import RESULTS, embed_cached, load_catalog
+from benchmarks.matching_data import RESULTS, embed_cached, load_catalog, save_embeddings
 from matchcore.engine import (
     CandidateRecord,
     Experience,
@@ -322,8 +322,9 @@ def main() -> None:
     quick = args.quick
     started = time.perf_counter()
     pool = Pool.build(quick=quick)
+    save_embeddings()
     sizes = [20_000] if quick else [100_000, 1_000_000]
-    n_queries = 30 if quick else 200
+    n_queries = 20 if quick else 200
     runs, rematch = [], {}
     for size in sizes:
         gc.collect()
@@ -338,7 +339,7 @@ def main() -> None:
             runs.append(run)
             print(json.dumps(run))
         if size == sizes[0]:
-            count = 100 if quick else 10_000
+            count = 50 if quick else 10_000
             batch = postings(pool, count, seed=SEED + 99, case="typical")
             t0 = time.perf_counter()
             stored = 0
