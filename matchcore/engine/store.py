@@ -29,6 +29,9 @@ _PERMITS = {
 }
 _EMPLOYER_SPECIFIC = STATUS_CODES["employer_specific_permit"]
 NO_DATE = 0
+_NEVER = np.iinfo(np.int32).max
+_UNKNOWN_LEVEL = 255
+_ALL_REGIONS = np.iinfo(np.uint32).max
 
 
 def region_bit(code: str | None) -> int:
@@ -60,17 +63,19 @@ class CandidateStore:
         "admission": (np.int32, ()),
         "period_end": (np.int32, ()),
         "permit": (np.int32, ()),
-        "temporary_permit": (np.int32, ()),  # the permit's expiry unless the status is permanent
-        "employer_specific": (np.bool_, ()),
         "verified": (np.bool_, ()),
         "refused": (np.bool_, ()),
-        "french": (np.uint8, (4,)),
-        "english": (np.uint8, (4,)),
-        "wanted": (np.uint32, ()),
-        "home": (np.uint32, ()),
-        "open_all": (np.bool_, ()),
-        "relocate": (np.bool_, ()),
-        "available": (np.int32, ()),
+        # Per-posting rules, each stored so that it is one comparison (unknown values pass):
+        "temporary_permit": (np.int32, ()),  # expiry of a non-permanent status, else the maximum
+        "employer_specific": (np.bool_, ()),
+        "french_0": (np.uint8, ()),  # the four French skills, 255 when unknown
+        "french_1": (np.uint8, ()),
+        "french_2": (np.uint8, ()),
+        "french_3": (np.uint8, ()),
+        "english_min": (np.uint8, ()),  # the lowest known English level, 255 when none
+        "region_accept": (np.uint32, ()),  # bits of the acceptable regions (all when flexible)
+        "region_chosen": (np.uint32, ()),  # bits of the chosen regions and the home region
+        "available": (np.int32, ()),  # 0 when unknown
     }
 
     def _grow(self, capacity: int) -> None:
@@ -116,16 +121,21 @@ class CandidateStore:
                 else NO_DATE
             )
             values["permit"].append(permit)
-            values["temporary_permit"].append(NO_DATE if status in _PERMANENT else permit)
+            values["temporary_permit"].append(
+                _NEVER if status in _PERMANENT or permit == NO_DATE else permit
+            )
             values["employer_specific"].append(status == _EMPLOYER_SPECIFIC)
             values["verified"].append(record.is_verified)
             values["refused"].append(record.is_refused)
-            values["french"].append([record.french.get(s) or 0 for s in LANGUAGE_SKILLS])
-            values["english"].append([record.english.get(s) or 0 for s in LANGUAGE_SKILLS])
-            values["wanted"].append(wanted)
-            values["home"].append(region_bit(record.home.region_code))
-            values["open_all"].append(record.is_open_to_all_regions)
-            values["relocate"].append(record.is_ready_to_relocate)
+            for i, skill in enumerate(LANGUAGE_SKILLS):
+                level = record.french.get(skill)
+                values[f"french_{i}"].append(_UNKNOWN_LEVEL if level is None else level)
+            english = [level for _s, level in record.english.items() if level is not None]
+            values["english_min"].append(min(english) if english else _UNKNOWN_LEVEL)
+            home = region_bit(record.home.region_code)
+            flexible = record.is_open_to_all_regions or record.is_ready_to_relocate or wanted == 0
+            values["region_accept"].append(_ALL_REGIONS if flexible else wanted | home)
+            values["region_chosen"].append(wanted | home)
             values["available"].append(_ordinal(record.available_from))
             nocs = {e.noc for e in record.experiences if e.noc} | set(record.desired_occupations)
             for noc in nocs:
@@ -174,39 +184,24 @@ class CandidateStore:
         """Rows that no hard rule excludes for this posting. `region_wanted_only` (an advisor's
         filter) keeps only those who chose the posting's region or live there."""
         mask = self.eligible(today=today) if base is None else base.copy()
+        both = np.logical_and
         if not posting.accepts_employer_specific_permit:
-            mask &= ~self.employer_specific
+            both(mask, ~self.employer_specific, out=mask)
         if posting.start_date is not None:
-            start = posting.start_date.toordinal()
-            temporary = self.temporary_permit
-            mask &= ~((temporary != NO_DATE) & (temporary < start))
-            latest = (
-                posting.start_date + timedelta(days=self.policy.availability_grace_days)
-            ).toordinal()
-            mask &= ~((self.available != NO_DATE) & (self.available > latest))
-        french = self.french
+            both(mask, self.temporary_permit >= posting.start_date.toordinal(), out=mask)
+            latest = posting.start_date + timedelta(days=self.policy.availability_grace_days)
+            both(mask, self.available <= latest.toordinal(), out=mask)
         for i, skill in enumerate(LANGUAGE_SKILLS):
             minimum = posting.min_french.get(skill)
             if minimum is not None:
-                level = french[:, i]
-                mask &= ~((level != 0) & (level < minimum))
+                both(mask, getattr(self, f"french_{i}") >= minimum, out=mask)
         if posting.min_english is not None:
-            english = self.english
-            below = (english != 0) & (english < posting.min_english)
-            mask &= ~below.any(axis=1)
+            both(mask, self.english_min >= posting.min_english, out=mask)
         bit = region_bit(posting.place.region_code)
         if bit:
-            wanted = self.wanted
-            refuses = (
-                ~self.open_all
-                & ~self.relocate
-                & (wanted != 0)
-                & ((wanted & bit) == 0)
-                & (self.home != bit)
-            )
-            mask &= ~refuses
+            both(mask, (self.region_accept & bit) != 0, out=mask)
             if region_wanted_only:
-                mask &= ((self.wanted & bit) != 0) | (self.home == bit)
+                both(mask, (self.region_chosen & bit) != 0, out=mask)
         return mask
 
     def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:
