@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from maillage.core.admin import ProgramAdmin
-from maillage.matching.models import MatchFeedback, MatchResult, RankerModel
+from maillage.matching.models import MatchResult, RankerModel
 
 
 @admin.register(MatchResult)
@@ -16,13 +16,6 @@ class MatchResultAdmin(ProgramAdmin):
         "computed_at",
     ]
     list_filter = ["is_excluded", "stars", "engine_version"]
-    list_select_related = ["posting", "candidate__user"]
-
-
-@admin.register(MatchFeedback)
-class MatchFeedbackAdmin(ProgramAdmin):
-    list_display = ["posting", "candidate", "outcome", "engine_version", "decided_at"]
-    list_filter = ["outcome"]
     list_select_related = ["posting", "candidate__user"]
 
 

@@ -79,60 +79,6 @@ class PostingVector(models.Model):
         return f"{self.posting_id}: {self.model_name}"
 
 
-class FeedbackOutcome(models.TextChoices):
-    """Decisions on a proposed pair, from the weakest to the strongest signal of a good match."""
-
-    ADVISOR_REJECTED = "advisor_rejected", _("Rejected by an advisor")
-    EMPLOYER_DECLINED = "employer_declined", _("Declined by the employer")
-    ADVISOR_APPROVED = "advisor_approved", _("Approved by an advisor")
-    INTERVIEW = "interview", _("Invited to an interview")
-    OFFER = "offer", _("Offer made")
-    HIRED = "hired", _("Hired")
-
-
-# The grade each outcome teaches the ranker (lambdarank labels).
-OUTCOME_GRADES = {
-    FeedbackOutcome.ADVISOR_REJECTED: 0,
-    FeedbackOutcome.EMPLOYER_DECLINED: 0,
-    FeedbackOutcome.ADVISOR_APPROVED: 1,
-    FeedbackOutcome.INTERVIEW: 2,
-    FeedbackOutcome.OFFER: 3,
-    FeedbackOutcome.HIRED: 3,
-}
-
-
-class MatchFeedback(models.Model):
-    """A decision on a proposed pair: the learning-to-rank label. The factor values are copied
-    from the result the person saw, so the model learns from what was shown then."""
-
-    candidate = models.ForeignKey(
-        "candidates.CandidateProfile", on_delete=models.CASCADE, related_name="match_feedback"
-    )
-    posting = models.ForeignKey(
-        "employers.JobPosting", on_delete=models.CASCADE, related_name="match_feedback"
-    )
-    outcome = models.CharField(_("outcome"), max_length=30, choices=FeedbackOutcome.choices)
-    features = models.JSONField(_("factor values"), default=dict)
-    engine_version = models.CharField(_("engine version"), max_length=60)
-    decided_at = models.DateTimeField(_("decided at"))
-
-    class Meta:
-        verbose_name = _("match feedback")
-        verbose_name_plural = _("match feedback")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["candidate", "posting", "outcome"], name="matching_one_feedback_per_outcome"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.candidate_id} × {self.posting_id}: {self.outcome}"
-
-    @property
-    def grade(self) -> int:
-        return OUTCOME_GRADES[FeedbackOutcome(self.outcome)]
-
-
 class RankerModel(models.Model):
     """A learned ranker, kept with its version; the active one scores, the policy otherwise."""
 

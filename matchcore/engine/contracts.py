@@ -257,9 +257,13 @@ class MatchResult:
     factors: tuple[FactorScore, ...]
     reasons: tuple[Reason, ...]
     engine_version: str
+    # Points the model gives before any factor (0 for the policy; a learned ranker's base value):
+    # base + every factor's points = score.
+    base_score: float = 0.0
 
     def breakdown(self) -> dict[str, object]:
         return {
+            "base": round(self.base_score, 2),
             "requirements": round(self.requirements_score, 2),
             "preferences": round(self.preferences_score, 2),
             "factors": {

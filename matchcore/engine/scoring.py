@@ -101,10 +101,12 @@ def score_pair(
     values = all_factors(candidate, posting, taxonomy=taxonomy, policy=policy, have=have)
     score, requirements, preferences, factors = policy_score(values, policy)
     version = policy.version
+    base_score = 0.0
     if ranker is not None:
         features = feature_vector(values)[None, :]
         scores, contributions, base = ranker.explain(features)
         score = float(scores[0])
+        base_score = float(base[0])
         version = ranker.version
         factors = tuple(
             FactorScore(
@@ -131,6 +133,7 @@ def score_pair(
         factors=factors,
         reasons=tuple(_dedupe(reasons)),
         engine_version=version,
+        base_score=base_score,
     )
 
 

@@ -1,6 +1,6 @@
 """Writes of the matching app: vectors, rematches, feedback and the learned ranker."""
 
-from maillage.matching.services.feedback import match_feedback_record, ranker_retrain
+from maillage.matching.services.feedback import ranker_retrain
 from maillage.matching.services.rematch import (
     RematchSummary,
     candidate_rematch,
@@ -13,7 +13,6 @@ __all__ = [
     "RematchSummary",
     "candidate_rematch",
     "candidate_vector_refresh",
-    "match_feedback_record",
     "posting_rematch",
     "posting_vector_refresh",
     "ranker_retrain",

@@ -1,72 +1,61 @@
-"""Decisions on proposed pairs, and the learned ranker trained from them.
+"""The learned ranker, trained from the decisions people made on proposed pairs.
 
-Prequalification (advisors) and interviews (employers) call `match_feedback_record` when a
-decision is made; `ranker_retrain` (command `train_ranker`) turns the decisions into a lambdarank
-model once there are enough, and activates it. Until then the hand-set policy scores.
+The labels are prequalification's `DecisionLabel` rows (advisors' and employers' decisions,
+graded 0–4, append-only: the latest decision on a pair counts). The features are the factor
+values of the result the person saw (the proposal's copy of the breakdown), or else the pair's
+current result. `ranker_retrain` (command `train_ranker`) activates a model once there are
+enough labels; until then the hand-set policy scores.
 """
-
-from datetime import datetime
 
 import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from maillage.candidates.models import CandidateProfile
-from maillage.employers.models import JobPosting
 from maillage.matching.engine_state import engine_reset
-from maillage.matching.models import FeedbackOutcome, MatchFeedback, MatchResult, RankerModel
+from maillage.matching.models import MatchResult, RankerModel
 from matchcore.engine import ALL_FACTORS, TrainingReport, train_ranker
 
 
-@transaction.atomic
-def match_feedback_record(
-    *,
-    candidate: CandidateProfile,
-    posting: JobPosting,
-    outcome: FeedbackOutcome,
-    decided_at: datetime | None = None,
-) -> MatchFeedback:
-    """Record a decision with the factor values of the result the person saw."""
-    result = MatchResult.objects.filter(candidate=candidate, posting=posting).first()
-    factors = (result.breakdown if result else {}).get("factors", {})
-    features = {name: values.get("value") for name, values in factors.items()}
-    feedback, _created = MatchFeedback.objects.update_or_create(
-        candidate=candidate,
-        posting=posting,
-        outcome=outcome,
-        defaults={
-            "features": features,
-            "engine_version": result.engine_version if result else "",
-            "decided_at": decided_at or timezone.now(),
-        },
-    )
-    return feedback
+def _factor_values(breakdown: dict | None) -> list[float] | None:
+    factors = (breakdown or {}).get("factors") or {}
+    if not factors:
+        return None
+    values = []
+    for factor in ALL_FACTORS:
+        value = (factors.get(str(factor)) or {}).get("value")
+        values.append(np.nan if value is None else float(value))
+    return values
 
 
 @transaction.atomic
 def ranker_retrain(*, seed: int | None = None) -> tuple[RankerModel | None, TrainingReport]:
-    """Train on every decision (the strongest grade per pair, grouped by posting); activate the
-    model if training succeeded. The previous models stay, inactive, for the record."""
-    best: dict[tuple[int, int], MatchFeedback] = {}
-    for feedback in MatchFeedback.objects.order_by("posting_id", "candidate_id", "pk"):
-        key = (feedback.posting_id, feedback.candidate_id)
-        if key not in best or feedback.grade > best[key].grade:
-            best[key] = feedback
+    """Train on the latest decision of every pair, grouped by posting; activate the model if
+    training succeeded. Earlier models stay, inactive, for the record."""
+    from maillage.prequalification.models import DecisionLabel
+
+    latest: dict[tuple[int, int], DecisionLabel] = {}
+    for label in DecisionLabel.objects.select_related("proposal").order_by("decided_at", "pk"):
+        latest[(label.posting_id, label.candidate_id)] = label
+    results = {
+        (r.posting_id, r.candidate_id): r.breakdown
+        for r in MatchResult.objects.filter(
+            posting_id__in={p for p, _c in latest}, candidate_id__in={c for _p, c in latest}
+        ).only("posting_id", "candidate_id", "breakdown")
+    }
     rows, grades, groups = [], [], []
     current = None
-    for (posting_id, _candidate_id), feedback in sorted(best.items()):
-        if posting_id != current:
+    for key, label in sorted(latest.items()):
+        seen = label.proposal.breakdown if label.proposal is not None else None
+        values = _factor_values(seen) or _factor_values(results.get(key))
+        if values is None:
+            continue
+        if key[0] != current:
             groups.append(0)
-            current = posting_id
+            current = key[0]
         groups[-1] += 1
-        rows.append(
-            [
-                np.nan if feedback.features.get(str(f)) is None else feedback.features[str(f)]
-                for f in ALL_FACTORS
-            ]
-        )
-        grades.append(feedback.grade)
+        rows.append(values)
+        grades.append(label.relevance)
     features = np.array(rows, dtype=np.float64).reshape(len(rows), len(ALL_FACTORS))
     ranker, report = train_ranker(
         features,

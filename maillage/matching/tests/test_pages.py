@@ -73,8 +73,9 @@ def test_the_candidate_page_costs_a_fixed_number_of_queries(
     assert MatchResult.objects.filter(candidate=welder).count() == 2
     assert other.pk
     client.force_login(welder.user)
-    # session, user, profile, results, NOC titles, region names, regions of the filter
-    with django_assert_num_queries(7):
+    # session, user, profile, results, NOC titles, region names, unread notifications (menu),
+    # regions of the filter
+    with django_assert_num_queries(8):
         client.get(reverse("matching:my-matches"))
 
 
@@ -106,8 +107,8 @@ def test_the_proposals_page_costs_a_fixed_number_of_queries(
     assert proposals == 4
     client.force_login(AdvisorFactory())
     # session, user, posting, its skills, results, educations, experiences, skills, regions,
-    # NOC titles, region names, one audit row per candidate shown
-    with django_assert_num_queries(11 + proposals):
+    # NOC titles, region names, unread notifications (menu), one audit row per candidate shown
+    with django_assert_num_queries(12 + proposals):
         client.get(reverse("matching:posting-proposals", args=[posting.public_id]))
 
 
@@ -117,7 +118,8 @@ def test_the_advisors_list_of_postings_costs_a_fixed_number_of_queries(
     posting, _welder = matched
     JobPostingFactory(company=posting.company)
     client.force_login(AdvisorFactory())
-    with django_assert_num_queries(3):
+    # session, user, postings with their counts, unread notifications (menu)
+    with django_assert_num_queries(4):
         response = client.get(reverse("matching:posting-list"))
     assert posting.title in response.content.decode()
 

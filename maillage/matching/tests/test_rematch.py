@@ -181,3 +181,19 @@ def test_a_task_for_a_record_deleted_meanwhile_does_nothing(welding_posting, wel
     welder.delete()
     assert posting_rematch(posting_id=posting_id, today=TODAY) == 0
     assert candidate_rematch(candidate_id=candidate_id, today=TODAY) == 0
+
+
+def test_a_posting_saved_tops_up_the_advisors_queue_with_its_best_candidates(
+    welding_posting, welder, django_capture_on_commit_callbacks
+):
+    from maillage.prequalification.models import Proposal
+
+    candidate_rematch(candidate_id=welder.pk, today=TODAY)
+    welding_posting.status = PostingStatus.DRAFT
+    welding_posting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        employer_services.posting_publish(posting=welding_posting, today=TODAY)
+    proposal = Proposal.objects.get(posting=welding_posting)
+    result = MatchResult.objects.get(posting=welding_posting, candidate=welder)
+    assert proposal.candidate_id == welder.pk
+    assert (proposal.score, proposal.engine_version) == (result.score, result.engine_version)
