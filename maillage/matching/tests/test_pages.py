@@ -4,6 +4,7 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.accounts.models import ProfileView
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
@@ -149,7 +150,10 @@ def test_only_candidates_have_a_matches_page(client, matched):
 def test_the_candidate_reads_the_reasons_in_english(client, matched):
     _posting, welder = matched
     client.force_login(welder.user)
-    html = unescape(client.get("/en/matching/my-matches/").content.decode())
+    try:
+        html = unescape(client.get("/en/matching/my-matches/").content.decode())
+    finally:
+        translation.activate("fr")  # the request left English active in this thread
     assert "You have 2 of the 3 skills asked for; missing: oxycoupage." in html
     assert "The job is in Bas-Saint-Laurent, a region you chose." in html
 
