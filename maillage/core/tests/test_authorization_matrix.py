@@ -184,6 +184,10 @@ ACCESS: dict[str, frozenset[str]] = {
     "privacy/export/": ROLES,
     "privacy/consents/<int:pk>/withdraw/": ROLES,
     "privacy/delete/": ROLES,
+    # matching
+    "matching/my-matches/": frozenset({CANDIDATE}),
+    "matching/postings/": TEAM,
+    "matching/postings/<uuid:public_id>/": TEAM,
     # fairness audit
     "fairness/declaration/": frozenset({CANDIDATE}),
     "fairness/declaration/delete/": frozenset({CANDIDATE}),

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from maillage.accounts.models import User
@@ -90,18 +91,28 @@ def test_a_draft_posting_is_not_matched(welding_posting, welder):
     assert not MatchResult.objects.exists()
 
 
+def _declare(profile, **values) -> None:
+    """A self-declaration for the fairness audit, reached by name: matching may not import the
+    fairness app (import-linter), which is the point."""
+    declaration = apps.get_model("fairness", "AuditDeclaration")
+    declaration.objects.update_or_create(candidate=profile, defaults=values)
+
+
 @pytest.mark.parametrize(
     "change",
     [
         {"full_name": "Zoé Tremblay-Nguyen"},
         {"email": "autre.adresse@example.org"},
         {"full_name": "Mohammed Al-Fassi", "email": "m.alfassi@example.org"},
+        {"audit": {"gender": "woman", "age_band": "55_plus"}},
+        {"audit": {"world_region": "africa_sub_saharan", "visible_minority": "yes"}},
     ],
 )
-def test_changing_the_name_or_email_changes_no_score_and_no_explanation(
+def test_changing_the_name_email_or_audit_declaration_changes_no_score_and_no_explanation(
     welding_posting, welder, change
 ):
     other = CandidateProfileFactory(french_oral_production=9)
+    _declare(welder, gender="man", age_band="25_34", world_region="europe", visible_minority="no")
     for profile in (welder, other):
         candidate_rematch(candidate_id=profile.pk, today=TODAY)
     posting_rematch(posting_id=welding_posting.pk, today=TODAY)
@@ -119,6 +130,9 @@ def test_changing_the_name_or_email_changes_no_score_and_no_explanation(
         }
 
     before = snapshot()
+    change = dict(change)
+    if "audit" in change:
+        _declare(welder, **change.pop("audit"))
     User.objects.filter(pk=welder.user_id).update(**change)
     for profile in (welder, other):
         candidate_rematch(candidate_id=profile.pk, today=TODAY)
