@@ -5,6 +5,7 @@ the person's name, e-mail, phone, country of residence, the countries of their e
 studies, and every other protected ground: the engine cannot read what it is never given.
 """
 
+import logging
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -14,7 +15,7 @@ import numpy as np
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import SalaryPeriod, VerificationStatus
 from maillage.employers.models import JobPosting
-from maillage.taxonomy.models import NocGroup, NocLevel
+from maillage.taxonomy.models import EscoSkill, NocGroup, NocLevel
 from matchcore.engine import (
     CandidateRecord,
     Experience,
@@ -24,6 +25,8 @@ from matchcore.engine import (
     Skill,
     Taxonomy,
 )
+
+logger = logging.getLogger(__name__)
 
 HOURS_PER_YEAR = 2080  # 52 weeks × 40 hours
 
@@ -123,6 +126,37 @@ def stored_vector(stored) -> np.ndarray | None:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    """The NOC unit groups the database knows (loaded once per process)."""
-    codes = NocGroup.objects.filter(level=NocLevel.UNIT_GROUP).values_list("code", flat=True)
-    return Taxonomy(noc_codes=frozenset(codes))
+    """What the engine knows of the classifications (loaded once per process): the NOC unit
+    groups and the ESCO skills of the database, and the unit groups related through their ESCO
+    skills (the language tools' skill graph, built from the NOC↔ESCO crosswalk links)."""
+    codes = frozenset(
+        NocGroup.objects.filter(level=NocLevel.UNIT_GROUP).values_list("code", flat=True)
+    )
+    uris = frozenset(EscoSkill.objects.values_list("uri", flat=True))
+    return Taxonomy(
+        noc_codes=codes,
+        related_nocs=_related_nocs(sorted(codes)),
+        esco_skill_uris=uris or None,
+    )
+
+
+def _related_nocs(codes: list[str], *, top: int = 25, threshold: float = 0.2) -> dict:
+    """Unit groups whose 25 heaviest ESCO skills overlap (Jaccard ≥ 0.2)."""
+    from maillage.taxonomy.language import language_tools
+
+    try:
+        graph = language_tools().graph
+        tops = {code: {s.uri for s in graph.noc_skills(code)[:top]} for code in codes}
+    except Exception:  # the tools could not be built: occupations are related by code only
+        logger.exception("Language tools unavailable: no occupation related through skills")
+        return {}
+    tops = {code: skills for code, skills in tops.items() if skills}
+    related: dict[str, set[str]] = {code: set() for code in tops}
+    ordered = sorted(tops)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            union = len(tops[a] | tops[b])
+            if union and len(tops[a] & tops[b]) / union >= threshold:
+                related[a].add(b)
+                related[b].add(a)
+    return {code: frozenset(others) for code, others in related.items() if others}

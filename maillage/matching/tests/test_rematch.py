@@ -211,3 +211,14 @@ def test_a_posting_saved_tops_up_the_advisors_queue_with_its_best_candidates(
     result = MatchResult.objects.get(posting=welding_posting, candidate=welder)
     assert proposal.candidate_id == welder.pk
     assert (proposal.score, proposal.engine_version) == (result.score, result.engine_version)
+
+
+def test_the_engine_knows_the_taxonomy_of_the_database():
+    from maillage.matching.records import taxonomy
+
+    known = taxonomy()
+    assert "72106" in known.noc_codes
+    assert len(known.noc_codes) == 516
+    assert known.esco_skill_uris is not None and len(known.esco_skill_uris) > 10_000
+    # Welders and machinists share many ESCO skills: related through the crosswalk links.
+    assert any("72106" in others for others in known.related_nocs.values())
