@@ -9,17 +9,10 @@ stored as MatchResult rows and read back by the activities app's own `schedule_i
 the web app does; then the solver and the greedy baseline (highest score first, first free slot)
 run on the same problem in the same process. Results: benchmarks/results/schedule.json.
 
-The matching engine has not landed on main yet, so the scores come from the documented scorer
-below (`score_pair`), written for this benchmark only:
-- a pair is acceptable when the candidate is eligible (verified, within the five years, right to
-  work), the company's region is one the candidate chose (or they are open to every region), the
-  candidate's desired occupation shares at least the NOC major group (2 digits) with the posting,
-  and the candidate is at most one level below each of the posting's French minimums;
-- score = 60 × occupation (1 same unit group, 0.6 same minor group, 0.3 same major group)
-  + 15 × French margin (mean over the four skills of (level − minimum) / 3, clipped to 0–1)
-  + 15 × experience (years / years required, clipped to 0–1; 1 when none is required)
-  + 10 × region (1 chosen region, 0.5 open to every region); the best posting of a company counts.
-When the engine lands, replace `score_pair` by its scores (MatchResult rows it writes).
+The scores are the matching engine's: before solving, every registered candidate is scored for
+every posting brought (maillage.matching.services.pairs_rematch, as `schedule_compute` does in
+the web app); the pairs that pass the engine's hard rules are the acceptable pairs and each pair's
+score is its best posting's engine score (0-100).
 """
 
 import json
@@ -64,40 +57,8 @@ def build_data() -> None:
         )
 
 
-def score_pair(profile, posting, *, occupations: set[str], interests: set[int], years: float):
-    """The documented benchmark scorer (see the module docstring); None when not acceptable."""
-    region_id = posting.company.region_id
-    if region_id in interests:
-        region = 1.0
-    elif profile.is_open_to_all_regions:
-        region = 0.5
-    else:
-        return None
-    code = posting.noc_id
-    if code in occupations:
-        occupation = 1.0
-    elif any(o[:3] == code[:3] for o in occupations):
-        occupation = 0.6
-    elif any(o[:2] == code[:2] for o in occupations):
-        occupation = 0.3
-    else:
-        return None
-    margins = []
-    for skill, minimum in posting.min_french_levels().items():
-        level = profile.french_levels()[skill] or 0
-        if minimum is None:
-            margins.append(1.0)
-            continue
-        if level < minimum - 1:
-            return None
-        margins.append(min(1.0, max(0.0, (level - minimum) / 3)))
-    required = posting.min_years_experience
-    experience = 1.0 if required == 0 else min(1.0, years / required)
-    return round(60 * occupation + 15 * sum(margins) / 4 + 15 * experience + 10 * region, 2)
-
-
 def build_session():
-    """The activity, its registrations and the scorer's MatchResult rows (replaced each run)."""
+    """The activity and its registrations (replaced each run)."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -109,14 +70,11 @@ def build_session():
     )
     from maillage.candidates.models import CandidateProfile
     from maillage.core.choices import VerificationStatus
-    from maillage.core.progress import progress
     from maillage.employers.models import Company, JobPosting, PostingStatus
-    from maillage.matching.models import MatchResult
     from maillage.regions.models import Region
 
     with transaction.atomic():
         Activity.objects.filter(title="Benchmark session").delete()
-        MatchResult.objects.filter(engine_version="benchmark-scorer").delete()
         activity = Activity.objects.create(
             kind=ActivityKind.VIRTUAL_FAIR,
             title="Benchmark session",
@@ -171,32 +129,6 @@ def build_session():
                 for p in profiles
             ]
         )
-        results = []
-        for profile in progress(profiles, description="Scores", total=len(profiles)):
-            if not profile.eligibility(today=TODAY).is_eligible:
-                continue
-            occupations = {o.pk for o in profile.desired_occupations.all()}
-            interests = {r.pk for r in profile.regions_of_interest.all()}
-            years = sum(
-                ((e.end_date or TODAY) - e.start_date).days / 365.25
-                for e in profile.experiences.all()
-            )
-            for posting in postings:
-                score = score_pair(
-                    profile, posting, occupations=occupations, interests=interests, years=years
-                )
-                if score is not None:
-                    results.append(
-                        MatchResult(
-                            candidate=profile,
-                            posting=posting,
-                            score=score,
-                            stars=1 + int(score // 20.01),
-                            engine_version="benchmark-scorer",
-                            computed_at=now,
-                        )
-                    )
-        MatchResult.objects.bulk_create(results, batch_size=2000)
     return activity, len(profiles), len(companies)
 
 
@@ -266,6 +198,13 @@ def main() -> dict:
     activity, candidates, employers = build_session()
     prepared_seconds = time.perf_counter() - started
 
+    from maillage.activities.services.scheduling import registered_pairs_score
+    from maillage.matching.engine_state import current_engine
+
+    scoring_started = time.perf_counter()
+    registered_pairs_score(activity, today=TODAY)
+    scoring_seconds = time.perf_counter() - scoring_started
+
     from maillage.activities.selectors import schedule_inputs
     from matchcore.schedule import greedy_schedule, solve_schedule
 
@@ -284,8 +223,10 @@ def main() -> dict:
             "max_meetings_per_candidate": K,
             "tables_per_employer": 1,
             "acceptable_pairs": len(problem.pairs),
-            "scores": "benchmark scorer (benchmarks/schedule.py score_pair); the engine is not on main yet",
+            "scores": "matching engine, every registered candidate x posting brought",
+            "engine_version": current_engine(today=TODAY).version,
             "build_seconds": round(prepared_seconds, 1),
+            "scoring_seconds": round(scoring_seconds, 1),
             "inputs_seconds": round(inputs_seconds, 3),
         },
         "solver": {

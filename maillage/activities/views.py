@@ -301,7 +301,9 @@ def candidate_invite(request: HttpRequest, public_id) -> HttpResponse:
 def schedule_compute(request: HttpRequest, public_id) -> HttpResponse:
     activity = _organised(request, public_id)
     try:
-        result = services.schedule_compute(activity=activity, by=request.user)
+        result = services.schedule_compute(
+            activity=activity, by=request.user, today=timezone.localdate()
+        )
     except ValidationError as error:
         _error(request, error)
     else:

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +11,7 @@ from maillage.activities.models import (
     Activity,
     ActivityStatus,
     CandidateRegistration,
+    EmployerRegistration,
     Meeting,
     MeetingConstraint,
 )
@@ -17,6 +20,7 @@ from maillage.candidates.models import CandidateProfile
 from maillage.core.mail import mail_send_later
 from maillage.core.video_rooms import video_room_name
 from maillage.employers.models import Company
+from maillage.matching.services import pairs_rematch
 from matchcore.schedule import ScheduleError, ScheduleResult, solve_schedule
 
 
@@ -41,6 +45,24 @@ def _error_messages() -> dict[str, str]:
     }
 
 
+def registered_pairs_score(activity: Activity, *, today: date) -> None:
+    """The engine scores every registered candidate for every posting brought, not only the
+    pairs that made a top list: a candidate 60th for a posting still deserves the meeting."""
+    pairs_rematch(
+        candidate_ids=list(
+            activity.candidate_registrations.filter(
+                status=CandidateRegistration.Status.REGISTERED
+            ).values_list("candidate_id", flat=True)
+        ),
+        posting_ids=list(
+            EmployerRegistration.postings.through.objects.filter(
+                employerregistration__activity=activity
+            ).values_list("jobposting_id", flat=True)
+        ),
+        today=today,
+    )
+
+
 def _editable(activity: Activity) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
@@ -53,10 +75,11 @@ def _editable(activity: Activity) -> Activity:
 
 
 @transaction.atomic
-def schedule_compute(*, activity: Activity, by: User) -> ScheduleResult:
+def schedule_compute(*, activity: Activity, by: User, today: date) -> ScheduleResult:
     """Compute the best schedule from the registrations and the advisors' decisions, replace the
     meetings, publish the schedule (registration closes) and tell each participant."""
     activity = _editable(activity)
+    registered_pairs_score(activity, today=today)
     inputs = schedule_inputs(activity)
     if not inputs.problem.candidates or not inputs.problem.employers:
         raise ValidationError(

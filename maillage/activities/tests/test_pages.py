@@ -13,6 +13,7 @@ from maillage.activities.models import (
     MeetingConstraint,
 )
 from maillage.activities.tests.factories import (
+    TODAY,
     ActivityFactory,
     CandidateRegistrationFactory,
     EmployerRegistrationFactory,
@@ -40,7 +41,7 @@ def scheduled_session(*, virtual=True):
     )
     candidate = CandidateRegistrationFactory(activity=activity).candidate
     MatchResultFactory(candidate=candidate, posting=registration.postings.get(), score=88)
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     return activity, member.user, candidate
 
 
@@ -259,7 +260,7 @@ def test_manage_page_query_count_does_not_grow_with_meetings(client, django_asse
         candidate = CandidateRegistrationFactory(activity=activity).candidate
         for registration in registrations:
             MatchResultFactory(candidate=candidate, posting=registration.postings.get())
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert Meeting.objects.count() == 10
     client.force_login(AdvisorFactory())
     with django_assert_max_num_queries(14):

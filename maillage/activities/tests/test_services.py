@@ -242,7 +242,7 @@ def test_schedule_is_computed_from_the_engine_scores():
         slot_count=1,
         max_meetings_per_candidate=1,
     )
-    result = services.schedule_compute(activity=activity, by=AdvisorFactory())
+    result = services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert result.is_optimal
     meetings = {(m.candidate, m.company): m for m in Meeting.objects.filter(activity=activity)}
     assert set(meetings) == {(ana, plant), (bo, farm)}
@@ -259,14 +259,14 @@ def test_excluded_pairs_are_never_scheduled():
     from maillage.matching.models import MatchResult
 
     MatchResult.objects.filter(candidate=ana, posting=farm_posting).update(is_excluded=True)
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert [(m.candidate, m.company) for m in Meeting.objects.all()] == [(ana, plant)]
 
 
 def test_virtual_meetings_get_unguessable_rooms_kept_when_recomputed():
     activity, _profiles, _companies = session(candidates=3, employers=2)
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     rooms = dict(
         Meeting.objects.values_list("candidate_id", "room_name").order_by("candidate_id", "slot")
     )
@@ -276,13 +276,13 @@ def test_virtual_meetings_get_unguessable_rooms_kept_when_recomputed():
     )
     assert len(set(Meeting.objects.values_list("room_name", flat=True))) == Meeting.objects.count()
     before = set(Meeting.objects.values_list("candidate_id", "company_id", "room_name"))
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     assert set(Meeting.objects.values_list("candidate_id", "company_id", "room_name")) == before
 
 
 def test_in_person_meetings_have_no_room():
     activity, _p, _c = session(virtual=False)
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert set(Meeting.objects.values_list("room_name", flat=True)) == {""}
 
 
@@ -295,7 +295,7 @@ def test_forbidden_meeting_disappears_and_pinned_slot_is_kept_after_resolving():
         max_meetings_per_candidate=2,
     )
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     assert Meeting.objects.count() == 4
     services.meeting_constraint_set(
         activity=activity,
@@ -313,7 +313,7 @@ def test_forbidden_meeting_disappears_and_pinned_slot_is_kept_after_resolving():
         slot=1,
         by=advisor,
     )
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     pairs = {(m.candidate, m.company): m.slot for m in Meeting.objects.all()}
     assert set(pairs) == {(ana, farm), (ana, plant), (bo, farm)}
     assert pairs[ana, farm] == 1
@@ -322,7 +322,7 @@ def test_forbidden_meeting_disappears_and_pinned_slot_is_kept_after_resolving():
 def test_schedule_without_participants_is_refused():
     activity = ActivityFactory()
     with pytest.raises(ValidationError) as error:
-        services.schedule_compute(activity=activity, by=AdvisorFactory())
+        services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert error.value.code == "empty"
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.OPEN
@@ -331,7 +331,7 @@ def test_schedule_without_participants_is_refused():
 def test_impossible_pin_is_refused_and_the_schedule_stays():
     activity, (ana,), (farm, plant) = session(candidates=1, employers=2, scores=[[90, None]])
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     before = list(Meeting.objects.values_list("candidate_id", "company_id", "slot"))
     services.meeting_constraint_set(
         activity=activity,
@@ -342,7 +342,7 @@ def test_impossible_pin_is_refused_and_the_schedule_stays():
         by=advisor,
     )
     with pytest.raises(ValidationError) as error:
-        services.schedule_compute(activity=activity, by=advisor)
+        services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     assert error.value.code == "pin_not_acceptable"
     assert list(Meeting.objects.values_list("candidate_id", "company_id", "slot")) == before
 
@@ -350,19 +350,19 @@ def test_impossible_pin_is_refused_and_the_schedule_stays():
 def test_schedule_cannot_change_once_a_meeting_is_checked_in():
     activity, _p, _c = session()
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     meeting = Meeting.objects.first()
     services.meeting_check_in(meeting=meeting, by=advisor)
     count = Meeting.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.schedule_compute(activity=activity, by=advisor)
+        services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     assert error.value.code == "started"
     assert Meeting.objects.count() == count
 
 
 def test_registration_closes_when_the_schedule_is_published():
     activity, _p, _c = session()
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     with pytest.raises(ValidationError) as error:
         services.candidate_register(
             activity=activity, profile=CandidateProfileFactory(), consents=True, today=TODAY
@@ -374,7 +374,7 @@ def test_check_in_records_the_employer_participation_and_the_program_share():
     activity, _p, (farm, plant) = session(candidates=1, employers=2, scores=[[90, None]])
     CompanyFactory()  # a registered employer that took part in nothing
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     assert employer_participation().employers_who_took_part == 0
     services.meeting_check_in(meeting=Meeting.objects.get(), by=advisor)
     figures = employer_participation()
@@ -387,7 +387,7 @@ def test_check_in_records_the_employer_participation_and_the_program_share():
 def test_follow_up_needs_the_meeting_to_have_taken_place():
     activity, _p, _c = session(candidates=1, employers=1)
     advisor = AdvisorFactory()
-    services.schedule_compute(activity=activity, by=advisor)
+    services.schedule_compute(activity=activity, by=advisor, today=TODAY)
     meeting = Meeting.objects.get()
     with pytest.raises(ValidationError) as error:
         services.meeting_outcome_record(meeting=meeting, outcome=MeetingOutcome.HIRED, by=advisor)
@@ -411,7 +411,7 @@ def test_advisor_records_participation_of_an_exploratory_visit():
 
 def test_changing_the_slots_after_the_schedule_is_refused():
     activity, _p, _c = session()
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     with pytest.raises(ValidationError):
         services.activity_update(activity=activity, changes={"slot_count": 8}, today=TODAY)
     activity.refresh_from_db()
@@ -427,5 +427,37 @@ def test_each_meeting_records_the_engine_version_of_its_score():
     from maillage.matching.models import MatchResult
 
     MatchResult.objects.filter(candidate=ana).update(engine_version="rules-7")
-    services.schedule_compute(activity=activity, by=AdvisorFactory())
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert list(Meeting.objects.values_list("score", "engine_version")) == [(90.0, "rules-7")]
+
+
+@pytest.mark.engine_scores
+def test_schedule_scores_registered_pairs_the_engine_had_not_stored():
+    """A registered candidate outside every top list still meets the employer: computing the
+    schedule has the engine score each registered candidate for each posting brought."""
+    from maillage.matching.engine_state import engine_reset
+    from maillage.matching.models import MatchResult
+    from maillage.matching.tests.conftest import welder_create, welding_posting_create
+
+    engine_reset()
+    posting = welding_posting_create()
+    profile = welder_create()
+    activity = ActivityFactory()
+    EmployerRegistrationFactory(activity=activity, company=posting.company, postings=[posting])
+    CandidateRegistrationFactory(activity=activity, candidate=profile)
+    low_french = CandidateProfileFactory(french_oral_production=4)
+    CandidateRegistrationFactory(activity=activity, candidate=low_french)
+    assert not MatchResult.objects.exists()
+
+    services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
+
+    stored = MatchResult.objects.get(candidate=profile, posting=posting)
+    assert stored.engine_version and not stored.is_excluded
+    assert not MatchResult.objects.filter(candidate=low_french).exists()
+    meeting = Meeting.objects.get(activity=activity)
+    assert (meeting.candidate, meeting.posting, meeting.score) == (
+        profile,
+        posting,
+        pytest.approx(float(stored.score), abs=0.01),
+    )
+    engine_reset()

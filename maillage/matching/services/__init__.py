@@ -4,6 +4,7 @@ from maillage.matching.services.feedback import ranker_retrain
 from maillage.matching.services.rematch import (
     RematchSummary,
     candidate_rematch,
+    pairs_rematch,
     posting_rematch,
     rematch_all,
 )
@@ -13,6 +14,7 @@ __all__ = [
     "RematchSummary",
     "candidate_rematch",
     "candidate_vector_refresh",
+    "pairs_rematch",
     "posting_rematch",
     "posting_vector_refresh",
     "ranker_retrain",

@@ -8,6 +8,7 @@ computed, so the explanation shown is always that of the stored score.
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -122,6 +123,36 @@ def candidate_rematch(*, candidate_id: int, today: date) -> int:
     excluded = [r for r in results if r.is_excluded][:EXCLUDED_SHOWN_TO_CANDIDATE]
     kept = {r.posting_id for r in admissible + excluded}
     return _store(admissible + excluded + [r for r in results if r.posting_id in stored - kept])
+
+
+@transaction.atomic
+def pairs_rematch(*, candidate_ids: list[int], posting_ids: list[int], today: date) -> int:
+    """Every given candidate scored for every given published posting, as an activity needs
+    (its registered candidates × the postings its employers bring), whether or not the pair made
+    a top list: the pairs that pass the hard rules are stored, pairs already stored are rescored."""
+    engine = current_engine(today=today)
+    rows = np.array(
+        sorted(engine.store.row_of[c] for c in set(candidate_ids) if c in engine.store.row_of),
+        dtype=np.int64,
+    )
+    if not len(rows):
+        return 0
+    stored = set(
+        MatchResult.objects.filter(
+            candidate_id__in=candidate_ids, posting_id__in=posting_ids
+        ).values_list("candidate_id", "posting_id")
+    )
+    eligible = engine.eligible(today=today)
+    results: list[EngineResult] = []
+    for posting in selectors.postings_for_engine().filter(pk__in=posting_ids):
+        record = posting_record(
+            posting, vector=stored_vector(getattr(posting, "match_vector", None))
+        )
+        admissible = rows[engine.store.admissible(record, today=today, base=eligible)[rows]]
+        ids = {engine.store.ids[row] for row in admissible.tolist()}
+        ids |= {c for c, p in stored if p == posting.pk and c in engine.store.row_of}
+        results += engine.score_pairs(engine.records(sorted(ids)), record, today=today)
+    return _store(results)
 
 
 @dataclass(frozen=True)

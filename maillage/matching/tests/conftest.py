@@ -24,8 +24,7 @@ def _fresh_engine():
     engine_reset()
 
 
-@pytest.fixture
-def welding_posting(db):
+def welding_posting_create():
     """Rimouski (Bas-Saint-Laurent), NOC 72106, three required skills and one asset."""
     posting = JobPostingFactory(min_french_oral_comprehension=6, min_french_oral_production=6)
     for label in ("soudage MIG", "lecture de plans", "oxycoupage"):
@@ -34,8 +33,7 @@ def welding_posting(db):
     return posting
 
 
-@pytest.fixture
-def welder(db):
+def welder_create():
     """A verified welder of Rimouski with 8 years in 72106 and two of the three skills."""
     profile = CandidateProfileFactory(
         available_from=date(2026, 12, 1),
@@ -48,3 +46,13 @@ def welder(db):
     for label in ("soudage MIG", "lecture de plans"):
         CandidateSkill.objects.create(candidate=profile, label=label)
     return profile
+
+
+@pytest.fixture
+def welding_posting(db):
+    return welding_posting_create()
+
+
+@pytest.fixture
+def welder(db):
+    return welder_create()
