@@ -18,14 +18,18 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 
 install: $(STAMP)  ## Create .venv and install the pinned dependencies
 
+# One BLAS thread per request: the engine's products are small (docs/matching.md); config/wsgi.py
+# does the same under gunicorn.
+ONE_BLAS_THREAD := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+
 demo: install  ## Migrate the SQLite database, load reference and demo data, serve on :8000
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py load_demo_data
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(ONE_BLAS_THREAD) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install  ## Serve without reloading demo data
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(ONE_BLAS_THREAD) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install  ## The whole suite: unit, integration and browser tests
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

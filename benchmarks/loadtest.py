@@ -2,7 +2,8 @@
 headless with 50 concurrent people; `make loadtest`.
 
 Steps: make sure the database holds the reference data and the scale data (100,000 candidates,
-~10,000 postings, 5 match results per candidate; created once, ~15 minutes), start gunicorn, run
+~10,000 postings, their vectors, and the engine's verdicts on a random sample of pairs, see
+benchmarks/scale_data.py; created once, ~40 minutes), start gunicorn, run
 benchmarks/locustfile.py, stop gunicorn, write benchmarks/results/loadtest.json and print the
 table per page. Traffic goes to 127.0.0.1 only and stops after --duration seconds.
 
@@ -65,7 +66,7 @@ def prepare(args, env) -> None:
         "-c",
         "from maillage.candidates.models import CandidateProfile as C; print(C.objects.count())",
     )
-    if int(count.strip()) < args.candidates:
+    if int(count.split()[-1]) < args.candidates:
         print(
             f"loading {args.candidates:,} candidates and {args.companies:,} companies (once)…",
             flush=True,
@@ -77,13 +78,16 @@ def prepare(args, env) -> None:
             str(args.candidates),
             "--companies",
             str(args.companies),
+            "--without-matches",
         )
+    print("engine matches, proposals and audit declarations (once, ~25 minutes)…", flush=True)
     print(
         _manage(
             env,
             "shell",
             "-c",
-            "from benchmarks.scale_data import add_match_results; add_match_results()",
+            "from benchmarks import scale_data as s; "
+            "s.add_match_results(); s.add_proposals(); s.add_declarations()",
         ),
         end="",
     )
@@ -124,10 +128,15 @@ def main() -> int:
         "--redis-url", default=os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/5")
     )
     parser.add_argument("--skip-prepare", action="store_true")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="load the data, measure later (idle machine)"
+    )
     args = parser.parse_args()
     env = _env(args)
     if not args.skip_prepare:
         prepare(args, env)
+    if args.prepare_only:
+        return 0
     # The machine may be shared: the load average says how much else was running.
     load_before = list(os.getloadavg())
     server = subprocess.Popen(

@@ -1,5 +1,7 @@
-"""Extra data for the load test, on top of load_demo_data: match results, so that "my matches"
-and short lists read tables of a realistic size. Idempotent; run through manage.py shell."""
+"""Extra data for the load test, on top of `load_demo_data --without-matches`: the engine's match
+results, proposals made from them, and self-declarations, so that "my matches", the advisors'
+queue and the short lists read tables of a realistic size. Idempotent; run through manage.py
+shell."""
 
 import random
 
@@ -7,43 +9,55 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from maillage.candidates.models import CandidateProfile
-from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.models import MatchResult
 
-RESULTS_PER_CANDIDATE = 5
 BATCH = 20_000
 
 
-def add_match_results(seed: int = 7) -> None:
+def add_match_results(seed: int = 7, batch: int = 2_000, postings_per_batch: int = 30) -> None:
+    """The engine's real verdicts on a sample of pairs. Every text is embedded first (as saving a
+    profile or a posting does), then each batch of candidates is scored for a random draw of
+    published postings by the matching app's own `pairs_rematch`: the pairs that pass the hard
+    rules are stored with their score, reasons and engine version."""
+    from maillage.core.progress import progress
+    from maillage.matching import selectors
+    from maillage.matching.models import CandidateVector
+    from maillage.matching.services import (
+        candidate_vector_refresh,
+        pairs_rematch,
+        posting_vector_refresh,
+    )
+
     if MatchResult.objects.exists():
         print(f"match results: {MatchResult.objects.count():,} already there")
         return
-    rng = random.Random(seed)
-    postings = list(
-        JobPosting.objects.filter(status=PostingStatus.PUBLISHED).values_list("pk", flat=True)
+    today = timezone.localdate()
+    without_vector = CandidateProfile.objects.filter(match_vector__isnull=True)
+    if without_vector.exists():
+        profiles = selectors.candidates_for_engine(updated_after=None).filter(
+            pk__in=without_vector.values("pk")
+        )
+        for profile in progress(
+            profiles.iterator(chunk_size=2_000),
+            description="Candidate vectors",
+            total=without_vector.count(),
+        ):
+            candidate_vector_refresh(profile=profile)
+    postings = list(selectors.postings_for_engine())
+    for posting in progress(postings, description="Posting vectors"):
+        posting_vector_refresh(posting=posting)
+    posting_ids = [p.pk for p in postings]
+    candidate_ids = list(
+        CandidateVector.objects.order_by("candidate_id").values_list("candidate_id", flat=True)
     )
-    now = timezone.now()
-    batch = []
-    with transaction.atomic():
-        for candidate_id in CandidateProfile.objects.values_list("pk", flat=True).iterator():
-            for posting_id in rng.sample(postings, RESULTS_PER_CANDIDATE):
-                score = round(rng.uniform(35, 98), 1)
-                batch.append(
-                    MatchResult(
-                        candidate_id=candidate_id,
-                        posting_id=posting_id,
-                        score=score,
-                        stars=max(1, round(score / 20)),
-                        breakdown={"occupation": 1.0, "skills": round(rng.random(), 2)},
-                        reasons=[{"code": "same_occupation"}],
-                        engine_version="loadtest-1",
-                        computed_at=now,
-                    )
-                )
-            if len(batch) >= BATCH:
-                MatchResult.objects.bulk_create(batch)
-                batch = []
-        MatchResult.objects.bulk_create(batch)
+    rng = random.Random(seed)
+    batches = range(0, len(candidate_ids), batch)
+    for start in progress(batches, description="Match results", total=len(batches)):
+        pairs_rematch(
+            candidate_ids=candidate_ids[start : start + batch],
+            posting_ids=rng.sample(posting_ids, min(postings_per_batch, len(posting_ids))),
+            today=today,
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"match results: {MatchResult.objects.count():,} created")
@@ -61,9 +75,13 @@ def add_proposals(seed: int = 11, per_posting: int = 5) -> None:
     rng = random.Random(seed)
     now = timezone.now()
     by_posting: dict[int, list[MatchResult]] = {}
-    for result in MatchResult.objects.only(
-        "candidate_id", "posting_id", "score", "stars", "engine_version"
-    ).iterator(chunk_size=20_000):
+    for result in (
+        MatchResult.objects.filter(is_excluded=False)
+        .only(
+            "candidate_id", "posting_id", "score", "stars", "engine_version", "reasons", "breakdown"
+        )
+        .iterator(chunk_size=20_000)
+    ):
         by_posting.setdefault(result.posting_id, []).append(result)
     proposals = []
     for posting_id, results in by_posting.items():
@@ -84,8 +102,8 @@ def add_proposals(seed: int = 11, per_posting: int = 5) -> None:
                     status=status,
                     score=result.score,
                     stars=result.stars,
-                    reasons=[{"code": "same_occupation"}],
-                    breakdown={},
+                    reasons=result.reasons,
+                    breakdown=result.breakdown,
                     engine_version=result.engine_version,
                     shortlisted_at=now if status == ProposalStatus.SHORTLISTED else None,
                     decided_at=None if status == ProposalStatus.PROPOSED else now,

@@ -53,7 +53,11 @@ def build_data() -> None:
     call_command("load_reference_data", verbosity=0)
     if CandidateProfile.objects.count() < CANDIDATES:
         load_demo_data(
-            candidates=CANDIDATES, companies=DEMO_COMPANIES, today=TODAY, with_showcase=False
+            candidates=CANDIDATES,
+            companies=DEMO_COMPANIES,
+            today=TODAY,
+            with_showcase=False,
+            with_matches=False,  # the session's pairs are scored below, as an activity does
         )
 
 

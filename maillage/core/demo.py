@@ -637,8 +637,11 @@ def load_demo_data(
     seed: int = 2026,
     today: date,
     with_showcase: bool = True,
+    with_matches: bool = True,
 ) -> DemoLogins:
-    """Create the demo team, companies, postings and candidates once; later calls change nothing."""
+    """Create the demo team, companies, postings and candidates once; later calls change nothing.
+    `with_matches=False` leaves the engine's matches (and the proposals made from them) to the
+    caller: the load test's 100,000 candidates are matched in batches by benchmarks/scale_data."""
     logins = DemoLogins(
         candidate=_email("candidat"),
         employer=_email("employeur"),
@@ -659,6 +662,8 @@ def load_demo_data(
     if with_showcase:
         build_region_showcase(by=advisor, today=today)
         build_demo_activity(by=advisor, today=today)
+    if not with_matches:
+        return logins
     rematch_demo(today=today)
     build_prequalification_demo(
         today=today,

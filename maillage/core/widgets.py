@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.html import format_html_join
@@ -18,22 +20,31 @@ class SearchableSelect(forms.Select):
         self.search_label = search_label
 
     def get_context(self, name: str, value, attrs: dict | None) -> dict:
-        context = super().get_context(name, value, attrs)
+        # forms.Widget's context, not ChoiceWidget's: its optgroups build a dictionary of
+        # attributes per option, which for the NOC's 516 unit groups and Québec's 1,130
+        # municipalities took most of the profile page's time. The options are written here in
+        # one pass instead.
+        context = forms.Widget.get_context(self, name, value, attrs)
         context["widget"]["search_url"] = str(self.search_url)
         context["widget"]["search_label"] = self.search_label
-        # Hundreds of options (the NOC's 516 unit groups): built here in one pass instead of one
-        # template include per option, which took most of the profile page's time.
+        selected = set(self.format_value(value))
         context["widget"]["options_html"] = format_html_join(
             "\n",
             '<option value="{}"{}>{}</option>',
             (
                 (
-                    option["value"],
-                    mark_safe(" selected") if option["selected"] else "",
-                    option["label"],
+                    option_value,
+                    mark_safe(" selected") if option_value in selected else "",
+                    label,
                 )
-                for _name, options, _index in context["widget"]["optgroups"]
-                for option in options
+                for option_value, label in self._flat_choices()
             ),
         )
         return context
+
+    def _flat_choices(self) -> Iterator[tuple[str, str]]:
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):  # a named group: its options, flattened
+                yield from ((str(v), str(lbl)) for v, lbl in label)
+            else:
+                yield ("" if option_value is None else str(option_value), str(label))

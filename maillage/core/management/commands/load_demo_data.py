@@ -12,14 +12,25 @@ class Command(BaseCommand):
         parser.add_argument("--candidates", type=int, default=60)
         parser.add_argument("--companies", type=int, default=20)
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--without-matches",
+            action="store_true",
+            help="Skip the engine's matches (scale data matched apart, in batches).",
+        )
 
-    def handle(self, *args, candidates: int, companies: int, seed: int, **options):
+    def handle(
+        self, *args, candidates: int, companies: int, seed: int, without_matches: bool, **options
+    ):
         if not NocGroup.objects.exists():
             raise CommandError(
                 "Load the reference data first: python manage.py load_reference_data"
             )
         logins = load_demo_data(
-            candidates=candidates, companies=companies, seed=seed, today=timezone.localdate()
+            candidates=candidates,
+            companies=companies,
+            seed=seed,
+            today=timezone.localdate(),
+            with_matches=not without_matches,
         )
         self.stdout.write(
             self.style.SUCCESS(
