@@ -23,7 +23,7 @@ def add_match_results(seed: int = 7, batch: int = 2_000, postings_per_batch: int
     from maillage.matching import selectors
     from maillage.matching.models import CandidateVector
     from maillage.matching.services import (
-        candidate_vector_refresh,
+        candidate_vectors_refresh,
         pairs_rematch,
         posting_vector_refresh,
     )
@@ -32,17 +32,14 @@ def add_match_results(seed: int = 7, batch: int = 2_000, postings_per_batch: int
         print(f"match results: {MatchResult.objects.count():,} already there")
         return
     today = timezone.localdate()
-    without_vector = CandidateProfile.objects.filter(match_vector__isnull=True)
-    if without_vector.exists():
-        profiles = selectors.candidates_for_engine(updated_after=None).filter(
-            pk__in=without_vector.values("pk")
+    without_vector = list(
+        CandidateProfile.objects.filter(match_vector__isnull=True).values_list("pk", flat=True)
+    )
+    chunks = [without_vector[i : i + 1_000] for i in range(0, len(without_vector), 1_000)]
+    for chunk in progress(chunks, description="Candidate vectors", total=len(chunks)):
+        candidate_vectors_refresh(
+            profiles=list(selectors.candidates_for_engine(updated_after=None).filter(pk__in=chunk))
         )
-        for profile in progress(
-            profiles.iterator(chunk_size=2_000),
-            description="Candidate vectors",
-            total=without_vector.count(),
-        ):
-            candidate_vector_refresh(profile=profile)
     postings = list(selectors.postings_for_engine())
     for posting in progress(postings, description="Posting vectors"):
         posting_vector_refresh(posting=posting)

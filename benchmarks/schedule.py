@@ -136,6 +136,11 @@ def build_session():
     return activity, len(profiles), len(companies)
 
 
+def bound(value: float, digits: int = 2) -> float | None:
+    """A bound or gap, or None when the solver proved none (JSON has no infinity)."""
+    return None if value == float("inf") else round(value, digits)
+
+
 def summary(result, eligible: int) -> dict:
     return {
         "total_score": round(result.total_score, 2),
@@ -172,8 +177,8 @@ def slot_pinned_variant(problem, solved, *, pins: int = 40, seed: int = 7):
         "method": result.method,
         "status": result.status.value,
         "total_score": round(result.total_score, 2),
-        "upper_bound": round(result.upper_bound, 2),
-        "gap": round(result.gap, 6),
+        "upper_bound": bound(result.upper_bound),
+        "gap": bound(result.gap, 6),
         "candidates_served": result.candidates_served,
         "seconds": round(result.seconds, 4),
     }
@@ -188,8 +193,8 @@ def cp_sat_alone(problem, *, time_limit: float = 25.0) -> dict:
         "time_limit": time_limit,
         "status": result.status.value,
         "total_score": round(result.total_score, 2),
-        "upper_bound": round(result.upper_bound, 2),
-        "gap": round(result.gap, 6),
+        "upper_bound": bound(result.upper_bound),
+        "gap": bound(result.gap, 6),
         "candidates_served": result.candidates_served,
         "seconds": round(result.seconds, 2),
     }
@@ -235,8 +240,8 @@ def main() -> dict:
         },
         "solver": {
             **summary(solver, eligible),
-            "upper_bound": round(solver.upper_bound, 2),
-            "gap_to_bound": round(solver.gap, 6),
+            "upper_bound": bound(solver.upper_bound),
+            "gap_to_bound": bound(solver.gap, 6),
             "status": solver.status.value,
             "method": solver.method,
         },
@@ -251,7 +256,7 @@ def main() -> dict:
         },
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     print(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     return report

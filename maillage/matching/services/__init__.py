@@ -8,12 +8,17 @@ from maillage.matching.services.rematch import (
     posting_rematch,
     rematch_all,
 )
-from maillage.matching.services.vectors import candidate_vector_refresh, posting_vector_refresh
+from maillage.matching.services.vectors import (
+    candidate_vector_refresh,
+    candidate_vectors_refresh,
+    posting_vector_refresh,
+)
 
 __all__ = [
     "RematchSummary",
     "candidate_rematch",
     "candidate_vector_refresh",
+    "candidate_vectors_refresh",
     "pairs_rematch",
     "posting_rematch",
     "posting_vector_refresh",

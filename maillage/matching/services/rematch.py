@@ -20,11 +20,17 @@ from maillage.matching import selectors
 from maillage.matching.engine_state import current_engine
 from maillage.matching.models import MatchResult
 from maillage.matching.records import candidate_record, posting_record, stored_vector
-from maillage.matching.services.vectors import candidate_vector_refresh, posting_vector_refresh
+from maillage.matching.services.vectors import (
+    candidate_vector_refresh,
+    candidate_vectors_refresh,
+    posting_vector_refresh,
+)
 from matchcore.engine import MatchResult as EngineResult
 
 # Excluded postings a candidate still sees, to know what keeps them out ("why not").
 EXCLUDED_SHOWN_TO_CANDIDATE = 10
+# Profiles embedded together (one call to the model for all their sentences).
+VECTOR_CHUNK = 500
 
 
 def _store(results: list[EngineResult]) -> int:
@@ -166,8 +172,9 @@ class RematchSummary:
 def rematch_all(*, today: date, description: str = "Rematch") -> RematchSummary:
     """Refresh every vector, then rematch every published posting and every candidate."""
     profiles = list(selectors.candidates_for_engine(updated_after=None))
-    for profile in progress(profiles, description=f"{description}: vectors", total=len(profiles)):
-        candidate_vector_refresh(profile=profile)
+    chunks = [profiles[i : i + VECTOR_CHUNK] for i in range(0, len(profiles), VECTOR_CHUNK)]
+    for chunk in progress(chunks, description=f"{description}: vectors", total=len(chunks)):
+        candidate_vectors_refresh(profiles=chunk)
     posting_ids = list(selectors.postings_for_engine().values_list("pk", flat=True))
     stored = 0
     for posting_id in progress(posting_ids, description=f"{description}: postings"):

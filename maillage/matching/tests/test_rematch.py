@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import numpy as np
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -222,3 +223,25 @@ def test_the_engine_knows_the_taxonomy_of_the_database():
     assert known.esco_skill_uris is not None and len(known.esco_skill_uris) > 10_000
     # Welders and machinists share many ESCO skills: related through the crosswalk links.
     assert any("72106" in others for others in known.related_nocs.values())
+
+
+def test_vectors_embedded_together_are_those_embedded_one_by_one(welder):
+    from maillage.matching import selectors
+    from maillage.matching.services import candidate_vector_refresh, candidate_vectors_refresh
+
+    other = CandidateProfileFactory(summary="Cuisinière. J'ai tenu la cuisine d'un bistro.")
+    silent = CandidateProfileFactory(summary="")
+    one_by_one = {}
+    for profile in (welder, other, silent):
+        one_by_one[profile.pk] = bytes(candidate_vector_refresh(profile=profile).vector)
+    CandidateVector.objects.all().delete()
+
+    profiles = list(selectors.candidates_for_engine(updated_after=None))
+    assert candidate_vectors_refresh(profiles=profiles) == 3
+    together = {row.candidate_id: bytes(row.vector) for row in CandidateVector.objects.all()}
+    assert together.keys() == one_by_one.keys()
+    for pk, vector in one_by_one.items():
+        assert np.allclose(
+            np.frombuffer(together[pk], dtype="<f4"), np.frombuffer(vector, dtype="<f4"), atol=1e-5
+        )
+    assert candidate_vectors_refresh(profiles=profiles) == 0  # nothing changed, nothing embedded
