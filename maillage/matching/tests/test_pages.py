@@ -36,6 +36,8 @@ def test_the_candidate_sees_the_job_with_stars_and_reasons_in_french(client, mat
     assert f"{result.stars} étoiles sur 5" in html
     assert "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
     assert "Région de l'emploi\u00a0: Bas-Saint-Laurent, une région que vous avez choisie." in html
+    # The button is a verb; Django admin's catalog has "Filter" as a noun ("Filtre").
+    assert ">Filtrer</button>" in html
 
 
 def test_the_candidate_filters_by_region_and_stars(client, matched):
