@@ -1,39 +1,30 @@
-"""Reason codes in sentences: the one function the pages, e-mails and notices of this app call.
+"""Reason codes in sentences for the pages, e-mails and notices of prequalification.
 
-maillage.matching (the engine's app) owns the sentences of its reason codes. Until it publishes its
-renderer, this writes each code and its evidence plainly; switch `reason_sentences` to the
-engine's renderer when it lands, nothing else changes.
+maillage.matching owns the sentences of the engine's reason codes; this only picks the audience
+(the candidate reads "you", advisors and employers read "the candidate") and fetches the names
+the sentences need once for a whole page.
 """
 
-from django.utils.translation import gettext as _
+from collections.abc import Iterable
+
+from maillage.matching import selectors as matching_selectors
+from maillage.matching.explanations import CANDIDATE, TEAM, Vocabulary, codes_in, sentences
+
+__all__ = ["CANDIDATE", "TEAM", "reason_sentences", "vocabulary_for"]
 
 
-def _evidence_text(evidence: object) -> str:
-    if isinstance(evidence, dict):
-        parts = []
-        for key, value in evidence.items():
-            if isinstance(value, list | tuple):
-                value = ", ".join(str(item) for item in value)
-            parts.append(f"{key} = {value}")
-        return "; ".join(parts)
-    if isinstance(evidence, list | tuple):
-        return ", ".join(str(item) for item in evidence)
-    return "" if evidence is None else str(evidence)
+def vocabulary_for(proposals: Iterable) -> Vocabulary:
+    """The occupation titles and region names named in these proposals' reasons (two queries)."""
+    nocs, _regions = codes_in(proposals)
+    titles = {code: noc.title for code, noc in matching_selectors.noc_titles(nocs).items()}
+    return Vocabulary(titles, matching_selectors.region_names())
 
 
-def reason_sentences(reasons: list) -> list[str]:
-    """One sentence per reason, in the active language, in the engine's order."""
-    sentences = []
-    for reason in reasons or []:
-        if isinstance(reason, dict):
-            code = str(reason.get("code", ""))
-            evidence = _evidence_text(reason.get("evidence"))
-        else:
-            code, evidence = str(reason), ""
-        if evidence:
-            sentences.append(
-                _("Engine reason “%(code)s”: %(evidence)s") % {"code": code, "evidence": evidence}
-            )
-        else:
-            sentences.append(_("Engine reason “%(code)s”") % {"code": code})
-    return sentences
+def reason_sentences(
+    proposal, *, audience: str = TEAM, vocabulary: Vocabulary | None = None
+) -> list[str]:
+    """The proposal's reasons as sentences in the active language, in the engine's order."""
+    vocabulary = vocabulary or vocabulary_for([proposal])
+    return [
+        s.text for s in sentences(proposal.reasons or [], audience=audience, vocabulary=vocabulary)
+    ]

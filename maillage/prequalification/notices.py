@@ -9,7 +9,7 @@ from maillage.accounts.models import Role, User
 from maillage.accounts.time_zones import person_datetime
 from maillage.core.mail import mail_send_later
 from maillage.notifications.services import notification_send
-from maillage.prequalification.explanations import reason_sentences
+from maillage.prequalification.explanations import CANDIDATE, reason_sentences
 from maillage.prequalification.models import Proposal, ReviewRequest
 
 MESSAGES = {
@@ -81,7 +81,7 @@ def _advisors_for(proposal: Proposal) -> list[User]:
 def consent_requested(proposal: Proposal) -> None:
     candidate = proposal.candidate.user
     with translation.override(candidate.language):
-        reasons = reason_sentences(proposal.reasons)
+        reasons = reason_sentences(proposal, audience=CANDIDATE)
     mail_send_later(
         to=candidate.email,
         template="prequalification/email/consent_request",

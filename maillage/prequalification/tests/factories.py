@@ -12,9 +12,13 @@ from maillage.employers.tests.factories import JobPostingFactory
 from maillage.matching.models import MatchResult
 from maillage.prequalification.models import Proposal, ProposalSource, ProposalStatus
 
+# As the engine stores them (matchcore.engine.ReasonCode and its evidence).
 REASONS = [
-    {"code": "same_occupation", "evidence": {"noc": "72106"}},
-    {"code": "skills_covered", "evidence": {"matched": ["soudage MIG"], "missing": []}},
+    {"code": "same_occupation", "evidence": {"posting_noc": "72106", "via": "experience"}},
+    {
+        "code": "required_skills_covered",
+        "evidence": {"matched": ["soudage MIG"], "missing": [], "count": 1, "total": 1},
+    },
 ]
 
 

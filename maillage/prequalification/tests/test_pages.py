@@ -63,7 +63,10 @@ class TestEmployerShortList:
         assert "Carlos Gómez" in page(response)
         assert "Olga Petrov" not in page(response)
         assert "4 étoiles sur 5 (score de 82 sur 100)" in page(response)
-        assert "Raison du moteur «\xa0same_occupation\xa0»\xa0: noc = 72106" in page(response)
+        assert (
+            "A travaillé dans cette profession\xa0: Soudeurs/soudeuses et opérateurs/opératrices "
+            "de machines à souder et à braser (72106)." in page(response)
+        )
         assert reverse("prequalification:shortlist-candidate", args=[shown.public_id]) in page(
             response
         )
@@ -262,10 +265,9 @@ class TestCandidatePages:
         response = client.get(reverse("prequalification:mine-detail", args=[proposal.public_id]))
         html = page(response)
         assert "Pourquoi on vous propose ce poste" in html
-        assert (
-            "Raison du moteur «\xa0skills_covered\xa0»\xa0: matched = soudage MIG; missing = "
-            in html
-        )
+        # Addressed to the candidate ("vous"), not in the team's words.
+        assert "Vous avez la compétence demandée." in html
+        assert "Vous avez travaillé dans cette profession" in html
         assert "Acceptez-vous de partager votre profil avec cet employeur\xa0?" in html
         assert response.context["rows"][0].candidate == "Soudeur"  # their welding experience
 

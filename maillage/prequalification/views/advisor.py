@@ -16,7 +16,7 @@ from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
 from maillage.prequalification import selectors, services
 from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences
+from maillage.prequalification.explanations import reason_sentences, vocabulary_for
 from maillage.prequalification.forms import (
     AddCandidateForm,
     ApproveForm,
@@ -54,8 +54,9 @@ def _queue_page(request: HttpRequest, bulk_form: BulkDecisionForm | None, status
             sort=data["sort"] or "-score",
         )
     page = Paginator(selectors.advisor_queue(filters), QUEUE_PAGE_SIZE).get_page(params.get("page"))
+    vocabulary = vocabulary_for(page.object_list)
     for proposal in page.object_list:
-        proposal.reason_texts = reason_sentences(proposal.reasons)[:2]
+        proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:2]
     checked = set(request.POST.getlist("proposals")) if request.method == "POST" else set()
     return render(
         request,
@@ -138,7 +139,7 @@ def _proposal_page(
             "profile": profile,
             "rows": rows,
             "rows_met": rows_met(rows),
-            "reasons": reason_sentences(proposal.reasons),
+            "reasons": reason_sentences(proposal),
             "approve_form": approve_form or ApproveForm(prefix="approve"),
             "reject_form": reject_form or RejectForm(prefix="reject"),
             "can_decide": request.user.role == Role.ADVISOR

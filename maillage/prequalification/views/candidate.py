@@ -12,7 +12,7 @@ from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
 from maillage.prequalification import selectors, services
 from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences
+from maillage.prequalification.explanations import CANDIDATE, reason_sentences
 from maillage.prequalification.forms import ConsentForm, ReviewRequestForm
 from maillage.prequalification.models import Proposal, ProposalStatus, ReviewStatus
 from maillage.prequalification.services.reviews import REVIEWABLE_STATUSES
@@ -48,7 +48,7 @@ def _mine_page(
             "proposal": proposal,
             "rows": rows,
             "rows_met": rows_met(rows),
-            "reasons": reason_sentences(proposal.reasons),
+            "reasons": reason_sentences(proposal, audience=CANDIDATE),
             "consent_form": consent_form or ConsentForm(),
             "review_form": review_form or ReviewRequestForm(),
             "reviews": reviews,

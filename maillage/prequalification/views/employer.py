@@ -14,7 +14,7 @@ from maillage.accounts.services import profile_view_record
 from maillage.employers.selectors import company_of
 from maillage.prequalification import selectors, services
 from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences
+from maillage.prequalification.explanations import reason_sentences, vocabulary_for
 from maillage.prequalification.forms import EmployerDeclineForm
 from maillage.prequalification.models import Proposal, ProposalStatus
 
@@ -35,8 +35,9 @@ def shortlist(request: HttpRequest) -> HttpResponse:
 def shortlist_posting(request: HttpRequest, public_id) -> HttpResponse:
     posting = selectors.posting_of_employer(request.user, public_id)
     proposals = list(selectors.shortlist_of_posting(posting))
+    vocabulary = vocabulary_for(proposals)
     for proposal in proposals:
-        proposal.reason_texts = reason_sentences(proposal.reasons)[:3]
+        proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:3]
     return render(
         request,
         "prequalification/shortlist_posting.html",
@@ -67,7 +68,7 @@ def _candidate_page(
             "profile": profile,
             "rows": rows,
             "rows_met": rows_met(rows),
-            "reasons": reason_sentences(proposal.reasons),
+            "reasons": reason_sentences(proposal),
             "decline_form": decline_form or EmployerDeclineForm(),
             "is_shortlisted": proposal.status == ProposalStatus.SHORTLISTED,
             "interviews": proposal.interviews.order_by("round"),
