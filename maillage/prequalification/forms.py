@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from maillage.candidates.models import CandidateProfile
 from maillage.core.forms import StyledForm
+from maillage.core.widgets import LongSelect
 from maillage.prequalification.models import (
     ApprovalReason,
     EmployerReason,
@@ -29,14 +30,16 @@ class QueueFilterForm(StyledForm):
         queryset=Region.objects.served(),
         required=False,
         empty_label=_("Every region"),
+        widget=LongSelect,
     )
     chamber = forms.ModelChoiceField(
         label=_("Chamber of commerce"),
         queryset=ChamberOfCommerce.objects.order_by("name"),
         required=False,
         empty_label=_("Every chamber"),
+        widget=LongSelect,
     )
-    occupation = forms.ChoiceField(label=_("Occupation"), required=False)
+    occupation = forms.ChoiceField(label=_("Occupation"), required=False, widget=LongSelect)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         choices=[
