@@ -78,16 +78,51 @@ def _advisors_for(proposal: Proposal) -> list[User]:
     return list(User.objects.filter(role=Role.ADVISOR, is_active=True))
 
 
+def _tell_advisors(proposal: Proposal, code: str) -> None:
+    """An in-app notice to the advisor(s) in charge, linking to the proposal."""
+    for advisor in _advisors_for(proposal):
+        notification_send(
+            recipient=advisor,
+            code=code,
+            params=_names(proposal),
+            url_name="prequalification:proposal-detail",
+            url_args=[proposal.public_id],
+        )
+
+
+def _tell_candidate(proposal: Proposal, *, template: str, code: str, context: dict) -> None:
+    """An e-mail in the candidate's language and an in-app notice, both leading to their page
+    of the proposal."""
+    candidate = proposal.candidate.user
+    mail_send_later(
+        to=candidate.email,
+        template=template,
+        context={
+            "full_name": candidate.full_name,
+            **_names(proposal),
+            **context,
+            "action_path": _path(candidate, "prequalification:mine-detail", proposal.public_id),
+        },
+        language=candidate.language,
+    )
+    notification_send(
+        recipient=candidate,
+        code=code,
+        params=_names(proposal),
+        url_name="prequalification:mine-detail",
+        url_args=[proposal.public_id],
+    )
+
+
 def consent_requested(proposal: Proposal) -> None:
     candidate = proposal.candidate.user
     with translation.override(candidate.language):
         reasons = reason_sentences(proposal, audience=CANDIDATE)
-    mail_send_later(
-        to=candidate.email,
+    _tell_candidate(
+        proposal,
         template="prequalification/email/consent_request",
+        code="prequalification.consent_requested",
         context={
-            "full_name": candidate.full_name,
-            **_names(proposal),
             "municipality": proposal.posting.municipality.name,
             "region": proposal.posting.municipality.region.name,
             "reasons": reasons,
@@ -99,40 +134,17 @@ def consent_requested(proposal: Proposal) -> None:
                 time_zone=candidate.time_zone,
                 language=candidate.language,
             ),
-            "action_path": _path(candidate, "prequalification:mine-detail", proposal.public_id),
         },
-        language=candidate.language,
-    )
-    notification_send(
-        recipient=candidate,
-        code="prequalification.consent_requested",
-        params=_names(proposal),
-        url_name="prequalification:mine-detail",
-        url_args=[proposal.public_id],
     )
 
 
 def consent_answered(proposal: Proposal, *, accepted: bool) -> None:
     code = "prequalification.consent_accepted" if accepted else "prequalification.consent_declined"
-    for advisor in _advisors_for(proposal):
-        notification_send(
-            recipient=advisor,
-            code=code,
-            params=_names(proposal),
-            url_name="prequalification:proposal-detail",
-            url_args=[proposal.public_id],
-        )
+    _tell_advisors(proposal, code)
 
 
 def consent_withdrawn(proposal: Proposal) -> None:
-    for advisor in _advisors_for(proposal):
-        notification_send(
-            recipient=advisor,
-            code="prequalification.consent_withdrawn",
-            params=_names(proposal),
-            url_name="prequalification:proposal-detail",
-            url_args=[proposal.public_id],
-        )
+    _tell_advisors(proposal, "prequalification.consent_withdrawn")
 
 
 def shortlisted(proposal: Proposal) -> None:
@@ -159,65 +171,25 @@ def shortlisted(proposal: Proposal) -> None:
 
 
 def expired(proposal: Proposal) -> None:
-    candidate = proposal.candidate.user
-    mail_send_later(
-        to=candidate.email,
+    _tell_candidate(
+        proposal,
         template="prequalification/email/proposal_expired",
-        context={
-            "full_name": candidate.full_name,
-            **_names(proposal),
-            "action_path": _path(candidate, "prequalification:mine-detail", proposal.public_id),
-        },
-        language=candidate.language,
-    )
-    notification_send(
-        recipient=candidate,
         code="prequalification.expired_candidate",
-        params=_names(proposal),
-        url_name="prequalification:mine-detail",
-        url_args=[proposal.public_id],
+        context={},
     )
-    for advisor in _advisors_for(proposal):
-        notification_send(
-            recipient=advisor,
-            code="prequalification.expired_advisor",
-            params=_names(proposal),
-            url_name="prequalification:proposal-detail",
-            url_args=[proposal.public_id],
-        )
+    _tell_advisors(proposal, "prequalification.expired_advisor")
 
 
 def employer_declined(proposal: Proposal) -> None:
-    candidate = proposal.candidate.user
-    with translation.override(candidate.language):
+    with translation.override(proposal.candidate.user.language):
         reason = proposal.employer_reason_label
-    mail_send_later(
-        to=candidate.email,
+    _tell_candidate(
+        proposal,
         template="prequalification/email/employer_declined",
-        context={
-            "full_name": candidate.full_name,
-            **_names(proposal),
-            "reason": reason,
-            "message": proposal.employer_note,
-            "action_path": _path(candidate, "prequalification:mine-detail", proposal.public_id),
-        },
-        language=candidate.language,
-    )
-    notification_send(
-        recipient=candidate,
         code="prequalification.employer_declined_candidate",
-        params=_names(proposal),
-        url_name="prequalification:mine-detail",
-        url_args=[proposal.public_id],
+        context={"reason": reason, "message": proposal.employer_note},
     )
-    for advisor in _advisors_for(proposal):
-        notification_send(
-            recipient=advisor,
-            code="prequalification.employer_declined_advisor",
-            params=_names(proposal),
-            url_name="prequalification:proposal-detail",
-            url_args=[proposal.public_id],
-        )
+    _tell_advisors(proposal, "prequalification.employer_declined_advisor")
 
 
 def review_requested(review: ReviewRequest) -> None:
