@@ -148,23 +148,32 @@ def company_key(pk: int) -> str:
     return f"e{pk}"
 
 
-def schedule_inputs(activity: Activity) -> ScheduleInputs:
-    """The solver's problem: registered candidates, registered employers, and as acceptable pairs
-    the engine's non-excluded results for the postings each employer brings (best one per pair)."""
-    candidate_ids = list(
+def registered_candidate_ids(activity: Activity) -> list[int]:
+    return list(
         activity.candidate_registrations.filter(status=Status.REGISTERED)
         .order_by("candidate_id")
         .values_list("candidate_id", flat=True)
     )
-    brought = EmployerRegistration.postings.through.objects.filter(
-        employerregistration__activity=activity
-    ).values_list("employerregistration__company_id", "jobposting_id")
-    company_of_posting: dict[int, int] = {}
+
+
+def postings_brought(activity: Activity) -> dict[int, int]:
+    """The company of each posting the registered employers bring, by posting id."""
+    return {
+        posting_id: company_id
+        for company_id, posting_id in EmployerRegistration.postings.through.objects.filter(
+            employerregistration__activity=activity
+        ).values_list("employerregistration__company_id", "jobposting_id")
+    }
+
+
+def schedule_inputs(activity: Activity) -> ScheduleInputs:
+    """The solver's problem: registered candidates, registered employers, and as acceptable pairs
+    the engine's non-excluded results for the postings each employer brings (best one per pair)."""
+    candidate_ids = registered_candidate_ids(activity)
+    company_of_posting = postings_brought(activity)
     company_ids: set[int] = set(
         activity.employer_registrations.values_list("company_id", flat=True)
     )
-    for company_id, posting_id in brought:
-        company_of_posting[posting_id] = company_id
     best: dict[tuple[int, int], tuple[float, int]] = {}
     results = MatchResult.objects.filter(
         candidate_id__in=candidate_ids, posting_id__in=list(company_of_posting), is_excluded=False

@@ -1,5 +1,6 @@
 """Reads of the matching app: what the engine needs, and what the pages show."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -8,6 +9,7 @@ from django.http import Http404
 
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting, PostingStatus
+from maillage.matching.explanations import Vocabulary, codes_in
 from maillage.matching.models import MatchResult
 from maillage.regions.models import Region
 from maillage.taxonomy.models import NocGroup
@@ -132,3 +134,11 @@ def noc_titles(codes: set[str]) -> dict[str, NocGroup]:
 
 def region_names() -> dict[str, str]:
     return dict(Region.objects.values_list("code", "name"))
+
+
+def reason_vocabulary(scored: Iterable) -> Vocabulary:
+    """The occupation titles and region names the reasons of these match results or proposals
+    name, fetched once for a whole page (two queries)."""
+    nocs, _regions = codes_in(scored)
+    titles = {code: noc.title for code, noc in noc_titles(nocs).items()}
+    return Vocabulary(titles, region_names())

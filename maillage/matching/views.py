@@ -16,8 +16,6 @@ from maillage.matching.explanations import (
     CANDIDATE,
     TEAM,
     Sentence,
-    Vocabulary,
-    codes_in,
     factor_label,
     sentences,
 )
@@ -76,18 +74,12 @@ class ExplainedResult:
         return [s for s in self.sentences if s.tone == "exclusion"]
 
 
-def _vocabulary(results: list[MatchResult]) -> Vocabulary:
-    nocs, _regions = codes_in(results)
-    titles = {code: noc.title for code, noc in selectors.noc_titles(nocs).items()}
-    return Vocabulary(titles, selectors.region_names())
-
-
 @candidate_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     profile = request.user.candidate_profile
     form = CandidateMatchFilterForm(request.GET or None)
     results = list(selectors.matches_of_candidate(profile, form.filters())[:50])
-    vocabulary = _vocabulary(results)
+    vocabulary = selectors.reason_vocabulary(results)
     explained = [
         ExplainedResult(r, sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary))
         for r in results
@@ -112,7 +104,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
     posting = selectors.posting_for_proposals(public_id)
     results = selectors.proposals_for_posting(posting, limit=settings.MATCHING_RESULTS_PER_POSTING)
-    vocabulary = _vocabulary(results)
+    vocabulary = selectors.reason_vocabulary(results)
     explained = []
     for result in results:
         profile_view_record(

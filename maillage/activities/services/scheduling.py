@@ -11,11 +11,14 @@ from maillage.activities.models import (
     Activity,
     ActivityStatus,
     CandidateRegistration,
-    EmployerRegistration,
     Meeting,
     MeetingConstraint,
 )
-from maillage.activities.selectors import schedule_inputs
+from maillage.activities.selectors import (
+    postings_brought,
+    registered_candidate_ids,
+    schedule_inputs,
+)
 from maillage.candidates.models import CandidateProfile
 from maillage.core.mail import mail_send_later
 from maillage.core.video_rooms import video_room_name
@@ -49,16 +52,8 @@ def registered_pairs_score(activity: Activity, *, today: date) -> None:
     """The engine scores every registered candidate for every posting brought, not only the
     pairs that made a top list: a candidate 60th for a posting still deserves the meeting."""
     pairs_rematch(
-        candidate_ids=list(
-            activity.candidate_registrations.filter(
-                status=CandidateRegistration.Status.REGISTERED
-            ).values_list("candidate_id", flat=True)
-        ),
-        posting_ids=list(
-            EmployerRegistration.postings.through.objects.filter(
-                employerregistration__activity=activity
-            ).values_list("jobposting_id", flat=True)
-        ),
+        candidate_ids=registered_candidate_ids(activity),
+        posting_ids=list(postings_brought(activity)),
         today=today,
     )
 

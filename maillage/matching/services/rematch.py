@@ -5,6 +5,7 @@ Results are upserted, never deleted: a pair an advisor already acted on keeps it
 computed, so the explanation shown is always that of the stored score.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -143,11 +144,11 @@ def pairs_rematch(*, candidate_ids: list[int], posting_ids: list[int], today: da
     )
     if not len(rows):
         return 0
-    stored = set(
-        MatchResult.objects.filter(
-            candidate_id__in=candidate_ids, posting_id__in=posting_ids
-        ).values_list("candidate_id", "posting_id")
-    )
+    stored: dict[int, set[int]] = defaultdict(set)  # candidates already stored, by posting
+    for candidate_id, posting_id in MatchResult.objects.filter(
+        candidate_id__in=candidate_ids, posting_id__in=posting_ids
+    ).values_list("candidate_id", "posting_id"):
+        stored[posting_id].add(candidate_id)
     eligible = engine.eligible(today=today)
     results: list[EngineResult] = []
     for posting in selectors.postings_for_engine().filter(pk__in=posting_ids):
@@ -156,7 +157,7 @@ def pairs_rematch(*, candidate_ids: list[int], posting_ids: list[int], today: da
         )
         admissible = rows[engine.store.admissible(record, today=today, base=eligible)[rows]]
         ids = {engine.store.ids[row] for row in admissible.tolist()}
-        ids |= {c for c, p in stored if p == posting.pk and c in engine.store.row_of}
+        ids |= {c for c in stored[posting.pk] if c in engine.store.row_of}
         results += engine.score_pairs(engine.records(sorted(ids)), record, today=today)
     return _store(results)
 

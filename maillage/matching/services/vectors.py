@@ -37,23 +37,11 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(f"{MODEL_NAME}\n{text}".encode()).hexdigest()
 
 
-@transaction.atomic
 def candidate_vector_refresh(*, profile: CandidateProfile) -> CandidateVector:
     """Embed the profile's text if it changed; always touch the row, which tells every worker's
     engine to reload this candidate."""
-    text = candidate_text(profile)
-    digest = _sha1(text)
-    stored = CandidateVector.objects.select_for_update().filter(candidate=profile).first()
-    if stored is not None and stored.text_sha1 == digest:
-        stored.save(update_fields=["updated_at"])
-        return stored
-    vector = _embed(text)
-    stored = stored or CandidateVector(candidate=profile)
-    stored.model_name = MODEL_NAME
-    stored.text_sha1 = digest
-    stored.vector = b"" if vector is None else vector.tobytes()
-    stored.save()
-    return stored
+    candidate_vectors_refresh(profiles=[profile])
+    return CandidateVector.objects.get(candidate=profile)
 
 
 @transaction.atomic

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
+from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification import selectors, services
 from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences, vocabulary_for
+from maillage.prequalification.explanations import reason_sentences
 from maillage.prequalification.forms import (
     AddCandidateForm,
     ApproveForm,
@@ -54,7 +55,7 @@ def _queue_page(request: HttpRequest, bulk_form: BulkDecisionForm | None, status
             sort=data["sort"] or "-score",
         )
     page = Paginator(selectors.advisor_queue(filters), QUEUE_PAGE_SIZE).get_page(params.get("page"))
-    vocabulary = vocabulary_for(page.object_list)
+    vocabulary = reason_vocabulary(page.object_list)
     for proposal in page.object_list:
         proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:2]
     checked = set(request.POST.getlist("proposals")) if request.method == "POST" else set()

@@ -12,9 +12,10 @@ from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
 from maillage.employers.selectors import company_of
+from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification import selectors, services
 from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences, vocabulary_for
+from maillage.prequalification.explanations import reason_sentences
 from maillage.prequalification.forms import EmployerDeclineForm
 from maillage.prequalification.models import Proposal, ProposalStatus
 
@@ -35,7 +36,7 @@ def shortlist(request: HttpRequest) -> HttpResponse:
 def shortlist_posting(request: HttpRequest, public_id) -> HttpResponse:
     posting = selectors.posting_of_employer(request.user, public_id)
     proposals = list(selectors.shortlist_of_posting(posting))
-    vocabulary = vocabulary_for(proposals)
+    vocabulary = reason_vocabulary(proposals)
     for proposal in proposals:
         proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:3]
     return render(
