@@ -125,7 +125,9 @@ def _pdf_lines(data: bytes, clock: _Clock) -> list[str]:
         except LimitReachedError as error:
             raise Unreadable("too_complex") from error
         except Exception as error:  # pypdf raises many kinds of errors on damaged files
-            raise Unreadable("encrypted" if "decrypt" in str(error).lower() else "broken") from error
+            raise Unreadable(
+                "encrypted" if "decrypt" in str(error).lower() else "broken"
+            ) from error
         lines: list[str] = []
         fragments_read = 0
         for page in pages:
@@ -147,8 +149,17 @@ def _pdf_lines(data: bytes, clock: _Clock) -> list[str]:
             fragments_read += len(fragments)
             if fragments_read > MAX_PDF_FRAGMENTS:
                 raise Unreadable("too_complex")
-            lines += page_lines(fragments)
+            lines = _join_pages(lines, page_lines(fragments))
     return lines
+
+
+def _join_pages(lines: list[str], following: list[str]) -> list[str]:
+    """A sentence cut by a page break (the page ends on a comma or a small word) goes on."""
+    if lines and following and _ENDS_CLAUSE.search(clean_line(lines[-1])):
+        first = clean_line(following[0])
+        if first and not first.startswith(BULLET.strip()) and not _DATE_START.match(first):
+            return lines[:-1] + [lines[-1].rstrip() + " " + following[0].strip()] + following[1:]
+    return lines + following
 
 
 def _first_pages(reader) -> Iterator:
@@ -185,28 +196,33 @@ def _page_fragments(page) -> list[_Fragment] | None:
 
 
 def page_lines(fragments: list[_Fragment]) -> list[str]:
-    """A page's lines in reading order: bands cut by full-width lines, columns within a band,
+    """A page's lines in reading order: bands cut by full-width text, columns within a band,
     lines within a column, wrapped lines joined."""
-    lines = _baseline_lines(fragments)
-    gutter = _gutter(lines)
+    gutter = _gutter(fragments)
     if gutter is None:
-        return _joined(lines)
+        return _joined(_baseline_lines(fragments))
     out: list[str] = []
-    band: list[_Line] = []
-    for line in sorted(lines, key=lambda item: -item.y):
-        if line.x < gutter < line.end:  # a line across both columns closes the band
+    band: list[_Fragment] = []
+    crossing: list[_Fragment] = []
+    for fragment in sorted(fragments, key=lambda item: (-round(item.y, 0), item.x)):
+        if fragment.x < gutter < fragment.end:  # text across both columns closes the band
             out += _band_lines(band, gutter)
             band = []
-            out += _joined([line])
+            crossing.append(fragment)
         else:
-            band.append(line)
+            if crossing:
+                out += _joined(_baseline_lines(crossing))
+                crossing = []
+            band.append(fragment)
+    if crossing:
+        out += _joined(_baseline_lines(crossing))
     return out + _band_lines(band, gutter)
 
 
-def _band_lines(band: list[_Line], gutter: float) -> list[str]:
-    left = [line for line in band if line.end <= gutter]
-    right = [line for line in band if line.x >= gutter]
-    return _joined(left) + _joined(right)
+def _band_lines(band: list[_Fragment], gutter: float) -> list[str]:
+    left = [fragment for fragment in band if fragment.end <= gutter]
+    right = [fragment for fragment in band if fragment.x >= gutter]
+    return _joined(_baseline_lines(left)) + _joined(_baseline_lines(right))
 
 
 def _baseline_lines(fragments: list[_Fragment]) -> list[_Line]:
@@ -232,13 +248,15 @@ def _baseline_lines(fragments: list[_Fragment]) -> list[_Line]:
             last.text += glue + fragment.text
             last.end = max(last.end, fragment.end)
         else:
-            lines.append(_Line(fragment.x, fragment.end, fragment.y, fragment.height, fragment.text))
+            lines.append(
+                _Line(fragment.x, fragment.end, fragment.y, fragment.height, fragment.text)
+            )
     return [line for line in lines if line.text.strip()]
 
 
-def _gutter(lines: list[_Line]) -> float | None:
+def _gutter(lines: list[_Fragment]) -> float | None:
     """The x of a vertical gap that splits the page into two columns, each with a good share of
-    the lines; None for a one-column page."""
+    the text; None for a one-column page."""
     if len(lines) < 8:
         return None
     left_edge = min(line.x for line in lines)
@@ -270,11 +288,11 @@ def _joined(lines: list[_Line]) -> list[str]:
     if not ordered:
         return []
     right_edge = max(line.end for line in ordered)
-    column_left = min(line.x for line in ordered)
+    left_edge = min(line.x for line in ordered)
     out: list[_Line] = []
     for line in ordered:
         previous = out[-1] if out else None
-        if previous and _continues(previous, line, right_edge, column_left):
+        if previous and _continues(previous, line, left_edge, right_edge):
             joiner = "" if previous.text.endswith("-") and line.text[:1].islower() else " "
             previous.text = previous.text.rstrip() + joiner + line.text.strip()
             previous.y, previous.end = line.y, max(previous.end, line.end)
@@ -287,10 +305,19 @@ _DATE_START = re.compile(
     r"^(?:[a-zéû]{3,9}\.?\s+)?(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b|^(?:depuis|since|from)\s+\S*\s*(?:19|20)\d\d",
     re.IGNORECASE,
 )
-_ENDS_CLAUSE = re.compile(r"[,;(/–-]$|\b(?:et|de|du|des|la|le|les|en|à|au|and|of|the|in|for|with)$")
+_LABELLED = re.compile(r"^[^\s:]{2,25}(?: [^\s:]{1,20}){0,2} ?: ")
+_ENDS_CLAUSE = re.compile(
+    r"[,;(/–-]$|\b(?:et|de|du|des|la|le|les|en|à|au|and|of|the|in|for|with)$", re.IGNORECASE
+)
+_ENDS_MONTH = re.compile(
+    r"\b(?:janv?|févr?|fevr?|mars|avr|mai|juin|juil|août|aout|sept?|oct|nov|déc|dec|jan|feb|mar|apr|"
+    r"may|jun|jul|aug|janvier|février|fevrier|avril|juillet|septembre|octobre|novembre|décembre|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\.?$",
+    re.IGNORECASE,
+)
 
 
-def _continues(previous: _Line, line: _Line, right_edge: float, column_left: float) -> bool:
+def _continues(previous: _Line, line: _Line, left_edge: float, right_edge: float) -> bool:
     text = clean_line(line.text)
     if not text or text.startswith(BULLET.strip()) or _LEADING_BULLET.match(line.text):
         return False
@@ -299,16 +326,27 @@ def _continues(previous: _Line, line: _Line, right_edge: float, column_left: flo
         return False
     if abs(previous.height - line.height) > 0.25 * previous.height:
         return False  # another font size: a heading or a title
-    if _DATE_START.match(text):
-        return False  # a line opening with a date starts an entry
-    filled = previous.end >= right_edge - 6 * previous.height
     previous_text = clean_line(previous.text)
-    if previous_text.endswith((".", ":", "!", "?")):
+    dangling = bool(_ENDS_CLAUSE.search(previous_text) or _ENDS_MONTH.search(previous_text))
+    if _DATE_START.match(text) and not dangling:
+        return False  # a line opening with a date starts an entry
+    if previous_text.endswith((".", "!", "?")) or (
+        previous_text.endswith(":") and not text[:1].islower()
+    ):
         return False
-    hanging = previous_text.startswith(BULLET.strip()) and line.x > column_left + 2
-    return (filled and (text[:1].islower() or hanging or len(previous_text) > 60)) or bool(
-        _ENDS_CLAUSE.search(previous_text) and text[:1].islower()
-    )
+    if dangling:
+        return True
+    if _LABELLED.match(text):
+        return False  # « Français : courant »: an entry of its own
+    # Wrapped: the next line's first word would not have fitted at the end of this one; a
+    # capital after a line that stops short of the edge starts something new.
+    first_word = text.split(" ", 1)[0]
+    word_width = (line.end - line.x) * (len(first_word) + 1) / max(len(line.text.strip()), 1)
+    wrapped = previous.end + word_width >= right_edge - 0.5 * previous.height
+    if text[:1].isupper() or text[:1].isdigit():
+        width = right_edge - left_edge
+        wrapped = wrapped and previous.end - left_edge >= 0.85 * width
+    return wrapped
 
 
 # --- DOCX ---------------------------------------------------------------------------------------

@@ -192,7 +192,11 @@ PEOPLE: tuple[Person, ...] = (
                 "Attestation d'études en assistance à la personne (PAB), CFP de Québec",
                 2022,
             ),
-            Certificate("RCR et premiers soins — Croix-Rouge, 2023", "RCR et premiers soins — Croix-Rouge", 2023),
+            Certificate(
+                "RCR et premiers soins — Croix-Rouge, 2023",
+                "RCR et premiers soins — Croix-Rouge",
+                2023,
+            ),
         ),
         spoken=(
             Spoken("Espagnol : langue maternelle", "es"),
@@ -268,7 +272,12 @@ PEOPLE: tuple[Person, ...] = (
             Spoken("Français : courant", "fr"),
             Spoken("Anglais : intermédiaire", "en"),
         ),
-        skills=("Soudage MIG, TIG et à l'électrode", "Lecture de plans", "Découpe au plasma", "Meulage"),
+        skills=(
+            "Soudage MIG, TIG et à l'électrode",
+            "Lecture de plans",
+            "Découpe au plasma",
+            "Meulage",
+        ),
         renderings=("reportlab_two_columns",),
     ),
     Person(
@@ -320,9 +329,19 @@ PEOPLE: tuple[Person, ...] = (
             ),
         ),
         certificates=(
-            Certificate("Class 1 driver's licence (Québec), 2024", "Class 1 driver's licence (Québec)", 2024),
-            Certificate("Category CE driving licence (Ukraine), 2012", "Category CE driving licence (Ukraine)", 2012),
-            Certificate("ADR certificate for dangerous goods, 2019", "ADR certificate for dangerous goods", 2019),
+            Certificate(
+                "Class 1 driver's licence (Québec), 2024", "Class 1 driver's licence (Québec)", 2024
+            ),
+            Certificate(
+                "Category CE driving licence (Ukraine), 2012",
+                "Category CE driving licence (Ukraine)",
+                2012,
+            ),
+            Certificate(
+                "ADR certificate for dangerous goods, 2019",
+                "ADR certificate for dangerous goods",
+                2019,
+            ),
         ),
         spoken=(
             Spoken("Ukrainian: native", "uk"),
@@ -694,8 +713,11 @@ PEOPLE: tuple[Person, ...] = (
         ),
         certificates=(
             Certificate("CompTIA A+, 2018", "CompTIA A+", 2018),
-            Certificate("Microsoft 365 Certified: Modern Desktop Administrator Associate, 2022",
-                        "Microsoft 365 Certified: Modern Desktop Administrator Associate", 2022),
+            Certificate(
+                "Microsoft 365 Certified: Modern Desktop Administrator Associate, 2022",
+                "Microsoft 365 Certified: Modern Desktop Administrator Associate",
+                2022,
+            ),
         ),
         spoken=(
             Spoken("English: native", "en"),
@@ -762,14 +784,22 @@ PEOPLE: tuple[Person, ...] = (
             ),
         ),
         certificates=(
-            Certificate("Secourisme en milieu de garde (8 h), 2024", "Secourisme en milieu de garde (8 h)", 2024),
+            Certificate(
+                "Secourisme en milieu de garde (8 h), 2024",
+                "Secourisme en milieu de garde (8 h)",
+                2024,
+            ),
         ),
         spoken=(
             Spoken("Wolof : langue maternelle", "wo"),
             Spoken("Français : courant", "fr"),
             Spoken("Anglais : notions", "en"),
         ),
-        skills=("Programme éducatif Accueillir la petite enfance", "Observation", "Communication avec les parents"),
+        skills=(
+            "Programme éducatif Accueillir la petite enfance",
+            "Observation",
+            "Communication avec les parents",
+        ),
         renderings=("handmade_pdf",),
     ),
     Person(
@@ -925,8 +955,11 @@ PEOPLE: tuple[Person, ...] = (
             ),
         ),
         certificates=(
-            Certificate("ACLS (soins avancés en réanimation cardiovasculaire), 2022",
-                        "ACLS (soins avancés en réanimation cardiovasculaire)", 2022),
+            Certificate(
+                "ACLS (soins avancés en réanimation cardiovasculaire), 2022",
+                "ACLS (soins avancés en réanimation cardiovasculaire)",
+                2022,
+            ),
         ),
         spoken=(
             Spoken("Arabe : langue maternelle", "ar"),
