@@ -56,8 +56,9 @@ def read_in_sandbox(data: bytes, kind: str, limits: SandboxLimits = DEFAULT_LIMI
     except subprocess.TimeoutExpired as error:  # run() has killed the child
         raise extract.Unreadable("too_complex") from error
     if finished.returncode != 0:
-        # Killed by a limit (SIGXCPU, SIGKILL) or out of memory before it could answer.
-        raise extract.Unreadable("too_complex" if finished.returncode < 0 else "broken")
+        # Killed by a limit (SIGXCPU, SIGKILL), or out of memory before it could answer.
+        over_limit = finished.returncode < 0 or b"MemoryError" in finished.stderr[-2000:]
+        raise extract.Unreadable("too_complex" if over_limit else "broken")
     try:
         answer = json.loads(finished.stdout)
     except ValueError as error:

@@ -63,7 +63,7 @@ def test_a_pdsb_attestation_is_a_certification_not_a_high_school_diploma():
             "DEP en assistance à la personne en établissement de santé",
             2,
             "CFP de Québec",
-            "CA",
+            "",  # the line names no country: none is assumed
             2022,
         ),
         # A foreign diploma keeps its own title and country; its level is the candidate's call.
