@@ -482,6 +482,11 @@ def main(argv: list[str]) -> int:
     """`extract.py KIND CPU_SECONDS MEMORY_BYTES READ_SECONDS`: the file on stdin; prints
     {"lines": [...]} or {"error": reason}."""
     kind, cpu_seconds, memory_bytes, seconds = argv[1], int(argv[2]), int(argv[3]), float(argv[4])
+    # The readers' code is loaded before the limits: they bound what the file costs.
+    import lxml.etree  # noqa: F401
+    import pypdf  # noqa: F401
+    import pypdf._text_extraction._layout_mode  # noqa: F401
+
     _limit_self(cpu_seconds, memory_bytes)
     data = sys.stdin.buffer.read()
     try:
