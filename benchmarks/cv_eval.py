@@ -22,32 +22,38 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 RESULTS = ROOT / "benchmarks" / "results" / "cv_eval.json"
 
 MEASURE = """
-import io, json, resource, sys, time, os
+import io, json, sys, time, os
 sys.path.insert(0, {root!r})
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 import django; django.setup()
 from maillage.candidates.tests.test_cv_reading import million_paragraphs_docx
+from maillage.candidates.cv_import.reading import CvUnreadable, cv_text
+from maillage.core.uploads import DOCX
+from docx import Document
+
+def memory_kb(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field))
+
 data = million_paragraphs_docx()
+with open("/proc/self/clear_refs", "w") as clear:
+    clear.write("5")  # resets VmHWM: the peak from here on
+baseline = memory_kb("VmRSS:")
 started = time.perf_counter()
 outcome = "read"
 if {old!r}:
-    from docx import Document
     document = Document(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
 else:
-    from maillage.candidates.cv_import.reading import CvUnreadable, cv_text
-    from maillage.core.uploads import DOCX
     try:
         cv_text(data, DOCX)
     except CvUnreadable as error:
         outcome = "refused: " + error.reason
-seconds = time.perf_counter() - started
 print(json.dumps({{
     "file_bytes": len(data),
-    "seconds": round(seconds, 2),
+    "seconds": round(time.perf_counter() - started, 2),
     "outcome": outcome,
-    "peak_rss_mb_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-    "peak_rss_mb_children": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    "web_process_memory_growth_mb": round((memory_kb("VmHWM:") - baseline) / 1024),
 }}))
 """
 
@@ -61,6 +67,22 @@ def hostile_file_cost(*, old: bool) -> dict:
         cwd=ROOT,
     )
     return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def sandbox_child_peak_mb() -> int:
+    """The sandboxed reader's own peak memory on the hostile file (it reports VmHWM)."""
+    from maillage.candidates.cv_import.sandbox import DEFAULT_LIMITS, EXTRACT_SCRIPT
+    from maillage.candidates.tests.test_cv_reading import million_paragraphs_docx
+
+    limits = DEFAULT_LIMITS
+    finished = subprocess.run(
+        [sys.executable, "-I", str(EXTRACT_SCRIPT), "docx", str(limits.cpu_seconds),
+         str(limits.memory_bytes), str(limits.read_seconds)],
+        input=million_paragraphs_docx(),
+        capture_output=True,
+        check=True,
+    )  # fmt: skip
+    return round(json.loads(finished.stdout)["peak_rss_kb"] / 1024)
 
 
 def write_results(results: dict) -> None:
@@ -80,12 +102,17 @@ def main() -> None:
     print(f"{'split':6} {'files':>5} {'precision':>10} {'recall':>8}")
     for split, result in quality.items():
         overall = result["all"]
-        print(f"{split:6} {result['files']:>5} {overall['precision']:>10.3f} {overall['recall']:>8.3f}")
+        print(
+            f"{split:6} {result['files']:>5} {overall['precision']:>10.3f} {overall['recall']:>8.3f}"
+        )
     print("\nper field (test split): precision / recall")
     for name, rates in quality["test"]["fields"].items():
-        print(f"  {name:28} {rates['precision']:.3f} / {rates['recall']:.3f}  ({rates['stated']} stated)")
+        print(
+            f"  {name:28} {rates['precision']:.3f} / {rates['recall']:.3f}  ({rates['stated']} stated)"
+        )
     before = hostile_file_cost(old=True)
     after = hostile_file_cost(old=False)
+    after["sandbox_process_peak_mb"] = sandbox_child_peak_mb()
     print("\none million empty paragraphs in a DOCX of", before["file_bytes"], "bytes")
     print("  before (python-docx in the web process):", before)
     print("  after (sandboxed, bounded reader):      ", after)

@@ -478,6 +478,18 @@ def _limit_self(cpu_seconds: int, memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (32, 32))  # opens no socket or file beyond these
 
 
+def _peak_rss_kb() -> int | None:
+    """This process's peak resident memory (Linux), for the logs and the benchmark."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def main(argv: list[str]) -> int:
     """`extract.py KIND CPU_SECONDS MEMORY_BYTES READ_SECONDS`: the file on stdin; prints
     {"lines": [...]} or {"error": reason}."""
@@ -495,6 +507,7 @@ def main(argv: list[str]) -> int:
         result = {"error": unreadable.reason}
     except (MemoryError, RecursionError):
         result = {"error": "too_complex"}
+    result["peak_rss_kb"] = _peak_rss_kb()
     sys.stdout.write(json.dumps(result, ensure_ascii=False))
     return 0
 

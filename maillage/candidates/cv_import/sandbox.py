@@ -9,6 +9,7 @@ own bounds (decompressed size, elements, pages, time) first, so a file over a bo
 """
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 from maillage.candidates.cv_import import extract
 
 EXTRACT_SCRIPT = Path(extract.__file__)
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ def read_in_sandbox(data: bytes, kind: str, limits: SandboxLimits = DEFAULT_LIMI
         answer = json.loads(finished.stdout)
     except ValueError as error:
         raise extract.Unreadable("broken") from error
+    logger.info(
+        "CV read in the sandbox: peak %s kB, %s",
+        answer.get("peak_rss_kb"),
+        answer.get("error", "ok"),
+    )
     if "error" in answer:
         raise extract.Unreadable(answer["error"])
     return answer["lines"]

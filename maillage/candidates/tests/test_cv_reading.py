@@ -22,15 +22,14 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def docx_with_body(body: bytes) -> bytes:
-    """A DOCX whose word/document.xml holds `body`, deflated (as Word stores it)."""
+    """A real DOCX (python-docx's package) whose word/document.xml holds `body`, deflated as Word
+    stores it."""
+    source = zipfile.ZipFile(io.BytesIO(cv_files.docx_bytes(["-"])))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
+        for name in source.namelist():
+            if name != "word/document.xml":
+                archive.writestr(name, source.read(name))
         archive.writestr(
             "word/document.xml", b"<?xml version='1.0'?><w:document " + W.encode() + b">" + body
         )
