@@ -496,7 +496,7 @@ def main(argv: list[str]) -> int:
     kind, cpu_seconds, memory_bytes, seconds = argv[1], int(argv[2]), int(argv[3]), float(argv[4])
     # The readers' code is loaded before the limits: they bound what the file costs.
     import lxml.etree  # noqa: F401
-    import pypdf  # noqa: F401
+    import pypdf
     import pypdf._text_extraction._layout_mode  # noqa: F401
 
     _limit_self(cpu_seconds, memory_bytes)

@@ -238,10 +238,15 @@ def cv_sections(text: str) -> dict[str, str]:
             skip = False
             continue
         heading = _cv_heading(line)
-        if i + 1 < len(lines) and line.strip().isupper() and lines[i + 1].strip().isupper():
-            # A heading wrapped in a narrow column: « EXPÉRIENCE » / « PROFESSIONNELLE ».
-            if wrapped := _cv_heading(f"{line.strip()} {lines[i + 1].strip()}"):
-                heading, skip = wrapped, True
+        # A heading wrapped in a narrow column: « EXPÉRIENCE » / « PROFESSIONNELLE ».
+        wrapped = (
+            i + 1 < len(lines)
+            and line.strip().isupper()
+            and lines[i + 1].strip().isupper()
+            and _cv_heading(f"{line.strip()} {lines[i + 1].strip()}")
+        )
+        if wrapped:
+            heading, skip = wrapped, True
         if heading:
             kind = heading
             continue

@@ -129,10 +129,14 @@ PEOPLE: tuple[Person, ...] = (
                 None,
                 "Depuis avril 2023",
                 (
-                    "Soins d'hygiène et aide à l'alimentation de douze résidents en perte "
-                    "d'autonomie",
-                    "Déplacements sécuritaires selon les principes de déplacement sécuritaire des "
-                    "bénéficiaires (PDSB)",
+                    (
+                        "Soins d'hygiène et aide à l'alimentation de douze résidents en perte "
+                        "d'autonomie"
+                    ),
+                    (
+                        "Déplacements sécuritaires selon les principes de déplacement sécuritaire des "
+                        "bénéficiaires (PDSB)"
+                    ),
                     "Observation et signalement des changements de l'état de santé à l'infirmière",
                 ),
                 place="Québec (Québec)",
