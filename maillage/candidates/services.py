@@ -218,9 +218,12 @@ def cv_import_apply(
     educations: list[Education],
     skills: dict[str, str],
     summary: str | None,
+    language_levels: dict[str, int] | None = None,
 ) -> CvImportResult:
     """Save what the candidate kept from their CV, all or nothing. `summary` replaces "About you"
-    when given (the candidate ticked it); None leaves it alone."""
+    when given (the candidate ticked it); None leaves it alone. `language_levels` ("french" or
+    "english" → Échelle québécoise level the candidate accepted) sets that language's four
+    skills."""
     for experience in experiences:
         experience.candidate = profile
         experience_save(experience=experience)
@@ -230,6 +233,13 @@ def cv_import_apply(
     added = candidate_skills_confirm(
         profile=profile, skills=skills, source=CandidateSkill.Source.CV
     )
+    changes = {
+        f"{language}_{skill}": level
+        for language, level in (language_levels or {}).items()
+        for skill in profile.french_levels()
+    }
     if summary is not None:
-        candidate_profile_update(profile=profile, changes={"summary": summary.strip()})
+        changes["summary"] = summary.strip()
+    if changes:
+        candidate_profile_update(profile=profile, changes=changes)
     return CvImportResult(len(experiences), len(educations), len(added), summary is not None)

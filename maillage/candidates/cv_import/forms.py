@@ -17,7 +17,7 @@ from maillage.core.forms import DateInput, StyledForm
 from maillage.core.uploads import DOCX, PDF, check_upload
 from maillage.taxonomy.forms import EscoSkillChoiceField
 from maillage.taxonomy.models import NocGroup
-from maillage.taxonomy.scales import EducationLevel
+from maillage.taxonomy.scales import EducationLevel, LanguageLevel
 
 CV_TYPES = frozenset({PDF, DOCX})
 UNREADABLE = {
@@ -31,6 +31,11 @@ UNREADABLE = {
     ),
     "broken": _(
         "This file could not be read: it may be damaged. Try saving it again as PDF or DOCX."
+    ),
+    "too_complex": _(
+        "This file is far larger inside than a CV (too many pages, elements or compressed data), "
+        "so we stopped reading it. Save your CV again as PDF or DOCX from your word processor, "
+        "or fill in your profile by hand. Nothing was saved."
     ),
 }
 MAX_IMPORTED = 20
@@ -202,12 +207,47 @@ class CvReviewForm(StyledForm):
     esco_skills = EscoSkillChoiceField(label=_("Skills found in your CV: tick those you have"))
     # The skills offered, so that the form shows them again after an error.
     skill_options = forms.CharField(required=False, widget=forms.HiddenInput)
+    certifications = forms.MultipleChoiceField(
+        label=_("Certifications, cards and licences in your CV: tick those to add to your skills"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    certification_options = forms.CharField(required=False, widget=forms.HiddenInput)
+    french_level = forms.TypedChoiceField(
+        choices=LanguageLevel.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.HiddenInput,
+    )
+    use_french_level = forms.BooleanField(required=False)
+    english_level = forms.TypedChoiceField(
+        choices=LanguageLevel.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.HiddenInput,
+    )
+    use_english_level = forms.BooleanField(required=False)
 
     def __init__(self, *args, found_in: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         raw = self.data.get("skill_options") if self.is_bound else self.initial.get("skill_options")
         field = self.fields["esco_skills"]
         field.set_ticked((raw or "").split())
+        raw_certifications = (
+            self.data.get("certification_options")
+            if self.is_bound
+            else self.initial.get("certification_options")
+        )
+        names = [name for name in (raw_certifications or "").splitlines() if name.strip()]
+        self.fields["certifications"].choices = [(name[:200], name[:200]) for name in names[:20]]
+        for language, name in (("french", _("French")), ("english", _("English"))):
+            level = self[f"{language}_level"].value()
+            self.fields[f"use_{language}_level"].label = _(
+                "Use level %(level)s of the Échelle québécoise for my %(language)s "
+                "(the four skills)"
+            ) % {"level": level or "—", "language": str(name).lower()}
         found_in = found_in or {}
         field.choices = [
             (
@@ -218,3 +258,21 @@ class CvReviewForm(StyledForm):
             )
             for uri, label in field.choices
         ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for language in ("french", "english"):
+            if cleaned.get(f"use_{language}_level") and not cleaned.get(f"{language}_level"):
+                self.add_error(
+                    f"use_{language}_level",
+                    ValidationError(_("No level was proposed for this language."), code="no_level"),
+                )
+        return cleaned
+
+    def language_levels(self) -> dict[str, int]:
+        """Language ("french", "english") → the level the candidate accepted."""
+        return {
+            language: self.cleaned_data[f"{language}_level"]
+            for language in ("french", "english")
+            if self.cleaned_data.get(f"use_{language}_level")
+        }

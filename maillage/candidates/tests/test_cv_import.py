@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from maillage.candidates.models import CandidateSkill, Education, WorkExperience
 from maillage.candidates.tests import cv_files
+from maillage.candidates.tests.cv_set.scoring import HERE as CV_SET_DIR
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.core.uploads import DOCX
 from maillage.taxonomy.models import EscoSkill
@@ -20,6 +21,10 @@ def candidate(client):
     profile = CandidateProfileFactory(summary="")
     client.force_login(profile.user)
     return profile
+
+
+def cv_set_dir():
+    return CV_SET_DIR
 
 
 def upload(client, content: bytes, name: str, content_type: str = "application/pdf"):
@@ -41,42 +46,89 @@ def test_a_french_pdf_cv_is_read_into_a_review_page_and_nothing_is_saved_yet(cli
     assert response.status_code == 200
     experiences = response.context["experiences"]
     first, second = (form.initial for form in experiences.forms)
-    assert (first["title"], first["employer_name"], first["country"]) == (
+    assert (first["title"], first["employer_name"], first["country"], first["keep"]) == (
         "Soudeuse-monteuse",
-        "Ateliers Métalliques du Rif, Tanger (Maroc)",
+        "Ateliers Métalliques du Rif",
         "MA",
+        True,
     )
     assert (first["start_date"], first["end_date"], first["is_year_only"]) == (
         date(2016, 1, 1),
         date(2023, 12, 1),
         False,
     )
-    assert (second["title"], second["employer_name"], second["is_year_only"]) == (
+    # Only years, no country: shown, not pre-ticked, and the page says why.
+    assert (second["title"], second["employer_name"], second["is_year_only"], second["keep"]) == (
         "Aide-soudeuse",
         "Chaudronnerie Atlas",
         True,
+        False,
     )
+    page = response.content.decode()
+    assert "Votre CV ne donne que les années de cet emploi" in page
     # The NOC is suggested, never chosen for the candidate.
     assert first["noc"] == ""
     assert "72106" in first["noc_options"].split(",")
-    assert 'value="72106"' in response.content.decode()
-    assert 'value="72106" checked' not in response.content.decode()
+    assert 'value="72106"' in page
+    assert 'value="72106" checked' not in page
     education = [form.initial for form in response.context["educations"].forms]
-    assert [(e["field"], e["level"], e["year_completed"]) for e in education] == [
-        ("Diplôme de technicien spécialisé en soudage (BTS), Tanger, Maroc", 3, 2015),
-        (
-            "Baccalauréat sciences expérimentales",
-            None,
-            2012,
-        ),  # ambiguous diploma: the candidate says
+    assert [(e["field"], e["level"], e["year_completed"], e["keep"]) for e in education] == [
+        ("Diplôme de technicien spécialisé en soudage (BTS)", 3, 2015, True),
+        # An ambiguous diploma: the candidate says its level, so it is not pre-ticked.
+        ("Baccalauréat sciences expérimentales", None, 2012, False),
     ]
-    assert response.context["languages"] == ["Français : courant", "Arabe : langue maternelle"]
+    assert [line.as_written for line in response.context["languages"]] == [
+        "Français : courant",
+        "Arabe : langue maternelle",
+    ]
     review = response.context["review"]
     assert review.initial["replace_summary"] is True  # the profile has no text yet
     offered = review.initial["skill_options"].split()
-    assert offered  # skills found in the CV, shown unticked
+    assert offered  # skills found in the CV, shown unticked, best first
     assert not review["esco_skills"].value()
     assert nothing_saved(candidate)
+
+
+def test_a_care_aide_cv_offers_certifications_and_a_french_level_to_tick(client, candidate):
+    cv = (cv_set_dir() / "files" / "fr_prepose_colombie__lo_pdf_plain.pdf").read_bytes()
+    response = upload(client, cv, "cv-luisa.pdf")
+    assert response.status_code == 200
+    review = response.context["review"]
+    assert review.initial["certification_options"].splitlines()[0] == (
+        "Attestation PDSB (Principes de déplacement sécuritaire des bénéficiaires)"
+    )
+    assert [e.initial["field"] for e in response.context["educations"].forms] == [
+        "Técnico laboral en auxiliar de enfermería",
+        "Bachiller académico",
+    ]
+    assert review.initial["french_level"] == 7
+    page = response.content.decode()
+    assert "niveau 7 de l’Échelle québécoise" in page or "niveau 7 de l'Échelle québécoise" in page
+    assert not review["use_french_level"].value()  # proposed, never ticked for the candidate
+    skills = review.initial["skill_options"].split()
+    assert len(skills) >= 5  # the PDF gives skills too (the issue: it gave none)
+
+
+def test_importing_the_same_cv_again_recognises_what_is_in_the_profile(client, candidate):
+    WorkExperience.objects.create(
+        candidate=candidate,
+        title="Soudeuse-monteuse",
+        country="MA",
+        start_date=date(2016, 1, 1),
+        end_date=date(2023, 12, 1),
+    )
+    Education.objects.create(
+        candidate=candidate,
+        level=3,
+        field="Diplôme de technicien spécialisé en soudage (BTS)",
+        country="MA",
+        year_completed=2015,
+    )
+    response = upload(client, cv_files.pdf_bytes(cv_files.CV_FR), "cv-amina.pdf")
+    first = response.context["experiences"].forms[0].initial
+    assert (first["title"], first["keep"]) == ("Soudeuse-monteuse", False)
+    assert not response.context["educations"].forms[0].initial["keep"]
+    assert "Cette expérience est déjà dans votre profil." in response.content.decode()
 
 
 def test_an_english_docx_cv_is_read_too(client, candidate):
@@ -154,6 +206,24 @@ def test_confirming_saves_only_what_the_candidate_kept(client, candidate):
     )
     candidate.refresh_from_db()
     assert candidate.summary == "Soudeuse d'expérience."
+
+
+def test_ticked_certifications_and_an_accepted_language_level_are_saved(client, candidate):
+    data = review_data(
+        certification_options="Attestation PDSB\nCarte ASP Construction",
+        certifications=["Attestation PDSB"],
+        french_level="7",
+        use_french_level="on",
+        english_level="8",
+    )
+    english_before = candidate.english_levels()
+    assert client.post(reverse("candidates:cv-confirm"), data).status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.french_levels() == dict.fromkeys(candidate.french_levels(), 7)
+    assert candidate.english_levels() == english_before  # proposed, not accepted
+    assert list(candidate.skills.values_list("label", "esco_uri", "source")) == [
+        ("Attestation PDSB", "", CandidateSkill.Source.CV)
+    ]
 
 
 def test_an_existing_text_about_you_is_kept_unless_the_box_is_ticked(client, candidate):

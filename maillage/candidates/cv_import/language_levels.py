@@ -1,0 +1,123 @@
+"""Language lines of a CV: which language (ISO 639-1) and, when a standard test is named with a
+result, the level it proposes on the Échelle québécoise.
+
+The Échelle québécoise des niveaux de compétence en français des personnes immigrantes adultes
+(MIFI) has the 12 levels of the Niveaux de compétence linguistique canadiens (NCLC, in English
+Canadian Language Benchmarks, CLB), level for level; the profile stores these levels.
+
+Conversions (Immigration, Refugees and Citizenship Canada, « Language test equivalency charts »,
+https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications-manuals/operational-bulletins-manuals/standard-requirements/language-requirements/test-equivalency-charts.html):
+
+- NCLC / CLB N, stated: N.
+- CELPIP-General: the CELPIP level is the CLB level (the chart lists 4 to 10, level for level;
+  CELPIP's levels are calibrated on the CLB).
+- IELTS General Training, band per skill → CLB (chart below). A CV usually gives one overall band:
+  the proposal is the lowest level that band gives over the four skills (listening asks most).
+  IELTS Academic has no chart: nothing is proposed.
+- A CEFR level stated with TCF, TEF, DELF or DALF: the first Échelle québécoise level of that
+  band (A1 → 1, A2 → 3, B1 → 5, B2 → 7, C1 → 9, C2 → 11), after MIFI's correspondence (stage
+  débutant 1–4 = A1–A2, intermédiaire 5–8 = B1–B2, avancé 9–12 = C1–C2; level 7 = B2).
+
+Nothing is proposed without a named test: « Français : courant » or « B2 » alone are shown as
+written, for the candidate to place themself.
+"""
+
+import re
+from dataclasses import dataclass
+
+from matchcore.language.folding import fold
+
+# IRCC chart, IELTS General Training: CLB level → minimum band (reading, writing, listening, speaking).
+IELTS_GENERAL_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
+    10: (8.0, 7.5, 8.5, 7.5),
+    9: (7.0, 7.0, 8.0, 7.0),
+    8: (6.5, 6.5, 7.5, 6.5),
+    7: (6.0, 6.0, 6.0, 6.0),
+    6: (5.0, 5.5, 5.5, 5.5),
+    5: (4.0, 5.0, 5.0, 5.0),
+    4: (3.5, 4.0, 4.5, 4.0),
+}
+CEFR_FIRST_LEVEL = {"a1": 1, "a2": 3, "b1": 5, "b2": 7, "c1": 9, "c2": 11}
+
+LANGUAGE_CODES = {
+    "francais": "fr", "french": "fr", "anglais": "en", "english": "en", "espagnol": "es",
+    "spanish": "es", "arabe": "ar", "arabic": "ar", "ukrainien": "uk", "ukrainian": "uk",
+    "russe": "ru", "russian": "ru", "tagalog": "tl", "filipino": "tl", "creole haitien": "ht",
+    "haitian creole": "ht", "creole": "ht", "hindi": "hi", "portugais": "pt", "portuguese": "pt",
+    "wolof": "wo", "igbo": "ig", "yoruba": "yo", "swahili": "sw", "persan": "fa", "farsi": "fa",
+    "persian": "fa", "dari": "fa", "chinois": "zh", "mandarin": "zh", "chinese": "zh",
+    "cantonais": "zh", "cantonese": "zh", "vietnamien": "vi", "vietnamese": "vi",
+    "italien": "it", "italian": "it", "allemand": "de", "german": "de", "lingala": "ln",
+    "kinyarwanda": "rw", "amharique": "am", "amharic": "am", "tigrinya": "ti", "turc": "tr",
+    "turkish": "tr", "roumain": "ro", "romanian": "ro", "polonais": "pl", "polish": "pl",
+    "bengali": "bn", "punjabi": "pa", "pendjabi": "pa", "ourdou": "ur", "urdu": "ur",
+    "tamoul": "ta", "tamil": "ta", "nepalais": "ne", "nepali": "ne", "coreen": "ko",
+    "korean": "ko", "japonais": "ja", "japanese": "ja", "malgache": "mg", "malagasy": "mg",
+    "somali": "so", "hebreu": "he", "hebrew": "he", "grec": "el", "greek": "el",
+    "neerlandais": "nl", "dutch": "nl", "kirundi": "rn", "fon": "", "bambara": "bm",
+    "peul": "ff", "fulani": "ff", "haoussa": "ha", "hausa": "ha",
+}  # fmt: skip
+_LANGUAGE_NAMES = re.compile(
+    r"\b("
+    + "|".join(sorted((re.escape(n.strip()) for n in LANGUAGE_CODES), key=len, reverse=True))
+    + r")\b"
+)
+_NCLC = re.compile(r"\b(?:nclc|clb)\s*[:=]?\s*(1[0-2]|[1-9])\b")
+_CELPIP = re.compile(r"\bcelpip\b[^0-9]{0,25}\b(1[0-2]|[1-9])\b")
+_IELTS = re.compile(r"\bielts\b(?P<between>[^0-9]{0,40})\b(?P<band>[1-9](?:[.,][05])?)\b")
+_CEFR = re.compile(r"\b([abc][12])\b")
+_CEFR_TESTS = re.compile(r"\b(?:tcf|tef|delf|dalf|tefaq|tcfq)\b")
+
+
+@dataclass(frozen=True)
+class LanguageLine:
+    language: str  # ISO 639-1, "" when not recognised
+    as_written: str
+    proposed_level: int | None  # Échelle québécoise (= NCLC/CLB), only from a named test
+
+
+def language_lines(lines: list[str]) -> list[LanguageLine]:
+    """One entry per language named on each line (« Français, anglais : courants » gives two)."""
+    found: list[LanguageLine] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        folded = fold(line)
+        codes = list(
+            dict.fromkeys(LANGUAGE_CODES[m.strip()] for m in _LANGUAGE_NAMES.findall(folded))
+        )
+        codes = [code for code in codes if code] or [""]
+        level = proposed_level(line)
+        for code in codes:
+            found.append(LanguageLine(code, line, level if len(codes) == 1 else None))
+    return found
+
+
+def proposed_level(text: str) -> int | None:
+    """The Échelle québécoise level a named test's result converts to, else None."""
+    folded = fold(text)
+    if match := _NCLC.search(folded):
+        return int(match.group(1))
+    if match := _CELPIP.search(folded):
+        return int(match.group(1))
+    if match := _IELTS.search(folded):
+        if "academic" in match.group("between") or "academique" in match.group("between"):
+            return None
+        return ielts_level(float(match.group("band").replace(",", ".")))
+    if _CEFR_TESTS.search(folded) and (match := _CEFR.search(folded)):
+        return CEFR_FIRST_LEVEL[match.group(1)]
+    return None
+
+
+def ielts_level(band: float) -> int | None:
+    """The lowest CLB level an IELTS General Training band gives over the four skills."""
+    levels = []
+    for skill in range(4):
+        reached = [
+            lvl for lvl, minimums in IELTS_GENERAL_MINIMUMS.items() if band >= minimums[skill]
+        ]
+        if not reached:
+            return None
+        levels.append(max(reached))
+    return min(levels)
