@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "maillage.privacy",
     "maillage.fairness",
     "maillage.analytics",
+    "maillage.site",
 ]
 
 MIDDLEWARE = [
@@ -130,7 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "maillage.core.context_processors.site",
+                "maillage.site.context_processors.site",
             ],
             "builtins": ["maillage.core.templatetags.formatting"],
         },
@@ -171,8 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # Login rate limit: 5 failures for one account from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

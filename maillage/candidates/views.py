@@ -54,7 +54,7 @@ SECTIONS = {
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("core:dashboard")
+        return redirect("site:dashboard")
     form = CandidateSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.candidate_signup(

@@ -34,7 +34,7 @@ POSTING_FIELDS = [
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("core:dashboard")
+        return redirect("site:dashboard")
     account_form = EmployerSignupForm(request.POST or None, prefix="account")
     company_form = CompanyForm(request.POST or None, prefix="company")
     if request.method == "POST" and account_form.is_valid() and company_form.is_valid():
