@@ -22,7 +22,7 @@ from maillage.employers.models import (
     PostingSkill,
     PostingStatus,
 )
-from maillage.matching.tasks import posting_rematch_later
+from maillage.employers.signals import posting_changed
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -221,7 +221,7 @@ def posting_update(
     posting.full_clean()
     posting.save()
     _skills_replace(posting, required_skills, nice_skills, skill_uris)
-    posting_rematch_later(posting.pk)
+    posting_changed.send(sender=JobPosting, posting_id=posting.pk)
     return posting
 
 
@@ -248,7 +248,7 @@ def posting_publish(*, posting: JobPosting, today: date) -> JobPosting:
     if posting.expires_on is None or posting.expires_on < today:
         posting.expires_on = today + timedelta(days=DEFAULT_PUBLICATION_DAYS)
     posting.save(update_fields=["status", "published_at", "expires_on", "updated_at"])
-    posting_rematch_later(posting.pk)
+    posting_changed.send(sender=JobPosting, posting_id=posting.pk)
     return posting
 
 
