@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from maillage.accounts.models import Role, User
 from maillage.accounts.services import privacy_consent_give, user_create
@@ -19,6 +18,7 @@ from maillage.candidates.signals import profile_changed
 from maillage.core.choices import VerificationStatus
 from maillage.core.mail import mail_send_later
 from maillage.core.uploads import CheckedUpload
+from maillage.core.verification import verification_record, verification_reopen
 from maillage.taxonomy.models import NocGroup
 
 # Changing one of these after an advisor's check sends the profile back to verification.
@@ -54,9 +54,8 @@ def candidate_profile_update(
     )
     for name, value in changes.items():
         setattr(profile, name, value)
-    if changed_eligibility and profile.verification_status == VerificationStatus.VERIFIED:
-        profile.verification_status = VerificationStatus.PENDING
-        profile.verified_at = None
+    if changed_eligibility:
+        verification_reopen(profile)
     profile.full_clean()
     profile.save()
     for name, value in many.items():
@@ -161,22 +160,13 @@ def candidate_verify(*, profile: CandidateProfile, by: User, note: str = "") -> 
 
 @transaction.atomic
 def candidate_refuse(*, profile: CandidateProfile, by: User, reason: str) -> CandidateProfile:
-    if not reason.strip():
-        raise ValueError("A refusal needs a reason the person can read")
     return _candidate_decide(profile=profile, by=by, status=VerificationStatus.REFUSED, note=reason)
 
 
 def _candidate_decide(
     *, profile: CandidateProfile, by: User, status: VerificationStatus, note: str
 ) -> CandidateProfile:
-    profile = CandidateProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
-    profile.verification_status = status
-    profile.verification_note = note.strip()
-    profile.verified_by = by
-    profile.verified_at = timezone.now()
-    profile.save(
-        update_fields=["verification_status", "verification_note", "verified_by", "verified_at"]
-    )
+    profile = verification_record(subject=profile, by=by, status=status, note=note)
     profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     mail_send_later(
         to=profile.user.email,

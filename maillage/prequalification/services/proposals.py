@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from maillage.accounts.models import Role, User
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
+from maillage.core.reasons import other_reason_note_check
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.models import MatchResult
 from maillage.prequalification import notices
@@ -41,10 +42,7 @@ def _require_advisor(user: User) -> None:
 def _check_reason(reason: str, note: str, choices: type[ApprovalReason] | type[RejectionReason]):
     if reason not in choices.values:
         raise ProposalError(_("Choose a reason from the list."), code="reason")
-    if reason == choices.OTHER and not note.strip():
-        raise ProposalError(
-            _("You chose “Other reason”: write it in the note."), code="note_required"
-        )
+    other_reason_note_check(reason, note, error=ProposalError)
 
 
 def _snapshot(proposal: Proposal, result: MatchResult | None) -> None:
