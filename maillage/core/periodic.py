@@ -5,21 +5,14 @@ cannot be lost by one app's entries replacing another's (as a second assignment 
 did). `beat.py` holds plain dicts only: it is imported while the settings load.
 """
 
-import importlib
+from maillage.core.registry import module_if_present
 
 
 def beat_schedule_collect(app_names: list[str]) -> dict[str, dict]:
     schedule: dict[str, dict] = {}
     for app_name in app_names:
-        if not app_name.startswith("maillage."):
-            continue
-        try:
-            module = importlib.import_module(f"{app_name}.beat")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app_name}.beat":
-                raise
-            continue
-        for name, entry in module.SCHEDULE.items():
+        module = module_if_present(f"{app_name}.beat") if app_name.startswith("maillage.") else None
+        for name, entry in getattr(module, "SCHEDULE", {}).items():
             if name in schedule:
                 raise ValueError(f"Two apps schedule a periodic job named {name!r}")
             schedule[name] = entry

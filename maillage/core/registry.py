@@ -8,16 +8,21 @@ from types import ModuleType
 from django.apps import AppConfig, apps
 
 
+def module_if_present(dotted: str) -> ModuleType | None:
+    """The module, or None when it does not exist (an error inside it still raises)."""
+    try:
+        return importlib.import_module(dotted)
+    except ModuleNotFoundError as exc:
+        if exc.name != dotted:
+            raise
+        return None
+
+
 def app_modules(name: str) -> list[tuple[AppConfig, ModuleType]]:
     found = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("maillage."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
-                raise
-            continue
-        found.append((config, module))
+        if config.name.startswith("maillage."):
+            module = module_if_present(f"{config.name}.{name}")
+            if module is not None:
+                found.append((config, module))
     return found
