@@ -3,7 +3,7 @@
     make bench-schedule        (or: .venv/bin/python -m benchmarks.schedule)
 
 A session of 200 employers, 1,000 candidates and 12 slots (k = 3 meetings per candidate, one table
-per employer) is built from the demo data (maillage.core.demo, seed 2026) in a private SQLite
+per employer) is built from the demo data (maillage.site.demo, seed 2026) in a private SQLite
 database under var/bench-schedule/ (built once, reused). The acceptable pairs and their scores are
 stored as MatchResult rows and read back by the activities app's own `schedule_inputs`, exactly as
 the web app does; then the solver and the greedy baseline (highest score first, first free slot)
@@ -47,7 +47,7 @@ def build_data() -> None:
     from django.core.management import call_command
 
     from maillage.candidates.models import CandidateProfile
-    from maillage.core.demo import load_demo_data
+    from maillage.site.demo import load_demo_data
 
     call_command("migrate", verbosity=0)
     call_command("load_reference_data", verbosity=0)

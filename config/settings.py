@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.periodic import beat_schedule_collect
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("MAILLAGE_VAR_DIR", BASE_DIR / "var"))
 
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "maillage.privacy",
     "maillage.fairness",
     "maillage.analytics",
+    "maillage.site",
 ]
 
 MIDDLEWARE = [
@@ -128,7 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "maillage.core.context_processors.site",
+                "maillage.site.context_processors.site",
             ],
             "builtins": ["maillage.core.templatetags.formatting"],
         },
@@ -169,8 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # Login rate limit: 5 failures for one account from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -229,13 +232,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
-# Periodic work, run by `celery -A config beat` (each app adds its entries here).
-CELERY_BEAT_SCHEDULE = {
-    "privacy-retention": {
-        "task": "maillage.privacy.tasks.privacy_retention_run",
-        "schedule": 24 * 3600,
-    },
-}
+# Periodic work, run by `celery -A config beat`: each app lists its entries in `<app>/beat.py`.
+CELERY_BEAT_SCHEDULE = beat_schedule_collect(INSTALLED_APPS)
 
 CACHES = {
     "default": (
@@ -355,24 +353,6 @@ PREQUALIFICATION_PROPOSALS_PER_POSTING = env_int("PREQUALIFICATION_PROPOSALS_PER
 PREQUALIFICATION_MIN_SCORE = env_int("PREQUALIFICATION_MIN_SCORE", 50)
 PREQUALIFICATION_CONSENT_DAYS = env_int("PREQUALIFICATION_CONSENT_DAYS", 7)
 PREQUALIFICATION_SHORTLIST_SIZE = env_int("PREQUALIFICATION_SHORTLIST_SIZE", 5)
-# Periodic work. With Redis, `celery -A config beat` runs these; in the default set-up, cron runs
-# `manage.py refresh_proposals` and `manage.py expire_proposals` hourly and
-# `manage.py send_interview_reminders` every 5 minutes.
-CELERY_BEAT_SCHEDULE = {
-    "expire-proposals": {
-        "task": "maillage.prequalification.tasks.expire_proposals",
-        "schedule": 3600.0,
-    },
-    "refresh-proposals": {
-        "task": "maillage.prequalification.tasks.refresh_proposals",
-        "schedule": 3600.0,
-    },
-    "send-interview-reminders": {
-        "task": "maillage.interviews.tasks.send_interview_reminders",
-        "schedule": 300.0,
-    },
-}
-
 # Matching: results kept per posting and per candidate, the size above which the vector index
 # replaces exact search, and the seed of everything random in the engine.
 MATCHING_RESULTS_PER_POSTING = env_int("MATCHING_RESULTS_PER_POSTING", 50)

@@ -3,15 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.api import api
-from maillage.core import views as core_views
+from maillage.site import views as site_views
 
 # French pages live at /..., English ones at /en/...: a link switches between the two.
 urlpatterns = [
-    path("healthz", core_views.health, name="health"),
+    path("healthz", site_views.health, name="health"),
     path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("maillage.core.urls")),
+    path("", include("maillage.site.urls")),
     path("accounts/", include("maillage.accounts.urls")),
     path("candidates/", include("maillage.candidates.urls")),
     path("employers/", include("maillage.employers.urls")),
@@ -30,5 +30,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "maillage.core.views.permission_denied"
-handler404 = "maillage.core.views.page_not_found"
+handler403 = "maillage.site.views.permission_denied"
+handler404 = "maillage.site.views.page_not_found"

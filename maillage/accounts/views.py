@@ -55,7 +55,7 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
         services.email_confirm(user=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your e-mail address is confirmed. Welcome to Maillage!"))
-        return redirect("core:dashboard")
+        return redirect("site:dashboard")
     return render(request, "accounts/email_confirm.html", {"confirm_user": user})
 
 

@@ -16,6 +16,7 @@ from maillage.activities.models import (
 )
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
+from maillage.core.demo_steps import DemoContext, DemoStage, DemoStep
 from maillage.employers.models import Company, PostingStatus
 from maillage.regions.models import Region
 
@@ -72,3 +73,10 @@ def build_demo_activity(
         ]
     )
     return activity
+
+
+def _build(context: DemoContext) -> None:
+    build_demo_activity(by=User.objects.get(email=context.advisor_email), today=context.today)
+
+
+DEMO = DemoStep(DemoStage.SHOWCASE, _build)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from maillage.accounts.models import Role, User
 from maillage.accounts.services import privacy_consent_give, user_create
@@ -15,10 +14,11 @@ from maillage.candidates.models import (
     ProofDocument,
     WorkExperience,
 )
+from maillage.candidates.signals import profile_changed
 from maillage.core.choices import VerificationStatus
 from maillage.core.mail import mail_send_later
 from maillage.core.uploads import CheckedUpload
-from maillage.matching.tasks import candidate_rematch_later
+from maillage.core.verification import verification_record, verification_reopen
 from maillage.taxonomy.models import NocGroup
 
 # Changing one of these after an advisor's check sends the profile back to verification.
@@ -54,27 +54,26 @@ def candidate_profile_update(
     )
     for name, value in changes.items():
         setattr(profile, name, value)
-    if changed_eligibility and profile.verification_status == VerificationStatus.VERIFIED:
-        profile.verification_status = VerificationStatus.PENDING
-        profile.verified_at = None
+    if changed_eligibility:
+        verification_reopen(profile)
     profile.full_clean()
     profile.save()
     for name, value in many.items():
         getattr(profile, name).set(value)
-    candidate_rematch_later(profile.pk)
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     return profile
 
 
 @transaction.atomic
 def candidate_occupation_add(*, profile: CandidateProfile, noc: NocGroup) -> None:
     profile.desired_occupations.add(noc)
-    candidate_rematch_later(profile.pk)
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
 
 
 @transaction.atomic
 def candidate_occupation_remove(*, profile: CandidateProfile, noc: NocGroup) -> None:
     profile.desired_occupations.remove(noc)
-    candidate_rematch_later(profile.pk)
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
 
 
 @transaction.atomic
@@ -88,42 +87,42 @@ def candidate_skill_add(
     skill, _created = CandidateSkill.objects.get_or_create(
         candidate=profile, label=label.strip(), defaults={"esco_uri": esco_uri, "source": source}
     )
-    candidate_rematch_later(profile.pk)
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     return skill
 
 
 @transaction.atomic
 def candidate_skill_remove(*, skill: CandidateSkill) -> None:
     skill.delete()
-    candidate_rematch_later(skill.candidate_id)
+    profile_changed.send(sender=CandidateProfile, candidate_id=skill.candidate_id)
 
 
 @transaction.atomic
 def experience_save(*, experience: WorkExperience) -> WorkExperience:
     experience.full_clean()
     experience.save()
-    candidate_rematch_later(experience.candidate_id)
+    profile_changed.send(sender=CandidateProfile, candidate_id=experience.candidate_id)
     return experience
 
 
 @transaction.atomic
 def experience_delete(*, experience: WorkExperience) -> None:
     experience.delete()
-    candidate_rematch_later(experience.candidate_id)
+    profile_changed.send(sender=CandidateProfile, candidate_id=experience.candidate_id)
 
 
 @transaction.atomic
 def education_save(*, education: Education) -> Education:
     education.full_clean()
     education.save()
-    candidate_rematch_later(education.candidate_id)
+    profile_changed.send(sender=CandidateProfile, candidate_id=education.candidate_id)
     return education
 
 
 @transaction.atomic
 def education_delete(*, education: Education) -> None:
     education.delete()
-    candidate_rematch_later(education.candidate_id)
+    profile_changed.send(sender=CandidateProfile, candidate_id=education.candidate_id)
 
 
 @transaction.atomic
@@ -161,23 +160,14 @@ def candidate_verify(*, profile: CandidateProfile, by: User, note: str = "") -> 
 
 @transaction.atomic
 def candidate_refuse(*, profile: CandidateProfile, by: User, reason: str) -> CandidateProfile:
-    if not reason.strip():
-        raise ValueError("A refusal needs a reason the person can read")
     return _candidate_decide(profile=profile, by=by, status=VerificationStatus.REFUSED, note=reason)
 
 
 def _candidate_decide(
     *, profile: CandidateProfile, by: User, status: VerificationStatus, note: str
 ) -> CandidateProfile:
-    profile = CandidateProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
-    profile.verification_status = status
-    profile.verification_note = note.strip()
-    profile.verified_by = by
-    profile.verified_at = timezone.now()
-    profile.save(
-        update_fields=["verification_status", "verification_note", "verified_by", "verified_at"]
-    )
-    candidate_rematch_later(profile.pk)
+    profile = verification_record(subject=profile, by=by, status=status, note=note)
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     mail_send_later(
         to=profile.user.email,
         template="candidates/email/verification_decided",

@@ -34,7 +34,9 @@ from maillage.candidates.models import (
     ProofDocument,
     WorkExperience,
 )
+from maillage.core.choices import VerificationStatus
 from maillage.core.pagination import page_of
+from maillage.core.verification import verification_decision_read
 from maillage.taxonomy.forms import EscoSkillChoiceField
 from maillage.taxonomy.selectors import skill_suggestions
 
@@ -54,7 +56,7 @@ SECTIONS = {
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("core:dashboard")
+        return redirect("site:dashboard")
     form = CandidateSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.candidate_signup(
@@ -276,16 +278,15 @@ def candidate_review(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def candidate_decide(request: HttpRequest, public_id) -> HttpResponse:
     candidate = get_object_or_404(CandidateProfile, public_id=public_id)
-    form = VerificationDecisionForm(request.POST)
-    decision = request.POST.get("decision")
-    if not form.is_valid() or decision not in {"verify", "refuse"}:
-        messages.error(request, _("The decision could not be recorded. Try again."))
+    decision = verification_decision_read(
+        request,
+        VerificationDecisionForm(request.POST),
+        refusal_needs_reason=_("Say why you refuse: the person will read it."),
+    )
+    if decision is None:
         return redirect("candidates:review", public_id=public_id)
-    note = form.cleaned_data["note"]
-    if decision == "refuse" and not note.strip():
-        messages.error(request, _("Say why you refuse: the person will read it."))
-        return redirect("candidates:review", public_id=public_id)
-    if decision == "verify":
+    status, note = decision
+    if status == VerificationStatus.VERIFIED:
         services.candidate_verify(profile=candidate, by=request.user, note=note)
         messages.success(request, _("The candidate is verified."))
     else:

@@ -14,6 +14,7 @@ from maillage.accounts.models import Role, User
 from maillage.accounts.services import privacy_consent_give, user_create
 from maillage.core.choices import VerificationStatus
 from maillage.core.mail import mail_send_later
+from maillage.core.verification import verification_record, verification_reopen
 from maillage.employers.models import (
     Company,
     CompanyInvitation,
@@ -22,7 +23,7 @@ from maillage.employers.models import (
     PostingSkill,
     PostingStatus,
 )
-from maillage.matching.tasks import posting_rematch_later
+from maillage.employers.signals import posting_changed
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -70,9 +71,8 @@ def company_update(*, company: Company, changes: dict[str, Any]) -> Company:
         setattr(company, name, value)
     if "municipality" in changes:
         company.region = changes["municipality"].region
-    if identity_changed and company.verification_status == VerificationStatus.VERIFIED:
-        company.verification_status = VerificationStatus.PENDING
-        company.verified_at = None
+    if identity_changed:
+        verification_reopen(company)
     company.full_clean()
     company.save()
     return company
@@ -85,22 +85,13 @@ def company_verify(*, company: Company, by: User, note: str = "") -> Company:
 
 @transaction.atomic
 def company_refuse(*, company: Company, by: User, reason: str) -> Company:
-    if not reason.strip():
-        raise ValueError("A refusal needs a reason the company can read")
     return _company_decide(company=company, by=by, status=VerificationStatus.REFUSED, note=reason)
 
 
 def _company_decide(
     *, company: Company, by: User, status: VerificationStatus, note: str
 ) -> Company:
-    company = Company.objects.select_for_update().get(pk=company.pk)
-    company.verification_status = status
-    company.verification_note = note.strip()
-    company.verified_by = by
-    company.verified_at = timezone.now()
-    company.save(
-        update_fields=["verification_status", "verification_note", "verified_by", "verified_at"]
-    )
+    company = verification_record(subject=company, by=by, status=status, note=note)
     for member in company.members.select_related("user"):
         mail_send_later(
             to=member.user.email,
@@ -221,7 +212,7 @@ def posting_update(
     posting.full_clean()
     posting.save()
     _skills_replace(posting, required_skills, nice_skills, skill_uris)
-    posting_rematch_later(posting.pk)
+    posting_changed.send(sender=JobPosting, posting_id=posting.pk)
     return posting
 
 
@@ -248,7 +239,7 @@ def posting_publish(*, posting: JobPosting, today: date) -> JobPosting:
     if posting.expires_on is None or posting.expires_on < today:
         posting.expires_on = today + timedelta(days=DEFAULT_PUBLICATION_DAYS)
     posting.save(update_fields=["status", "published_at", "expires_on", "updated_at"])
-    posting_rematch_later(posting.pk)
+    posting_changed.send(sender=JobPosting, posting_id=posting.pk)
     return posting
 
 

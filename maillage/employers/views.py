@@ -9,7 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
+from maillage.core.choices import VerificationStatus
 from maillage.core.pagination import page_of
+from maillage.core.verification import verification_decision_read
 from maillage.employers import selectors, services
 from maillage.employers.forms import (
     CompanyForm,
@@ -34,7 +36,7 @@ POSTING_FIELDS = [
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("core:dashboard")
+        return redirect("site:dashboard")
     account_form = EmployerSignupForm(request.POST or None, prefix="account")
     company_form = CompanyForm(request.POST or None, prefix="company")
     if request.method == "POST" and account_form.is_valid() and company_form.is_valid():
@@ -250,16 +252,15 @@ def company_review(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def company_decide(request: HttpRequest, public_id) -> HttpResponse:
     current = selectors.company_for_review(public_id)
-    form = DecisionForm(request.POST)
-    decision = request.POST.get("decision")
-    if not form.is_valid() or decision not in {"verify", "refuse"}:
-        messages.error(request, _("The decision could not be recorded. Try again."))
+    decision = verification_decision_read(
+        request,
+        DecisionForm(request.POST),
+        refusal_needs_reason=_("Say why you refuse: the company will read it."),
+    )
+    if decision is None:
         return redirect("employers:company-review", public_id=public_id)
-    note = form.cleaned_data["note"]
-    if decision == "refuse" and not note.strip():
-        messages.error(request, _("Say why you refuse: the company will read it."))
-        return redirect("employers:company-review", public_id=public_id)
-    if decision == "verify":
+    status, note = decision
+    if status == VerificationStatus.VERIFIED:
         services.company_verify(company=current, by=request.user, note=note)
         messages.success(request, _("The company is verified."))
     else:

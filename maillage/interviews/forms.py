@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from maillage.core.forms import DateInput, StyledForm
+from maillage.core.reasons import other_reason_note_clean
 from maillage.employers.forms import MUNICIPALITY_WIDGET, municipality_label, municipality_queryset
 from maillage.interviews.models import Outcome, VideoKind
 from maillage.prequalification.models import EmployerReason
@@ -173,17 +174,8 @@ class OutcomeForm(StyledForm):
                 "reason",
                 ValidationError(_("Say why the candidate is not retained."), code="required"),
             )
-        if (
-            outcome == Outcome.NOT_RETAINED
-            and cleaned.get("reason") == EmployerReason.OTHER
-            and not cleaned.get("note", "").strip()
-        ):
-            self.add_error(
-                "note",
-                ValidationError(
-                    _("You chose “Other reason”: write it in the note."), code="note_required"
-                ),
-            )
+        if outcome == Outcome.NOT_RETAINED:
+            other_reason_note_clean(self, cleaned.get("reason"))
         return cleaned
 
 

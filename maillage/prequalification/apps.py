@@ -11,3 +11,8 @@ class PrequalificationConfig(AppConfig):
         from maillage.prequalification.notices import MESSAGES
 
         notification_messages_register(MESSAGES)
+
+        from maillage.matching.signals import matches_stored
+        from maillage.prequalification.receivers import top_up_after_rematch
+
+        matches_stored.connect(top_up_after_rematch, dispatch_uid="prequalification-top-up")

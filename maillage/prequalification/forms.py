@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from maillage.candidates.models import CandidateProfile
 from maillage.core.forms import StyledForm
+from maillage.core.reasons import other_reason_note_clean
 from maillage.core.widgets import LongSelect
 from maillage.prequalification.models import (
     ApprovalReason,
@@ -73,13 +74,7 @@ class _ReasonNoteForm(StyledForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("reason") == "other" and not cleaned.get("note", "").strip():
-            self.add_error(
-                "note",
-                ValidationError(
-                    _("You chose “Other reason”: write it in the note."), code="note_required"
-                ),
-            )
+        other_reason_note_clean(self, cleaned.get("reason"))
         return cleaned
 
 
@@ -135,13 +130,8 @@ class BulkDecisionForm(StyledForm):
         field = "approval_reason" if decision == "approve" else "rejection_reason"
         if decision and not cleaned.get(field):
             self.add_error(field, ValidationError(_("Choose a reason."), code="required"))
-        elif decision and cleaned.get(field) == "other" and not cleaned.get("note", "").strip():
-            self.add_error(
-                "note",
-                ValidationError(
-                    _("You chose “Other reason”: write it in the note."), code="note_required"
-                ),
-            )
+        elif decision:
+            other_reason_note_clean(self, cleaned.get(field))
         return cleaned
 
 
@@ -174,13 +164,7 @@ class AddCandidateForm(StyledForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("reason") == "other" and not cleaned.get("note", "").strip():
-            self.add_error(
-                "note",
-                ValidationError(
-                    _("You chose “Other reason”: write it in the note."), code="note_required"
-                ),
-            )
+        other_reason_note_clean(self, cleaned.get("reason"))
         return cleaned
 
 
@@ -234,14 +218,7 @@ class EmployerDeclineForm(StyledForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("reason") == "other" and not cleaned.get("note", "").strip():
-            self.add_error(
-                "note",
-                ValidationError(
-                    _("You chose “Other reason”: write it in the message."),
-                    code="note_required",
-                ),
-            )
+        other_reason_note_clean(self, cleaned.get("reason"), written_in="message")
         return cleaned
 
 

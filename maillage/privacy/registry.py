@@ -9,11 +9,10 @@ The privacy app finds these modules among the installed `maillage.*` apps, so an
 later plugs in by adding its module; a test fails for an app whose models point to a person
 without one. Erasure runs the apps in reverse order of INSTALLED_APPS (accounts last)."""
 
-import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from django.apps import apps
+from maillage.core.registry import app_modules
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,7 @@ class PrivacyModule:
 
 
 def privacy_modules() -> list[PrivacyModule]:
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("maillage."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.privacy")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.privacy":
-                raise
-            continue
-        found.append(PrivacyModule(config.label, getattr(module, "SECTION", config.label), module))
-    return found
+    return [
+        PrivacyModule(config.label, getattr(module, "SECTION", config.label), module)
+        for config, module in app_modules("privacy")
+    ]

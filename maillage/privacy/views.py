@@ -117,4 +117,4 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         request,
         _("Your account is deleted and your personal data erased. Thank you for using Maillage."),
     )
-    return redirect("core:home")
+    return redirect("site:home")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from maillage.accounts.models import User
+from maillage.core.demo_steps import DemoContext, DemoStage, DemoStep
 from maillage.regions import services
 from maillage.regions.models import FigureKind, Region, RegionService, ServiceCategory
 from maillage.regions.selectors import region_facts
@@ -81,3 +82,10 @@ def build_region_showcase(*, by: User, today: date) -> Region:
             upload=SimpleUploadedFile(f"{language}.vtt", text.format(name=region.name).encode()),
         )
     return region
+
+
+def _build(context: DemoContext) -> None:
+    build_region_showcase(by=User.objects.get(email=context.advisor_email), today=context.today)
+
+
+DEMO = DemoStep(DemoStage.SHOWCASE, _build)

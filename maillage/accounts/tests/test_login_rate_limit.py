@@ -65,7 +65,7 @@ def test_other_address_is_not_blocked_and_success_resets_the_count(client):
     response = _login(client, user.email, PASSWORD, ip="198.51.100.20")
 
     assert response.status_code == 302
-    assert response.url == reverse("core:dashboard")
+    assert response.url == reverse("site:dashboard")
     assert not AccessAttempt.objects.filter(ip_address="198.51.100.20").exists()
 
 

@@ -2,8 +2,8 @@ import pytest
 
 from maillage.activities.models import Activity, ActivityStatus, CandidateRegistration
 from maillage.activities.tests.factories import TODAY
-from maillage.core.demo import load_demo_data
 from maillage.regions.models import Region
+from maillage.site.demo import load_demo_data
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,12 @@ from maillage.interviews.services.transitions import (
     interview_move,
 )
 
-TAKEN = _("This time was just taken by another candidate. Choose another one.")
+
+def slot_taken_error() -> InterviewError:
+    """Built when raised, so it speaks the language of the request (not the one at import)."""
+    return InterviewError(
+        _("This time was just taken by another candidate. Choose another one."), code="taken"
+    )
 
 
 @transaction.atomic
@@ -54,7 +59,7 @@ def interview_slot_pick(
     if slot.starts_at <= now:
         raise InterviewError(_("This time has passed. Choose another one."), code="past")
     if Interview.objects.filter(slot=slot).exists():
-        raise InterviewError(str(TAKEN), code="taken")
+        raise slot_taken_error()
     clash = (
         Interview.objects.filter(
             proposal__candidate_id=interview.proposal.candidate_id,
@@ -86,7 +91,7 @@ def interview_slot_pick(
         with transaction.atomic():
             interview.save()
     except IntegrityError as exc:  # another transaction booked the slot first
-        raise InterviewError(str(TAKEN), code="taken") from exc
+        raise slot_taken_error() from exc
     InterviewEvent.objects.create(interview=interview, kind=InterviewEvent.Kind.SLOT_PICKED, by=by)
     notices.scheduled(interview)
     return interview

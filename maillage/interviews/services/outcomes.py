@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import Role, User
+from maillage.core.reasons import other_reason_note_check
 from maillage.interviews import notices
 from maillage.interviews.models import (
     FollowUp,
@@ -116,10 +117,7 @@ def interview_outcome_record(
     if outcome == Outcome.NOT_RETAINED:
         if reason not in EmployerReason.values:
             raise InterviewError(_("Say why the candidate is not retained."), code="reason")
-        if reason == EmployerReason.OTHER and not note.strip():
-            raise InterviewError(
-                _("You chose “Other reason”: write it in the note."), code="note_required"
-            )
+        other_reason_note_check(reason, note, error=InterviewError)
     if outcome == Outcome.HIRED:
         if hire is None or not hire.position.strip():
             raise InterviewError(

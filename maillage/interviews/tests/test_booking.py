@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 import icalendar
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from maillage.interviews import services
 from maillage.interviews.models import Interview, InterviewStatus, VideoKind
+from maillage.interviews.services.booking import slot_taken_error
 from maillage.interviews.tests.factories import (
     InterviewFactory,
     InterviewSlotFactory,
@@ -160,3 +162,13 @@ def test_a_second_pick_is_refused(invitation, candidate):
     ]
     assert state(invitation) == before
     assert Interview.objects.filter(slot=second).count() == 0
+
+
+def test_the_time_taken_message_speaks_the_language_of_the_request():
+    # It was translated once at import, so every later request got the import-time language.
+    with translation.override("en"):
+        assert slot_taken_error().messages == [
+            "This time was just taken by another candidate. Choose another one."
+        ]
+    with translation.override("fr"):
+        assert "vient d'être prise" in slot_taken_error().messages[0]

@@ -1,6 +1,6 @@
 """Writes of the matching app: vectors, rematches, feedback and the learned ranker."""
 
-from maillage.matching.services.feedback import ranker_retrain
+from maillage.matching.services.feedback import DecisionExample, ranker_train
 from maillage.matching.services.rematch import (
     RematchSummary,
     candidate_rematch,
@@ -15,6 +15,7 @@ from maillage.matching.services.vectors import (
 )
 
 __all__ = [
+    "DecisionExample",
     "RematchSummary",
     "candidate_rematch",
     "candidate_vector_refresh",
@@ -22,6 +23,6 @@ __all__ = [
     "pairs_rematch",
     "posting_rematch",
     "posting_vector_refresh",
-    "ranker_retrain",
+    "ranker_train",
     "rematch_all",
 ]

@@ -1,11 +1,14 @@
 """The learned ranker, trained from the decisions people made on proposed pairs.
 
-The labels are prequalification's `DecisionLabel` rows (advisors' and employers' decisions,
-graded 0–4, append-only: the latest decision on a pair counts). The features are the factor
-values of the result the person saw (the proposal's copy of the breakdown), or else the pair's
-current result. `ranker_retrain` (command `train_ranker`) activates a model once there are
-enough labels; until then the hand-set policy scores.
+The decisions come from prequalification (`ranker_retrain` there reads its `DecisionLabel` rows
+and hands them here: matching does not read them). The features are the factor values of the
+result the person saw (the proposal's copy of the breakdown), or else the pair's current result.
+`ranker_train` activates a model once there are enough labels; until then the hand-set policy
+scores.
 """
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
@@ -28,26 +31,34 @@ def _factor_values(breakdown: dict | None) -> list[float] | None:
     return values
 
 
-@transaction.atomic
-def ranker_retrain(*, seed: int | None = None) -> tuple[RankerModel | None, TrainingReport]:
-    """Train on the latest decision of every pair, grouped by posting; activate the model if
-    training succeeded. Earlier models stay, inactive, for the record."""
-    from maillage.prequalification.models import DecisionLabel
+@dataclass(frozen=True)
+class DecisionExample:
+    """The latest decision people made on one pair, graded 0–4, with the breakdown they saw."""
 
-    latest: dict[tuple[int, int], DecisionLabel] = {}
-    for label in DecisionLabel.objects.select_related("proposal").order_by("decided_at", "pk"):
-        latest[(label.posting_id, label.candidate_id)] = label
+    posting_id: int
+    candidate_id: int
+    relevance: int
+    seen_breakdown: dict | None
+
+
+@transaction.atomic
+def ranker_train(
+    examples: Sequence[DecisionExample], *, seed: int | None = None
+) -> tuple[RankerModel | None, TrainingReport]:
+    """Train on the examples, grouped by posting; activate the model if training succeeded.
+    Earlier models stay, inactive, for the record."""
+    keys = {(e.posting_id, e.candidate_id) for e in examples}
     results = {
         (r.posting_id, r.candidate_id): r.breakdown
         for r in MatchResult.objects.filter(
-            posting_id__in={p for p, _c in latest}, candidate_id__in={c for _p, c in latest}
+            posting_id__in={p for p, _c in keys}, candidate_id__in={c for _p, c in keys}
         ).only("posting_id", "candidate_id", "breakdown")
     }
     rows, grades, groups = [], [], []
     current = None
-    for key, label in sorted(latest.items()):
-        seen = label.proposal.breakdown if label.proposal is not None else None
-        values = _factor_values(seen) or _factor_values(results.get(key))
+    for example in sorted(examples, key=lambda e: (e.posting_id, e.candidate_id)):
+        key = (example.posting_id, example.candidate_id)
+        values = _factor_values(example.seen_breakdown) or _factor_values(results.get(key))
         if values is None:
             continue
         if key[0] != current:
@@ -55,7 +66,7 @@ def ranker_retrain(*, seed: int | None = None) -> tuple[RankerModel | None, Trai
             current = key[0]
         groups[-1] += 1
         rows.append(values)
-        grades.append(label.relevance)
+        grades.append(example.relevance)
     features = np.array(rows, dtype=np.float64).reshape(len(rows), len(ALL_FACTORS))
     ranker, report = train_ranker(
         features,

@@ -8,9 +8,10 @@ from django.utils import timezone
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import JobPostingFactory
 from maillage.matching.models import MatchResult, RankerModel
-from maillage.matching.services import candidate_rematch, ranker_retrain
+from maillage.matching.services import candidate_rematch
 from maillage.matching.tests.conftest import TODAY
 from maillage.prequalification.models import DecisionLabel, LabelKind, LabelSource
+from maillage.prequalification.services import ranker_retrain
 
 pytestmark = pytest.mark.django_db
 

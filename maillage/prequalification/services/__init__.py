@@ -11,14 +11,16 @@ from maillage.prequalification.services.employer import (
     proposal_employer_decline,
     proposal_mark_invited,
 )
-from maillage.prequalification.services.labels import decision_label_record
+from maillage.prequalification.services.labels import decision_label_record, ranker_retrain
 from maillage.prequalification.services.proposals import (
     proposal_add,
     proposal_approve,
+    proposal_propose,
     proposal_reject,
     proposals_create_from_matches,
     proposals_decide_bulk,
     proposals_refresh_all,
+    proposals_top_up,
 )
 from maillage.prequalification.services.reviews import (
     review_request_answer,
@@ -32,6 +34,9 @@ __all__ = [
     "decision_label_record",
     "employer_may_act",
     "proposal_add",
+    "proposal_propose",
+    "proposals_top_up",
+    "ranker_retrain",
     "proposal_approve",
     "proposal_consent_answer",
     "proposal_employer_decline",

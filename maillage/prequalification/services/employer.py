@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
+from maillage.core.reasons import other_reason_note_check
 from maillage.prequalification import notices
 from maillage.prequalification.models import (
     EmployerReason,
@@ -46,10 +47,7 @@ def proposal_employer_decline(
 ) -> Proposal:
     if reason not in EmployerReason.values:
         raise ProposalError(_("Choose a reason from the list."), code="reason")
-    if reason == EmployerReason.OTHER and not note.strip():
-        raise ProposalError(
-            _("You chose “Other reason”: write it in the message."), code="note_required"
-        )
+    other_reason_note_check(reason, note, written_in="message", error=ProposalError)
     proposal = proposal_lock(proposal)
     _require_shortlisted(proposal, by)
     proposal_move(proposal, ProposalStatus.EMPLOYER_DECLINED)

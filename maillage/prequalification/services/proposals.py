@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from maillage.accounts.models import Role, User
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
+from maillage.core.reasons import other_reason_note_check
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.models import MatchResult
 from maillage.prequalification import notices
@@ -41,10 +42,7 @@ def _require_advisor(user: User) -> None:
 def _check_reason(reason: str, note: str, choices: type[ApprovalReason] | type[RejectionReason]):
     if reason not in choices.values:
         raise ProposalError(_("Choose a reason from the list."), code="reason")
-    if reason == choices.OTHER and not note.strip():
-        raise ProposalError(
-            _("You chose “Other reason”: write it in the note."), code="note_required"
-        )
+    other_reason_note_check(reason, note, error=ProposalError)
 
 
 def _snapshot(proposal: Proposal, result: MatchResult | None) -> None:
@@ -79,15 +77,59 @@ def proposals_create_from_matches(
         .exclude(candidate__proposals__posting=posting)
         .order_by("-score", "candidate_id")[:room]
     )
-    proposals = []
-    for result in results:
-        proposal = Proposal(
-            candidate_id=result.candidate_id, posting=posting, source=ProposalSource.ENGINE
+    return [_propose(result.candidate_id, posting, result) for result in results]
+
+
+def _require_not_proposed(candidate: CandidateProfile, posting: JobPosting) -> None:
+    existing = Proposal.objects.filter(candidate=candidate, posting=posting).first()
+    if existing is not None:
+        raise ProposalError(
+            _("This candidate is already proposed for this posting (“%(status)s”).")
+            % {"status": existing.get_status_display()},
+            code="duplicate",
         )
-        _snapshot(proposal, result)
-        proposal.save()
-        proposals.append(proposal)
-    return proposals
+
+
+def _propose(candidate_id: int, posting: JobPosting, result: MatchResult | None) -> Proposal:
+    proposal = Proposal(candidate_id=candidate_id, posting=posting, source=ProposalSource.ENGINE)
+    _snapshot(proposal, result)
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_propose(*, candidate: CandidateProfile, posting: JobPosting) -> Proposal:
+    """Put one candidate the engine matched in the advisors' queue for a published posting (the
+    demo data's way in; the queue's top-up is proposals_create_from_matches)."""
+    posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
+    if posting.status != PostingStatus.PUBLISHED:
+        raise ProposalError(
+            _("The posting is no longer published: the candidate cannot be asked."),
+            code="posting_closed",
+        )
+    _require_not_proposed(candidate, posting)
+    result = MatchResult.objects.filter(candidate=candidate, posting=posting).first()
+    return _propose(candidate.pk, posting, result)
+
+
+def proposals_top_up(*, posting_id: int | None = None, candidate_id: int | None = None) -> int:
+    """The queue top-up after a rematch (matching's `matches_stored`): the posting's queue, or
+    for a candidate the queues of the published postings where they now qualify. Idempotent;
+    returns how many proposals were added."""
+    if candidate_id is not None:
+        posting_ids = set(
+            MatchResult.objects.filter(
+                candidate_id=candidate_id,
+                is_excluded=False,
+                score__gte=settings.PREQUALIFICATION_MIN_SCORE,
+            ).values_list("posting_id", flat=True)
+        )
+    else:
+        posting_ids = {posting_id}
+    postings = JobPosting.objects.filter(pk__in=posting_ids, status=PostingStatus.PUBLISHED)
+    return sum(
+        len(proposals_create_from_matches(posting=posting)) for posting in postings.order_by("pk")
+    )
 
 
 def proposals_refresh_all() -> int:
@@ -196,13 +238,7 @@ def proposal_add(
     """An advisor proposes a candidate the engine did not: recorded as theirs, approved at once."""
     _require_advisor(by)
     _check_reason(reason, note, ApprovalReason)
-    existing = Proposal.objects.filter(candidate=candidate, posting=posting).first()
-    if existing is not None:
-        raise ProposalError(
-            _("This candidate is already proposed for this posting (“%(status)s”).")
-            % {"status": existing.get_status_display()},
-            code="duplicate",
-        )
+    _require_not_proposed(candidate, posting)
     proposal = Proposal(
         candidate=candidate, posting=posting, source=ProposalSource.ADVISOR, added_by=by
     )

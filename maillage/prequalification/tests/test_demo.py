@@ -3,9 +3,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maillage.accounts.models import User
-from maillage.core.demo import load_demo_data
 from maillage.interviews.models import FollowUp, Interview
 from maillage.prequalification.models import Proposal
+from maillage.site.demo import load_demo_data
 
 pytestmark = pytest.mark.django_db
 

@@ -123,7 +123,7 @@ def test_deleting_the_account_erases_personal_data_and_keeps_counts(client, cand
     )
 
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("site:home")
     assert "_auth_user_id" not in client.session
     user = User.objects.get(pk=candidate.user.pk)
     assert user.email == f"erased-{user.public_id}@erased.invalid"

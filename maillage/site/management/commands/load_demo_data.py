@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from maillage.core.demo import load_demo_data
+from maillage.site.demo import load_demo_data
 from maillage.taxonomy.models import NocGroup
 
 

@@ -5,11 +5,11 @@ from django.shortcuts import redirect, render
 
 from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
-from maillage.core import selectors
+from maillage.site import selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"figures": selectors.public_figures()})
+    return render(request, "site/home.html", {"figures": selectors.public_figures()})
 
 
 @login_required
@@ -20,16 +20,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("candidates:profile")
     if role == Role.EMPLOYER:
         return redirect("employers:company")
-    return redirect("core:team-home")
+    return redirect("site:team-home")
 
 
 @role_required(Role.ADVISOR, Role.MANAGER, Role.PARTNER)
 def team_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/team_home.html", {"queues": selectors.team_queue_counts()})
+    return render(request, "site/team_home.html", {"queues": selectors.team_queue_counts()})
 
 
 def about_data(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/about_data.html")
+    return render(request, "site/about_data.html")
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.models import Role
-from maillage.accounts.permissions import role_required
 from maillage.activities import selectors, services
 from maillage.activities.forms import (
     ActivityForm,
@@ -16,32 +15,16 @@ from maillage.activities.forms import (
     EmployerRegistrationForm,
     OutcomeForm,
 )
-from maillage.activities.ics import schedule_calendar
 from maillage.activities.models import (
-    Activity,
     CandidateRegistration,
     EmployerRegistration,
     MeetingConstraint,
 )
-from maillage.activities.permissions import ORGANISER_ROLES, can_follow_up, can_organise
+from maillage.activities.permissions import ORGANISER_ROLES, can_organise
+from maillage.activities.views.common import _error, _organised, organiser_required
 from maillage.candidates.models import CandidateProfile
-from maillage.core.video_rooms import video_room_url
 from maillage.employers.models import Company, PostingStatus
 from maillage.employers.selectors import company_of
-
-organiser_required = role_required(*ORGANISER_ROLES)
-
-
-def _organised(request: HttpRequest, public_id) -> Activity:
-    activity = selectors.activity_get(public_id)
-    if not can_organise(request.user, activity):
-        raise PermissionDenied
-    return activity
-
-
-def _error(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
@@ -140,110 +123,6 @@ def activity_detail(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "activities/activity_detail.html", context)
 
 
-@role_required(Role.EMPLOYER)
-@require_POST
-def employer_register(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    company = company_of(request.user)
-    form = EmployerRegistrationForm(
-        request.POST, postings=company.postings.filter(status=PostingStatus.PUBLISHED)
-    )
-    if form.is_valid():
-        try:
-            services.employer_register(
-                activity=activity,
-                company=company,
-                postings=list(form.cleaned_data["postings"]),
-                by=request.user,
-                today=timezone.localdate(),
-            )
-        except ValidationError as error:
-            _error(request, error)
-        else:
-            messages.success(request, _("Your company is registered for this activity."))
-    else:
-        messages.error(request, _("Choose at least one posting to bring."))
-    return redirect("activities:activity-detail", public_id=activity.public_id)
-
-
-@role_required(Role.EMPLOYER)
-@require_POST
-def employer_withdraw(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    try:
-        services.employer_withdraw(
-            activity=activity, company=company_of(request.user), today=timezone.localdate()
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("Your company's registration is withdrawn."))
-    return redirect("activities:activity-detail", public_id=activity.public_id)
-
-
-def _profile(request: HttpRequest) -> CandidateProfile:
-    return get_object_or_404(CandidateProfile, user=request.user)
-
-
-@role_required(Role.CANDIDATE)
-@require_POST
-def candidate_register(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    form = CandidateRegistrationForm(request.POST)
-    try:
-        services.candidate_register(
-            activity=activity,
-            profile=_profile(request),
-            consents=form.is_valid() and form.cleaned_data["consents"],
-            today=timezone.localdate(),
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(
-            request, _("You are registered. Your schedule will appear here once it is computed.")
-        )
-    return redirect("activities:activity-detail", public_id=activity.public_id)
-
-
-@role_required(Role.CANDIDATE)
-@require_POST
-def candidate_withdraw(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    try:
-        services.candidate_withdraw(
-            activity=activity, profile=_profile(request), today=timezone.localdate()
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("Your registration is withdrawn."))
-    return redirect("activities:activity-detail", public_id=activity.public_id)
-
-
-@role_required(Role.CANDIDATE)
-@require_POST
-def invitation_answer(request: HttpRequest, public_id, answer: str) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    form = CandidateRegistrationForm(request.POST)
-    try:
-        services.candidate_invitation_answer(
-            activity=activity,
-            profile=_profile(request),
-            accept=answer == "accept",
-            consents=form.is_valid() and form.cleaned_data["consents"],
-            today=timezone.localdate(),
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        if answer == "accept":
-            messages.success(request, _("You accepted the invitation: you are registered."))
-        else:
-            messages.success(request, _("You declined the invitation."))
-    return redirect("activities:activity-detail", public_id=activity.public_id)
-
-
 @organiser_required
 def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
     activity = _organised(request, public_id)
@@ -293,52 +172,6 @@ def candidate_invite(request: HttpRequest, public_id) -> HttpResponse:
         _error(request, error)
     else:
         messages.success(request, _("%(name)s is invited.") % {"name": profile.user.full_name})
-    return redirect("activities:activity-manage", public_id=activity.public_id)
-
-
-@organiser_required
-@require_POST
-def schedule_compute(request: HttpRequest, public_id) -> HttpResponse:
-    activity = _organised(request, public_id)
-    try:
-        result = services.schedule_compute(
-            activity=activity, by=request.user, today=timezone.localdate()
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        if result.is_optimal:
-            messages.success(request, _("The schedule is computed: it is the best possible."))
-        elif result.gap == float("inf"):
-            messages.warning(
-                request,
-                _(
-                    "The schedule is computed, but the time limit ran out before the solver could "
-                    "bound the best possible: it is the best found."
-                ),
-            )
-        else:
-            messages.warning(
-                request,
-                _(
-                    "The schedule is computed, but the time limit ran out before the solver proved it "
-                    "is the best: it is the best found, within %(gap)s of the proven bound."
-                )
-                % {"gap": f"{result.gap:.1%}"},
-            )
-    return redirect("activities:activity-manage", public_id=activity.public_id)
-
-
-@organiser_required
-@require_POST
-def schedule_clear(request: HttpRequest, public_id) -> HttpResponse:
-    activity = _organised(request, public_id)
-    try:
-        services.schedule_clear(activity=activity)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("The schedule is cleared and registration is open again."))
     return redirect("activities:activity-manage", public_id=activity.public_id)
 
 
@@ -420,88 +253,3 @@ def activity_cancel(request: HttpRequest, public_id) -> HttpResponse:
     else:
         messages.success(request, _("The activity is cancelled."))
     return redirect("activities:activity-manage", public_id=activity.public_id)
-
-
-def _back_from_meeting(request: HttpRequest, meeting) -> HttpResponse:
-    if can_organise(request.user, meeting.activity):
-        return redirect("activities:activity-manage", public_id=meeting.activity.public_id)
-    return redirect("activities:my-schedule", public_id=meeting.activity.public_id)
-
-
-@role_required(*ORGANISER_ROLES, Role.EMPLOYER)
-@require_POST
-def meeting_check_in(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(pk)
-    if not can_follow_up(request.user, meeting):
-        raise PermissionDenied
-    try:
-        services.meeting_check_in(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("Meeting checked in."))
-    return _back_from_meeting(request, meeting)
-
-
-@role_required(*ORGANISER_ROLES, Role.EMPLOYER)
-@require_POST
-def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(pk)
-    if not can_follow_up(request.user, meeting):
-        raise PermissionDenied
-    form = OutcomeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a follow-up from the list."))
-        return _back_from_meeting(request, meeting)
-    try:
-        services.meeting_outcome_record(
-            meeting=meeting, outcome=form.cleaned_data["outcome"], by=request.user
-        )
-    except ValidationError as error:
-        _error(request, error)
-    else:
-        messages.success(request, _("Follow-up recorded."))
-    return _back_from_meeting(request, meeting)
-
-
-def _personal_schedule(request: HttpRequest, activity: Activity):
-    """The meetings of the person asking, with the name of who they meet; 404 for others."""
-    user = request.user
-    if user.role == Role.CANDIDATE:
-        profile = _profile(request)
-        meetings = list(selectors.meetings_of_candidate(activity, profile))
-        return meetings, {m.pk: m.company.legal_name for m in meetings}, "candidate"
-    if user.role == Role.EMPLOYER:
-        company = company_of(user)
-        meetings = list(selectors.meetings_of_company(activity, company))
-        return meetings, {m.pk: m.candidate.user.full_name for m in meetings}, "employer"
-    raise PermissionDenied
-
-
-@role_required(Role.CANDIDATE, Role.EMPLOYER)
-def my_schedule(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    meetings, names, whom = _personal_schedule(request, activity)
-    rows = [
-        {
-            "meeting": m,
-            "name": names[m.pk],
-            "room_url": video_room_url(m.room_name) if m.room_name else "",
-        }
-        for m in meetings
-    ]
-    return render(
-        request,
-        "activities/my_schedule.html",
-        {"activity": activity, "rows": rows, "whom": whom, "outcome_form": OutcomeForm()},
-    )
-
-
-@role_required(Role.CANDIDATE, Role.EMPLOYER)
-def my_schedule_ics(request: HttpRequest, public_id) -> HttpResponse:
-    activity = selectors.activity_get(public_id)
-    meetings, names, whom = _personal_schedule(request, activity)
-    body = schedule_calendar(activity=activity, meetings=meetings, other_party=names, for_whom=whom)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="maillage-{activity.public_id}.ics"'
-    return response

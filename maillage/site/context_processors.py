@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.navigation import nav_items_for
+from maillage.site.navigation import nav_items_for
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from maillage.accounts.models import ConsentPurpose, PrivacyConsent, Role, User
-from maillage.activities.demo import build_demo_activity
 from maillage.candidates.models import (
     CandidateProfile,
     CandidateSkill,
@@ -26,8 +25,10 @@ from maillage.candidates.models import (
     WorkExperience,
 )
 from maillage.core.choices import SalaryPeriod, VerificationStatus
+from maillage.core.demo_steps import DemoContext, DemoStage, DemoStep
 from maillage.core.progress import progress
 from maillage.core.reference import data_path, read_csv
+from maillage.core.registry import app_modules
 from maillage.employers.models import (
     Company,
     CompanyMember,
@@ -38,8 +39,6 @@ from maillage.employers.models import (
     PostingStatus,
     Sector,
 )
-from maillage.prequalification.demo import build_prequalification_demo
-from maillage.regions.demo import build_region_showcase
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import EducationLevel
@@ -659,26 +658,25 @@ def load_demo_data(
     build_candidates(
         count=candidates, rng=rng, today=today, catalog=catalog, first_email=logins.candidate
     )
-    if with_showcase:
-        build_region_showcase(by=advisor, today=today)
-        build_demo_activity(by=advisor, today=today)
-    if not with_matches:
-        return logins
-    rematch_demo(today=today)
-    build_prequalification_demo(
+    context = DemoContext(
         today=today,
+        seed=seed,
         candidate_email=logins.candidate,
         employer_email=logins.employer,
-        advisor_email=logins.advisor,
-        seed=seed,
+        advisor_email=advisor.email,
     )
+    skipped = set()
+    if not with_showcase:
+        skipped.add(DemoStage.SHOWCASE)
+    if not with_matches:
+        skipped |= {DemoStage.MATCHES, DemoStage.PATH}
+    for step in demo_steps():
+        if step.stage not in skipped:
+            step.build(context)
     return logins
 
 
-def rematch_demo(*, today: date) -> None:
-    """Compute the demo's matches, as the platform does when profiles and postings change."""
-    from maillage.matching.engine_state import engine_reset
-    from maillage.matching.services import rematch_all
-
-    engine_reset()
-    rematch_all(today=today, description="Demo matches")
+def demo_steps() -> list[DemoStep]:
+    """Every app's demo step (`<app>/demo.py`), by stage, then in INSTALLED_APPS order."""
+    steps = [module.DEMO for config, module in app_modules("demo") if config.label != "site"]
+    return sorted(steps, key=lambda step: step.stage)

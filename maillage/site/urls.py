@@ -1,8 +1,8 @@
 from django.urls import path
 
-from maillage.core import views
+from maillage.site import views
 
-app_name = "core"
+app_name = "site"
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from maillage.matching.services import ranker_retrain
+from maillage.prequalification.services import ranker_retrain
 
 
 class Command(BaseCommand):

@@ -1,0 +1,16 @@
+"""Menu entries of matching (collected by maillage/site/navigation.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from maillage.accounts.models import Role
+from maillage.core.navigation import MenuEntry
+
+ENTRIES = [
+    MenuEntry("matching:my-matches", _("My matches"), frozenset({Role.CANDIDATE}), 30),
+    MenuEntry(
+        "matching:posting-list",
+        _("Matching proposals"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+        130,
+    ),
+]

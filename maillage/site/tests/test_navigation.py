@@ -1,0 +1,74 @@
+import pytest
+from django.urls import reverse
+
+from maillage.accounts.models import Role
+from maillage.core.navigation import ANONYMOUS
+from maillage.site.navigation import menu_entries
+
+# What each role finds in the menu: an app that forgets to register its entries fails here.
+EXPECTED = {
+    ANONYMOUS: ["regions:region-list", "activities:activity-list"],
+    Role.CANDIDATE: [
+        "site:dashboard",
+        "candidates:profile",
+        "matching:my-matches",
+        "prequalification:mine",
+        "interviews:list",
+        "regions:region-list",
+        "activities:activity-list",
+        "privacy:center",
+    ],
+    Role.EMPLOYER: [
+        "site:dashboard",
+        "employers:company",
+        "employers:posting-list",
+        "prequalification:shortlist",
+        "interviews:list",
+        "regions:region-list",
+        "activities:activity-list",
+        "privacy:center",
+    ],
+    Role.ADVISOR: [
+        "site:dashboard",
+        "interviews:list",
+        "prequalification:queue",
+        "candidates:verification-queue",
+        "employers:verification-queue",
+        "interviews:follow-up-list",
+        "matching:posting-list",
+        "regions:region-list",
+        "activities:activity-list",
+        "analytics:dashboard",
+    ],
+    Role.MANAGER: [
+        "site:dashboard",
+        "interviews:list",
+        "prequalification:queue",
+        "candidates:verification-queue",
+        "employers:verification-queue",
+        "interviews:follow-up-list",
+        "matching:posting-list",
+        "regions:region-list",
+        "activities:activity-list",
+        "analytics:dashboard",
+        "fairness:audit",
+    ],
+    Role.PARTNER: [
+        "site:dashboard",
+        "regions:region-list",
+        "activities:activity-list",
+        "analytics:dashboard",
+    ],
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_each_role_finds_the_entries_of_its_work(role):
+    assert [e.url_name for e in menu_entries() if role in e.roles] == EXPECTED[role]
+
+
+def test_every_entry_leads_to_a_page_and_has_its_own_place():
+    entries = menu_entries()
+    assert len({e.position for e in entries}) == len(entries)
+    for entry in entries:
+        reverse(entry.url_name)
