@@ -172,8 +172,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login rate limit: 5 failures for one account from one address lock it for 15 minutes.
+# Login rate limit: 5 failures for one account from one address lock it for 15 minutes; 30
+# failures from one address over any accounts (one password sprayed) lock that address.
+# Every password check goes through it: see maillage/accounts/lockout.py.
+AXES_HANDLER = "maillage.accounts.lockout.LockoutHandler"
+AXES_USERNAME_CALLABLE = "maillage.accounts.lockout.axes_username"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"

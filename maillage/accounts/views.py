@@ -26,6 +26,7 @@ def locked_out(
         {
             "failure_limit": settings.AXES_FAILURE_LIMIT,
             "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            "is_address_locked": getattr(request, "maillage_ip_locked", False),
         },
         status=429,
     )
