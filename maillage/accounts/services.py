@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from maillage.accounts.models import ConsentPurpose, PrivacyConsent, ProfileView, Role, User
-from maillage.accounts.tokens import email_confirmation_token
+from maillage.accounts.tokens import email_confirmation_token, email_confirmation_user
 from maillage.core.mail import mail_send_later
 
 
@@ -32,10 +32,15 @@ def email_confirmation_send(*, user: User) -> None:
 
 
 @transaction.atomic
-def email_confirm(*, user: User) -> User:
-    if user.email_confirmed_at is None:
-        user.email_confirmed_at = timezone.now()
-        user.save(update_fields=["email_confirmed_at"])
+def email_confirm(*, token: str) -> User | None:
+    """Confirm the address the link was sent to; None if the link is not (or no longer) valid.
+
+    The row is locked, so two clicks at once confirm once: the second finds the link used."""
+    user = email_confirmation_user(token, for_update=True)
+    if user is None:
+        return None
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["email_confirmed_at"])
     return user
 
 

@@ -1,3 +1,4 @@
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -49,15 +50,21 @@ def email_confirmation_sent(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; only the POST confirms (mail scanners follow links)."""
-    user = email_confirmation_user(token)
+    if request.method == "POST":
+        user = services.email_confirm(token=token)
+    else:
+        user = email_confirmation_user(token)
     if user is None:
         return render(request, "accounts/email_confirm_invalid.html", status=400)
-    if request.method == "POST":
-        services.email_confirm(user=user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Your e-mail address is confirmed. Welcome to Maillage!"))
-        return redirect("core:dashboard")
-    return render(request, "accounts/email_confirm.html", {"confirm_user": user})
+    if request.method == "GET":
+        return render(request, "accounts/email_confirm.html", {"confirm_user": user})
+    # The link logs in once, right after sign-up, unless the account is locked out.
+    if not AxesProxyHandler.is_allowed(request, {settings.AXES_USERNAME_FORM_FIELD: user.email}):
+        messages.success(request, _("Your e-mail address is confirmed. You can log in."))
+        return redirect("accounts:login")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail address is confirmed. Welcome to Maillage!"))
+    return redirect("core:dashboard")
 
 
 @require_http_methods(["GET", "POST"])
