@@ -308,6 +308,8 @@ LOGGING = {
 API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")
 API_RATE_PERSON = os.environ.get("API_RATE_PERSON", "600/m")
 NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT or 0
+# API tokens stop working this many days after their creation (and at once on a password change).
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 90)
 
 # Retention periods (Law 25: keep personal data only as long as its purpose needs), in days;
 # `manage.py privacy_retention` removes what is past them (run it daily from Celery beat or cron).

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from maillage.accounts import services
-from maillage.accounts.forms import LanguageForm, LoginForm, ResendConfirmationForm
+from maillage.accounts.forms import (
+    LanguageForm,
+    LockoutPasswordChangeForm,
+    LoginForm,
+    ResendConfirmationForm,
+)
 from maillage.accounts.models import User
 from maillage.accounts.tokens import email_confirmation_user
 
@@ -120,8 +125,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = LockoutPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:settings")
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         messages.success(self.request, _("Your password is changed."))
