@@ -64,15 +64,9 @@ class AccountFieldsForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _(
-                    "An account already exists with this e-mail address. Log in or reset your password."
-                ),
-                code="duplicate_email",
-            )
-        return email
+        # An address that has an account is not refused here: that would tell anyone who has an
+        # account. `accounts.services.user_create` e-mails its owner instead.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -138,20 +138,28 @@ def test_login_before_confirmation_explains_what_to_do(client, django_capture_on
     assert "_auth_user_id" not in client.session
 
 
-def test_duplicate_email_is_refused_whatever_its_case_and_keeps_what_was_typed(
+def test_signup_with_an_address_that_has_an_account_answers_the_same_and_warns_its_owner(
     client, django_capture_on_commit_callbacks
 ):
-    UserFactory(email="amina.diallo@example.org")
+    owner = UserFactory(email="amina.diallo@example.org", full_name="Amina D.", language="en")
+    password_hash = owner.password
+
     response = signup(client, django_capture_on_commit_callbacks)
 
-    assert response.status_code == 200
-    form = response.context["form"]
-    assert form.errors["email"][0].startswith(
-        ("An account already exists", "Un compte existe déjà")
-    )
-    assert form["full_name"].value() == "Amina Diallo"
+    # The same page as for a new address: nobody learns that this address has an account.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:email-confirmation-sent")
     assert User.objects.count() == 1
-    assert mail.outbox == []
+    assert User.objects.get().password == password_hash
+    assert not CandidateProfile.objects.exists()
+    # The owner, and only the owner, is told, in their language, with a way back in.
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["amina.diallo@example.org"]
+    assert message.subject == "You already have a Maillage account"
+    assert "Someone tried to create a Maillage account with your address." in message.body
+    assert "/en/accounts/password/reset/" in message.body
+    assert "/accounts/confirm/" not in message.body
 
 
 @pytest.mark.parametrize(
