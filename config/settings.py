@@ -179,6 +179,10 @@ AXES_HANDLER = "maillage.accounts.lockout.LockoutHandler"
 AXES_USERNAME_CALLABLE = "maillage.accounts.lockout.axes_username"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 30)
+# E-mails anyone may trigger (password reset, confirmation link): per address and per client, per
+# hour (maillage/accounts/mail_limits.py).
+MAIL_LIMIT_PER_ADDRESS_PER_HOUR = env_int("MAIL_LIMIT_PER_ADDRESS_PER_HOUR", 3)
+MAIL_LIMIT_PER_IP_PER_HOUR = env_int("MAIL_LIMIT_PER_IP_PER_HOUR", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from maillage.accounts.mail_limits import address_mail_allowed
 from maillage.accounts.models import ConsentPurpose, PrivacyConsent, ProfileView, Role, User
 from maillage.accounts.tokens import email_confirmation_token, email_confirmation_user
 from maillage.core.mail import mail_send_later
@@ -35,7 +36,9 @@ def account_exists_notice_send(*, user: User, reason: str, params: dict | None =
     """Tell the owner of an address that an action for a new account found their account.
 
     `reason` is a lazy translation, filled with `params`: it is rendered here, in the owner's
-    language."""
+    language. At most a few an hour per address: nobody can flood an inbox through it."""
+    if not address_mail_allowed(kind="account-exists", email=user.email):
+        return
     with translation.override(user.language):
         reset_path = reverse("accounts:password-reset")
         reason_text = str(reason) % (params or {})

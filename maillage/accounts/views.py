@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,8 +18,14 @@ from maillage.accounts.forms import (
     LoginForm,
     ResendConfirmationForm,
 )
+from maillage.accounts.mail_limits import mail_request_allowed
 from maillage.accounts.models import User
 from maillage.accounts.tokens import email_confirmation_user
+
+TOO_MANY_MAILS = gettext_lazy(
+    "We already sent several messages for this address or from your connection. Check your "
+    "inbox and your junk mail, or try again in an hour."
+)
 
 
 def locked_out(
@@ -76,7 +82,13 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
 def email_confirmation_resend(request: HttpRequest) -> HttpResponse:
     form = ResendConfirmationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
+        email = form.cleaned_data["email"]
+        if not mail_request_allowed(request, kind="confirmation", email=email):
+            form.add_error(None, TOO_MANY_MAILS)
+            return render(
+                request, "accounts/email_confirmation_resend.html", {"form": form}, status=429
+            )
+        user = User.objects.filter(email__iexact=email).first()
         if user is not None and not user.has_confirmed_email:
             services.email_confirmation_send(user=user)
         # Same answer whether or not the address exists: nobody learns who has an account.
@@ -113,6 +125,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password-reset-done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not mail_request_allowed(self.request, kind="password-reset", email=email):
+            form.add_error(None, TOO_MANY_MAILS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
