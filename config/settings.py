@@ -175,8 +175,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "site:dashboard"
 LOGOUT_REDIRECT_URL = "site:home"
 
-# Login rate limit: 5 failures for one account from one address lock it for 15 minutes.
+# Login rate limit: 5 failures for one account from one address lock it for 15 minutes; 30
+# failures from one address over any accounts (one password sprayed) lock that address.
+# Every password check goes through it: see maillage/accounts/lockout.py.
+AXES_HANDLER = "maillage.accounts.lockout.LockoutHandler"
+AXES_USERNAME_CALLABLE = "maillage.accounts.lockout.axes_username"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 30)
+# E-mails anyone may trigger (password reset, confirmation link): per address and per client, per
+# hour (maillage/accounts/mail_limits.py).
+MAIL_LIMIT_PER_ADDRESS_PER_HOUR = env_int("MAIL_LIMIT_PER_ADDRESS_PER_HOUR", 3)
+MAIL_LIMIT_PER_IP_PER_HOUR = env_int("MAIL_LIMIT_PER_IP_PER_HOUR", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
@@ -301,6 +310,8 @@ LOGGING = {
 API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")
 API_RATE_PERSON = os.environ.get("API_RATE_PERSON", "600/m")
 NINJA_NUM_PROXIES = AXES_IPWARE_PROXY_COUNT or 0
+# API tokens stop working this many days after their creation (and at once on a password change).
+API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 90)
 
 # Retention periods (Law 25: keep personal data only as long as its purpose needs), in days;
 # `manage.py privacy_retention` removes what is past them (run it daily from Celery beat or cron).

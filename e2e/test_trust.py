@@ -47,6 +47,7 @@ def test_a_candidate_sees_and_controls_their_data(page, login, check_accessibili
 
     page.goto("/api-tokens/")
     page.locator("#id_name").fill("Mon tableur")
+    page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
     assert page.locator("#new-token").inner_text().startswith("mlg_")

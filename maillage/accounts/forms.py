@@ -1,10 +1,15 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from maillage.accounts.lockout import password_is_right
 from maillage.accounts.models import User
+from maillage.core.forms import StyledForm
+
+WRONG_PASSWORD = _("This is not your password.")
 
 
 class LoginForm(AuthenticationForm):
@@ -59,15 +64,9 @@ class AccountFieldsForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _(
-                    "An account already exists with this e-mail address. Log in or reset your password."
-                ),
-                code="duplicate_email",
-            )
-        return email
+        # An address that has an account is not refused here: that would tell anyone who has an
+        # account. `accounts.services.user_create` e-mails its owner instead.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -104,3 +103,39 @@ class LanguageForm(forms.ModelForm):
                 "your city's zone, for example Europe/Paris or Africa/Casablanca."
             )
         }
+
+
+class PasswordRecheckForm(StyledForm):
+    """A form that asks for the person's password again before a sensitive action. The check
+    counts in the login lockout (see maillage.accounts.lockout)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request: HttpRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = request.user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not password_is_right(self.request, self.user, password):
+            raise ValidationError(WRONG_PASSWORD, code="wrong_password")
+        return password
+
+
+class LockoutPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked through the login lockout."""
+
+    def __init__(self, *args, request: HttpRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        if not password_is_right(self.request, self.user, old_password):
+            raise ValidationError(WRONG_PASSWORD, code="password_incorrect")
+        return old_password

@@ -2,22 +2,52 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
+from maillage.accounts.mail_limits import address_mail_allowed
 from maillage.accounts.models import ConsentPurpose, PrivacyConsent, ProfileView, Role, User
-from maillage.accounts.tokens import email_confirmation_token
+from maillage.accounts.tokens import email_confirmation_token, email_confirmation_user
 from maillage.core.mail import mail_send_later
 
 
 @transaction.atomic
 def user_create(
     *, email: str, password: str, full_name: str, role: Role, language: str = "fr"
-) -> User:
-    """Create an account and send the e-mail confirmation link."""
+) -> User | None:
+    """Create an account and send the e-mail confirmation link.
+
+    If the address already has an account, nothing is created (None) and its owner gets an
+    e-mail instead: the page answers the same either way, so nobody learns who has an account."""
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing is not None:
+        User().set_password(password)  # the same hashing cost as a creation: no timing tell
+        account_exists_notice_send(
+            user=existing, reason=_("Someone tried to create a Maillage account with your address.")
+        )
+        return None
     user = User.objects.create_user(
         email=email, password=password, full_name=full_name, role=role, language=language
     )
     email_confirmation_send(user=user)
     return user
+
+
+def account_exists_notice_send(*, user: User, reason: str, params: dict | None = None) -> None:
+    """Tell the owner of an address that an action for a new account found their account.
+
+    `reason` is a lazy translation, filled with `params`: it is rendered here, in the owner's
+    language. At most a few an hour per address: nobody can flood an inbox through it."""
+    if not address_mail_allowed(kind="account-exists", email=user.email):
+        return
+    with translation.override(user.language):
+        reset_path = reverse("accounts:password-reset")
+        reason_text = str(reason) % (params or {})
+    mail_send_later(
+        to=user.email,
+        template="accounts/email/account_exists",
+        context={"full_name": user.full_name, "reason": reason_text, "reset_path": reset_path},
+        language=user.language,
+    )
 
 
 def email_confirmation_send(*, user: User) -> None:
@@ -32,10 +62,15 @@ def email_confirmation_send(*, user: User) -> None:
 
 
 @transaction.atomic
-def email_confirm(*, user: User) -> User:
-    if user.email_confirmed_at is None:
-        user.email_confirmed_at = timezone.now()
-        user.save(update_fields=["email_confirmed_at"])
+def email_confirm(*, token: str) -> User | None:
+    """Confirm the address the link was sent to; None if the link is not (or no longer) valid.
+
+    The row is locked, so two clicks at once confirm once: the second finds the link used."""
+    user = email_confirmation_user(token, for_update=True)
+    if user is None:
+        return None
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["email_confirmed_at"])
     return user
 
 

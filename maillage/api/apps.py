@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "maillage.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from maillage.api import signals  # noqa: F401

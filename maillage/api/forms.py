@@ -1,10 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.forms import StyledForm
+from maillage.accounts.forms import PasswordRecheckForm
 
 
-class ApiTokenForm(StyledForm):
+class ApiTokenForm(PasswordRecheckForm):
+    """A token opens the API as the person: creating one asks for the password again."""
+
+    field_order = ["name", "password"]
+
     name = forms.CharField(
         label=_("Name of the token"),
         max_length=100,

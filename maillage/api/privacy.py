@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 
 from maillage.accounts.models import User
 from maillage.api.models import ApiToken
@@ -18,6 +19,7 @@ def export(user: User) -> list:
             "created_at": token.created_at.isoformat(),
             "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
             "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+            "expires_at": token.expires_at.isoformat(),
         }
         for token in user.api_tokens.order_by("created_at")
     ]
@@ -28,9 +30,8 @@ def erase(user: User) -> None:
 
 
 def purge(*, now: datetime, dry_run: bool) -> dict[str, int]:
-    old = ApiToken.objects.filter(
-        revoked_at__lt=now - timedelta(days=settings.RETENTION_DAYS["revoked_api_token"])
-    )
+    cutoff = now - timedelta(days=settings.RETENTION_DAYS["revoked_api_token"])
+    old = ApiToken.objects.filter(Q(revoked_at__lt=cutoff) | Q(expires_at__lt=cutoff))
     count = old.count()
     if not dry_run:
         old.delete()

@@ -54,8 +54,14 @@ def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:
     return token
 
 
+def api_tokens_revoke_all(*, user: User) -> int:
+    """Revoke every active token of `user` (their password changed); returns how many."""
+    return user.api_tokens.active().update(revoked_at=timezone.now())
+
+
 def api_token_user(raw: str) -> User | None:
-    """The active person behind a raw token, or None; notes the use (coarsely)."""
+    """The active person behind a raw, unrevoked, unexpired token, or None; notes the use
+    (coarsely)."""
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 100:
         return None
     token = (

@@ -1,5 +1,6 @@
 """A person's API tokens: create one (shown once), see when each was last used, revoke."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,7 +21,12 @@ def _page(
     return render(
         request,
         "api/token_list.html",
-        {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token},
+        {
+            "form": form,
+            "tokens": request.user.api_tokens.all(),
+            "new_token": new_token,
+            "lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
+        },
         status=status,
     )
 
@@ -29,7 +35,7 @@ def _page(
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_list(request: HttpRequest) -> HttpResponse:
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             _token, raw = services.api_token_create(
@@ -39,7 +45,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form.add_error("name", error)
         else:
             # Shown on this answer only: it is not stored anywhere we could show it from again.
-            return _page(request, ApiTokenForm(), new_token=raw, status=201)
+            return _page(request, ApiTokenForm(request=request), new_token=raw, status=201)
     return _page(request, form, status=400 if form.errors else 200)
 
 

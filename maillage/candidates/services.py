@@ -26,11 +26,14 @@ ELIGIBILITY_FIELDS = frozenset({"admission_date", "immigration_status", "permit_
 
 
 @transaction.atomic
-def candidate_signup(*, email: str, password: str, full_name: str, language: str) -> User:
-    """Create the account, the empty profile and the consent to the privacy notice together."""
+def candidate_signup(*, email: str, password: str, full_name: str, language: str) -> User | None:
+    """Create the account, the empty profile and the consent to the privacy notice together;
+    None if the address already has an account (its owner is e-mailed, see `user_create`)."""
     user = user_create(
         email=email, password=password, full_name=full_name, role=Role.CANDIDATE, language=language
     )
+    if user is None:
+        return None
     privacy_consent_give(user=user)
     CandidateProfile.objects.create(user=user)
     return user

@@ -9,9 +9,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.accounts.models import Role, User
-from maillage.accounts.services import privacy_consent_give, user_create
+from maillage.accounts.services import (
+    account_exists_notice_send,
+    privacy_consent_give,
+    user_create,
+)
 from maillage.core.choices import VerificationStatus
 from maillage.core.mail import mail_send_later
 from maillage.core.verification import verification_record, verification_reopen
@@ -45,11 +50,14 @@ class PostingTransitionError(ValidationError):
 @transaction.atomic
 def employer_signup(
     *, email: str, password: str, full_name: str, language: str, company_fields: dict[str, Any]
-) -> CompanyMember:
-    """Create the person's account and the company they administer, unverified, in one go."""
+) -> CompanyMember | None:
+    """Create the person's account and the company they administer, unverified, in one go;
+    None if the address already has an account (its owner is e-mailed, see `user_create`)."""
     user = user_create(
         email=email, password=password, full_name=full_name, role=Role.EMPLOYER, language=language
     )
+    if user is None:
+        return None
     privacy_consent_give(user=user)
     municipality = company_fields["municipality"]
     company = Company(**company_fields, region=municipality.region)
@@ -109,14 +117,25 @@ def _company_decide(
 
 @transaction.atomic
 def company_invitation_send(*, company: Company, email: str, by: User) -> CompanyInvitation:
+    """Invite `email` to the company. The inviter sees the same whether or not the address has
+    an account (nobody learns who has one); an existing account's owner is told by e-mail that
+    an account belongs to one company, instead of getting a link that cannot work."""
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(
-            _("This person already has a Maillage account."), code="existing_account"
-        )
     invitation, _created = CompanyInvitation.objects.get_or_create(
         company=company, email=email, accepted_at=None, defaults={"invited_by": by}
     )
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        account_exists_notice_send(
+            user=existing,
+            reason=gettext_lazy(
+                "%(company)s invited you to join its team on Maillage, but your address already "
+                "has an account, and an account belongs to one company only. To join them, ask "
+                "them to invite another of your addresses."
+            ),
+            params={"company": company.legal_name},
+        )
+        return invitation
     with translation.override(by.language):
         path = reverse("employers:invitation-accept", args=[invitation.token])
     mail_send_later(
@@ -135,6 +154,14 @@ def company_invitation_accept(
     invitation = CompanyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation was already used."), code="used")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _(
+                "This address already has a Maillage account, and an account belongs to one "
+                "company only. Ask for an invitation to another address."
+            ),
+            code="existing_account",
+        )
     user = User.objects.create_user(
         email=invitation.email,
         password=password,

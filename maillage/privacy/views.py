@@ -72,7 +72,7 @@ def _page(request: HttpRequest, delete_form: AccountDeleteForm, status: int = 20
 @never_cache
 @login_required
 def center(request: HttpRequest) -> HttpResponse:
-    return _page(request, AccountDeleteForm(user=request.user))
+    return _page(request, AccountDeleteForm(request=request))
 
 
 @never_cache
@@ -108,7 +108,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def account_delete(request: HttpRequest) -> HttpResponse:
-    form = AccountDeleteForm(request.POST, user=request.user)
+    form = AccountDeleteForm(request.POST, request=request)
     if not form.is_valid():
         return _page(request, form, status=400)
     services.account_erase(user=request.user)

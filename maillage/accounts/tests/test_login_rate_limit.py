@@ -78,3 +78,40 @@ def test_four_failures_then_success_leave_no_attempt_behind(client):
 
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username=user.email).exists()
+
+
+def test_changing_the_case_of_the_address_shares_one_count(client):
+    user = UserFactory(email="candidat40@example.org")
+    for variant in ["Candidat40@example.org", "CANDIDAT40@example.org", "candidat40@EXAMPLE.org"]:
+        _login(client, variant, "wrong-password-1")
+    _login(client, " cAndidat40@example.org ", "wrong-password-1")
+    response = _login(client, "candidat40@example.ORG", "wrong-password-1")
+    assert response.status_code == 429
+
+    response = _login(client, "CANDIDAT40@example.org", PASSWORD)
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {user.email}
+
+
+def test_one_password_sprayed_over_many_accounts_locks_the_address(client, settings):
+    settings.AXES_IP_FAILURE_LIMIT = 8
+    victim = UserFactory(email="victime@example.org")
+    for number in range(8):
+        response = _login(client, f"person{number}@example.org", "Printemps2026!")
+    assert response.status_code == 429
+    assert "à partir de votre réseau" in response.content.decode()
+
+    # Even the right password of an account never tried fails from that address, not from others.
+    assert _login(client, victim.email, PASSWORD).status_code == 429
+    assert _login(client, victim.email, PASSWORD, ip="198.51.100.20").status_code == 302
+
+
+def test_a_few_failures_over_several_accounts_do_not_lock_the_address(client, settings):
+    settings.AXES_IP_FAILURE_LIMIT = 8
+    user = UserFactory(email="bureau@example.org")
+    for number in range(7):
+        _login(client, f"collegue{number}@example.org", "wrong-password-1")
+
+    assert _login(client, user.email, PASSWORD).status_code == 302

@@ -70,6 +70,55 @@ def test_email_confirmation_needs_a_post_then_logs_in(client, django_capture_on_
     assert client.get(reverse("candidates:profile")).status_code == 200
 
 
+def _confirmation_path() -> str:
+    return re.search(r"(/accounts/confirm/[\w:.-]+/)", mail.outbox[-1].body).group(1)
+
+
+def test_confirmation_link_works_once(client, django_capture_on_commit_callbacks):
+    signup(client, django_capture_on_commit_callbacks)
+    path = _confirmation_path()
+    assert client.post(path).status_code == 302
+    client.logout()
+
+    for method in (client.get, client.post):
+        response = method(path)
+        assert response.status_code == 400
+        assert "déjà utilisé" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_confirmation_link_never_logs_in_after_a_password_change(
+    client, django_capture_on_commit_callbacks
+):
+    signup(client, django_capture_on_commit_callbacks)
+    path = _confirmation_path()
+    user = User.objects.get(email="amina.diallo@example.org")
+    user.set_password("un-autre-mot-de-passe-77")
+    user.save()
+
+    assert client.post(path).status_code == 400
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.get(pk=user.pk).has_confirmed_email
+
+
+def test_confirmation_link_does_not_skip_the_lockout(client, django_capture_on_commit_callbacks):
+    signup(client, django_capture_on_commit_callbacks)
+    path = _confirmation_path()
+    for _ in range(5):
+        client.post(
+            reverse("accounts:login"),
+            {"username": "Amina.Diallo@example.org", "password": "devine-peut-etre-1"},
+        )
+
+    response = client.post(path)
+
+    # The address is confirmed, but the locked account is not opened: the password is needed.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:login")
+    assert User.objects.get(email="amina.diallo@example.org").has_confirmed_email
+    assert "_auth_user_id" not in client.session
+
+
 def test_forged_confirmation_link_is_refused(client):
     response = client.get("/accounts/confirm/not-a-token/")
     assert response.status_code == 400
@@ -89,20 +138,28 @@ def test_login_before_confirmation_explains_what_to_do(client, django_capture_on
     assert "_auth_user_id" not in client.session
 
 
-def test_duplicate_email_is_refused_whatever_its_case_and_keeps_what_was_typed(
+def test_signup_with_an_address_that_has_an_account_answers_the_same_and_warns_its_owner(
     client, django_capture_on_commit_callbacks
 ):
-    UserFactory(email="amina.diallo@example.org")
+    owner = UserFactory(email="amina.diallo@example.org", full_name="Amina D.", language="en")
+    password_hash = owner.password
+
     response = signup(client, django_capture_on_commit_callbacks)
 
-    assert response.status_code == 200
-    form = response.context["form"]
-    assert form.errors["email"][0].startswith(
-        ("An account already exists", "Un compte existe déjà")
-    )
-    assert form["full_name"].value() == "Amina Diallo"
+    # The same page as for a new address: nobody learns that this address has an account.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:email-confirmation-sent")
     assert User.objects.count() == 1
-    assert mail.outbox == []
+    assert User.objects.get().password == password_hash
+    assert not CandidateProfile.objects.exists()
+    # The owner, and only the owner, is told, in their language, with a way back in.
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["amina.diallo@example.org"]
+    assert message.subject == "You already have a Maillage account"
+    assert "Someone tried to create a Maillage account with your address." in message.body
+    assert "/en/accounts/password/reset/" in message.body
+    assert "/accounts/confirm/" not in message.body
 
 
 @pytest.mark.parametrize(

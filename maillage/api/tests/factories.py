@@ -15,8 +15,11 @@ class ApiTokenFactory(factory.Factory):
     name = "Site de la chambre"
 
     @classmethod
-    def _create(cls, model_class, *, user, name):
+    def _create(cls, model_class, *, user, name, expires_at=None):
         token, raw = api_token_create(user=user, name=name)
+        if expires_at is not None:
+            token.expires_at = expires_at
+            token.save(update_fields=["expires_at"])
         token.raw = raw
         return token
 

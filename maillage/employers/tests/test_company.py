@@ -144,9 +144,74 @@ def test_invited_colleague_joins_the_company(client, django_capture_on_commit_ca
     assert client.get(url).status_code == 404  # an invitation works once
 
 
-def test_inviting_someone_who_already_has_an_account_is_explained(client):
-    member = CompanyMemberFactory()
-    existing = UserFactory()
+ACCEPT = {
+    "full_name": "Marc Roy",
+    "password1": "un-mot-de-passe-solide-42",
+    "password2": "un-mot-de-passe-solide-42",
+    "accepts_privacy_notice": "on",
+}
+
+
+def test_inviting_an_address_with_an_account_looks_the_same_and_tells_its_owner(
+    client, django_capture_on_commit_callbacks
+):
+    member = CompanyMemberFactory(company__legal_name="Boulangerie du Fjord inc.")
+    existing = UserFactory(email="marc@example.org")
     client.force_login(member.user)
-    client.post(reverse("employers:invitation-send"), {"email": existing.email})
-    assert not CompanyInvitation.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("employers:invitation-send"), {"email": "Marc@example.org"}, follow=True
+        )
+
+    # The inviter sees what any invitation shows: nobody learns who has an account.
+    assert "L'invitation est envoyée." in response.content.decode().replace("&#x27;", "'")
+    assert CompanyInvitation.objects.filter(email="marc@example.org").exists()
+    # The owner gets an explanation, not a link that cannot work.
+    assert [message.to for message in mail.outbox] == [[existing.email]]
+    assert "Boulangerie du Fjord inc." in mail.outbox[0].body
+    assert "/employers/invitations/" not in mail.outbox[0].body
+
+    # Following the invitation anyway explains, without a server error or a second account.
+    client.logout()
+    invitation = CompanyInvitation.objects.get()
+    response = client.post(reverse("employers:invitation-accept", args=[invitation.token]), ACCEPT)
+    assert response.status_code == 200
+    assert "appartient à une seule entreprise" in response.content.decode()
+    assert User.objects.filter(email="marc@example.org").count() == 1
+
+
+def test_accepting_a_second_companys_invitation_explains_instead_of_failing(
+    client, django_capture_on_commit_callbacks
+):
+    first, second = CompanyMemberFactory(), CompanyMemberFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        for member in (first, second):
+            client.force_login(member.user)
+            client.post(reverse("employers:invitation-send"), {"email": "marc@example.org"})
+    client.logout()
+    invitations = list(CompanyInvitation.objects.order_by("pk"))
+
+    url = reverse("employers:invitation-accept", args=[invitations[0].token])
+    assert client.post(url, ACCEPT).status_code == 302
+    response = client.post(
+        reverse("employers:invitation-accept", args=[invitations[1].token]), ACCEPT
+    )
+
+    assert response.status_code == 200
+    assert "appartient à une seule entreprise" in response.content.decode()
+    assert CompanyMember.objects.filter(user__email="marc@example.org").count() == 1
+
+
+def test_employer_signup_with_a_taken_address_answers_the_same_and_creates_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="julie@boulangerie.example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("employers:signup"), signup_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:email-confirmation-sent")
+    assert User.objects.count() == 1 and not Company.objects.exists()
+    assert [message.to for message in mail.outbox] == [["julie@boulangerie.example.org"]]
+    assert "Vous avez déjà un compte Maillage" in mail.outbox[0].subject
