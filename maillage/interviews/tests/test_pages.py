@@ -166,3 +166,12 @@ def test_the_interview_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("interviews:list"))
     assert len(response.context["page"].object_list) == 6
+
+
+def test_the_employer_is_not_told_the_candidates_time_zone(client, member, shortlisted):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(5), by=member.user)
+    client.force_login(member.user)
+    response = client.get(reverse("interviews:detail", args=[interview.public_id]))
+    assert response.status_code == 200
+    assert "Europe/Paris" not in page(response)
+    assert "Paris" not in page(response)
