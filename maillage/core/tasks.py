@@ -18,7 +18,8 @@ def send_templated_mail(
     with translation.override(language):
         # One line whatever people typed (a posting title with CR/LF would make a header
         # injection error and lose the e-mail): every e-mail's subject is made here.
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        lines = render_to_string(f"{template}_subject.txt", context).splitlines()
+        subject = " ".join(line.strip() for line in lines if line.strip())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
