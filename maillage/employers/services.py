@@ -144,6 +144,15 @@ def company_invitation_accept(
     invitation = CompanyInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation was already used."), code="used")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        # Only the holder of the invitation (sent to that address) reads this.
+        raise ValidationError(
+            _(
+                "This address already has an account, and an account belongs to one company. "
+                "Ask the company to invite another address."
+            ),
+            code="has_account",
+        )
     user = User.objects.create_user(
         email=invitation.email,
         password=password,

@@ -118,16 +118,26 @@ def invitation_accept(request: HttpRequest, token) -> HttpResponse:
     )
     form = InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.company_invitation_accept(
-            invitation=invitation,
-            full_name=form.cleaned_data["full_name"],
-            password=form.cleaned_data["password1"],
-            language=get_language() or "fr",
-        )
-        messages.success(request, _("Your account is created. Log in with your e-mail address."))
-        return redirect("accounts:login")
+        try:
+            services.company_invitation_accept(
+                invitation=invitation,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+                language=get_language() or "fr",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your account is created. Log in with your e-mail address.")
+            )
+            return redirect("accounts:login")
+    status = 400 if form.errors else 200
     return render(
-        request, "employers/invitation_accept.html", {"form": form, "invitation": invitation}
+        request,
+        "employers/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+        status=status,
     )
 
 

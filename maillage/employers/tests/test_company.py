@@ -150,3 +150,23 @@ def test_inviting_someone_who_already_has_an_account_is_explained(client):
     client.force_login(member.user)
     client.post(reverse("employers:invitation-send"), {"email": existing.email})
     assert not CompanyInvitation.objects.exists()
+
+
+def test_a_second_companys_invitation_for_an_address_with_an_account_is_refused_in_words(client):
+    existing = CompanyMemberFactory()
+    invitation = CompanyInvitation.objects.create(
+        company=CompanyMemberFactory().company, email=existing.user.email
+    )
+    response = client.post(
+        reverse("employers:invitation-accept", args=[invitation.token]),
+        {
+            "full_name": "Marc Roy",
+            "password1": "un-mot-de-passe-solide-42",
+            "password2": "un-mot-de-passe-solide-42",
+            "accepts_privacy_notice": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "appartient à une seule entreprise" in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
