@@ -68,8 +68,9 @@ class CandidateRegistrationForm(StyledForm):
 
 
 class ConstraintForm(StyledForm):
-    candidate = forms.IntegerField(widget=forms.HiddenInput)
-    company = forms.IntegerField(widget=forms.HiddenInput)
+    # Public ids, never sequential ones: a form cannot be walked to reach other people.
+    candidate = forms.UUIDField(widget=forms.HiddenInput)
+    company = forms.UUIDField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=MeetingConstraint.Kind.choices, widget=forms.HiddenInput)
     slot = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 

@@ -106,11 +106,23 @@ def meeting_get(pk: int) -> Meeting:
         raise Http404 from exc
 
 
+def _interested_in(region_id: int) -> Q:
+    """Candidates who would work in the region: they live there, chose it, or are open to any."""
+    return (
+        Q(candidate__municipality__region_id=region_id)
+        | Q(candidate__regions_of_interest=region_id)
+        | Q(candidate__is_open_to_all_regions=True)
+        | Q(candidate__is_ready_to_relocate=True)
+    )
+
+
 def invitable_candidates(
-    activity: Activity, *, limit: int = 50
+    activity: Activity, *, limit: int = 50, region_only: bool = False
 ) -> list[tuple[CandidateProfile, float]]:
     """The short list for invitations: verified candidates the engine found acceptable for a
-    posting brought to the activity, best score first, not yet invited or registered."""
+    posting brought to the activity, best score first, not yet invited or registered. With
+    `region_only` (a regional partner), only candidates who would work in the activity's region.
+    The invitation action accepts only someone on this list (`invitable_candidate`)."""
     posting_ids = EmployerRegistration.postings.through.objects.filter(
         employerregistration__activity=activity
     ).values("jobposting_id")
@@ -122,13 +134,44 @@ def invitable_candidates(
         MatchResult.objects.filter(posting_id__in=posting_ids, is_excluded=False)
         .exclude(candidate_id__in=already)
         .filter(candidate__verification_status=VerificationStatus.VERIFIED)
-        .values_list("candidate_id", "score")
     )
-    for candidate_id, score in rows:
+    if region_only:
+        rows = rows.filter(_interested_in(activity.region_id)).distinct()
+    for candidate_id, score in rows.values_list("candidate_id", "score"):
         best[candidate_id] = max(score, best.get(candidate_id, 0.0))
     top = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
     profiles = CandidateProfile.objects.select_related("user").in_bulk([pk for pk, _s in top])
     return [(profiles[pk], score) for pk, score in top if pk in profiles]
+
+
+def invitable_candidate(
+    activity: Activity, public_id: str, *, region_only: bool
+) -> CandidateProfile:
+    """The candidate the organiser picked, only if the invitation list offered them (404 else):
+    no id typed by hand reaches anybody else."""
+    for profile, _score in invitable_candidates(activity, region_only=region_only):
+        if str(profile.public_id) == str(public_id):
+            return profile
+    raise Http404
+
+
+def registered_candidate(activity: Activity, public_id) -> CandidateProfile:
+    """A candidate who registered for the activity (and so consented), 404 for anybody else."""
+    try:
+        return CandidateProfile.objects.select_related("user").get(
+            public_id=public_id,
+            activity_registrations__activity=activity,
+            activity_registrations__status=Status.REGISTERED,
+        )
+    except (CandidateProfile.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def registered_company(activity: Activity, public_id) -> Company:
+    try:
+        return Company.objects.get(public_id=public_id, activity_registrations__activity=activity)
+    except (Company.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,11 @@ class RequirementOut(Schema):
     )
 
 
+class SharedReasonOut(Schema):
+    code: str
+    text: str = Field(description="the reason in the caller's language")
+
+
 class ShortlistEntryOut(Schema):
     """An approved, consenting candidate: their name, how they meet each requirement, and only the
     sections they chose to share (contact, location, summary, experience, education, languages,
@@ -224,6 +229,8 @@ class ShortlistEntryOut(Schema):
     score: float | None
     stars: int | None
     engine_version: str
-    reasons: list[Any]
+    reasons: list[SharedReasonOut] = Field(
+        description="only reasons about sections the candidate shared; never the evidence"
+    )
     requirements: list[RequirementOut]
     shared: dict[str, Any]

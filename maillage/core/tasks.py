@@ -16,7 +16,10 @@ def send_templated_mail(
 ) -> None:
     context = {**context, "site_url": settings.SITE_URL}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        # One line whatever people typed (a posting title with CR/LF would make a header
+        # injection error and lose the e-mail): every e-mail's subject is made here.
+        lines = render_to_string(f"{template}_subject.txt", context).splitlines()
+        subject = " ".join(line.strip() for line in lines if line.strip())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])

@@ -20,8 +20,9 @@ def export(user: User) -> dict | None:
             {"title": p.title, "status": p.status, "created_at": p.created_at.isoformat()}
             for p in JobPosting.objects.filter(created_by=user).order_by("created_at")
         ],
-        "invitations_sent_to": [
-            i.email
+        # Other people's addresses are theirs, not this person's data: only what was done.
+        "invitations_sent": [
+            {"created_at": i.created_at.isoformat(), "accepted": i.accepted_at is not None}
             for i in CompanyInvitation.objects.filter(invited_by=user).order_by("created_at")
         ],
     }

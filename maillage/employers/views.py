@@ -135,7 +135,10 @@ def invitation_accept(request: HttpRequest, token) -> HttpResponse:
             )
             return redirect("accounts:login")
     return render(
-        request, "employers/invitation_accept.html", {"form": form, "invitation": invitation}
+        request,
+        "employers/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+        status=status,
     )
 
 

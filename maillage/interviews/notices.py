@@ -3,6 +3,7 @@ calendar file when a time is set, moved or cancelled) and an in-app notification
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from maillage.accounts.models import Role, User
@@ -173,15 +174,20 @@ def rescheduled(interview: Interview, *, by: User, reason: str, was_scheduled: b
         _notify(person, interview, "interviews.rescheduled", who=by.full_name)
 
 
-def cancelled(interview: Interview, *, by: User, reason: str, was_scheduled: bool) -> None:
+def cancelled(
+    interview: Interview, *, by: User, reason: str | Promise, was_scheduled: bool
+) -> None:
+    """`reason` is what the person typed, or a lazy sentence said in each reader's language."""
     for person in _other_side(interview, by):
+        with translation.override(person.language):
+            said = str(reason)
         attachments = (
             [ics_attachment(interview=interview, recipient=person, cancel=True)]
             if was_scheduled
             else None
         )
         _mail(
-            person, interview, "cancelled", attachments=attachments, who=by.full_name, reason=reason
+            person, interview, "cancelled", attachments=attachments, who=by.full_name, reason=said
         )
         _notify(person, interview, "interviews.cancelled", who=by.full_name)
 

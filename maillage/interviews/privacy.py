@@ -29,6 +29,11 @@ def export(user: User) -> dict | None:
                 "outcome": i.outcome,
                 "outcome_reason": i.outcome_reason,
                 "outcome_note": i.outcome_note,
+                # The history, without who acted (other people's names are not this export's).
+                "history": [
+                    {"at": _iso(e.at), "kind": e.kind, "reason": e.reason}
+                    for e in i.events.order_by("at", "pk")
+                ],
             }
             for i in interviews.order_by("created_at")
         ],

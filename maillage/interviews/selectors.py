@@ -14,6 +14,7 @@ from maillage.interviews.models import (
     InterviewSlot,
     Placement,
 )
+from maillage.prequalification.models import EMPLOYER_VISIBLE_STATUSES
 
 
 def _with_context(queryset: QuerySet[Interview]) -> QuerySet[Interview]:
@@ -34,7 +35,11 @@ def interviews_visible_to(user: User) -> QuerySet[Interview]:
     elif user.is_candidate:
         queryset = queryset.filter(proposal__candidate__user=user)
     elif user.is_employer and getattr(user, "company_membership", None) is not None:
-        queryset = queryset.filter(proposal__posting__company_id=user.company_membership.company_id)
+        # Only while the candidate's consent holds: a withdrawal removes the employer's access.
+        queryset = queryset.filter(
+            proposal__posting__company_id=user.company_membership.company_id,
+            proposal__status__in=EMPLOYER_VISIBLE_STATUSES,
+        )
     else:
         queryset = queryset.none()
     return _with_context(queryset)

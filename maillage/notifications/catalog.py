@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 _MESSAGES: dict[str, Promise] = {}
 
 UNKNOWN_MESSAGE = _("You have a new notification.")
+# What a notification's parameter holds once the person it named deleted their account.
+ERASED = "\x00erased"
+ERASED_PERSON = _("a person who deleted their account")
 
 
 def notification_messages_register(messages: dict[str, Promise]) -> None:
@@ -29,4 +32,5 @@ def notification_message_render(code: str, params: dict[str, str]) -> str:
     sentence = _MESSAGES.get(code)
     if sentence is None:
         return str(UNKNOWN_MESSAGE)
-    return str(sentence) % params
+    said = {key: str(ERASED_PERSON) if value == ERASED else value for key, value in params.items()}
+    return str(sentence) % said

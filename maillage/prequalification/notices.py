@@ -25,6 +25,9 @@ MESSAGES = {
     "prequalification.consent_withdrawn": _(
         "%(candidate)s withdrew their consent for “%(posting)s”."
     ),
+    "prequalification.withdrawn_employer": _(
+        "A candidate withdrew their consent for “%(posting)s”: their profile is no longer shared with you."
+    ),
     "prequalification.expired_candidate": _(
         "The proposal for “%(posting)s” (%(company)s) expired without an answer."
     ),
@@ -143,8 +146,19 @@ def consent_answered(proposal: Proposal, *, accepted: bool) -> None:
     _tell_advisors(proposal, code)
 
 
-def consent_withdrawn(proposal: Proposal) -> None:
+def consent_withdrawn(proposal: Proposal, *, employer_saw_it: bool) -> None:
+    """The advisors are told who; the employer, who saw the profile, only that access ended."""
     _tell_advisors(proposal, "prequalification.consent_withdrawn")
+    if not employer_saw_it:
+        return
+    for member in _employer_members(proposal):
+        notification_send(
+            recipient=member,
+            code="prequalification.withdrawn_employer",
+            params={"posting": proposal.posting.title},
+            url_name="prequalification:shortlist-posting",
+            url_args=[proposal.posting.public_id],
+        )
 
 
 def shortlisted(proposal: Proposal) -> None:

@@ -1,13 +1,15 @@
 """Reads of prequalification: who may see which proposal is decided here (404 otherwise)."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from maillage.accounts.models import ProfileView, User
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import Company, JobPosting
+from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification.models import (
     EMPLOYER_VISIBLE_STATUSES,
     Proposal,
@@ -15,6 +17,7 @@ from maillage.prequalification.models import (
     ReviewRequest,
     ReviewStatus,
 )
+from maillage.prequalification.sharing import SharedProfile, shared_profile
 
 QUEUE_SORTS = {
     "-score": ("-score", "-created_at"),
@@ -149,6 +152,30 @@ def shortlist_of_posting(posting: JobPosting) -> QuerySet[Proposal]:
     )
 
 
+def shared_profiles_of_posting(posting: JobPosting, *, today: date) -> list[SharedProfile]:
+    """The employer's short list of a posting, each candidate through the shared-profile gate
+    (a fixed number of queries, whatever the list's length)."""
+    proposals = list(shortlist_of_posting(posting))
+    prefetch_related_objects([posting], "skills")
+    profiles = _profiles_for_comparison().in_bulk([p.candidate_id for p in proposals])
+    vocabulary = reason_vocabulary(proposals)
+    shared = []
+    for proposal in proposals:
+        proposal.posting = posting
+        shared.append(
+            shared_profile(
+                proposal, profiles[proposal.candidate_id], today=today, vocabulary=vocabulary
+            )
+        )
+    return shared
+
+
+def shared_profile_for_employer(user: User, public_id, *, today: date) -> SharedProfile:
+    """One candidate as the employer may see them (404 unless `proposal_for_employer` allows)."""
+    proposal = proposal_for_employer(user, public_id)
+    return shared_profile(proposal, profile_for_comparison(proposal.candidate_id), today=today)
+
+
 def posting_for_team(public_id) -> JobPosting:
     try:
         return JobPosting.objects.select_related(
@@ -162,18 +189,18 @@ def proposals_of_posting(posting: JobPosting) -> QuerySet[Proposal]:
     return _with_context(Proposal.objects.filter(posting=posting)).order_by("status", "-score")
 
 
-def profile_for_comparison(profile_pk: int) -> CandidateProfile:
-    return (
-        CandidateProfile.objects.select_related("user", "municipality__region")
-        .prefetch_related(
-            "experiences__noc",
-            "educations",
-            "skills",
-            "desired_occupations",
-            "regions_of_interest",
-        )
-        .get(pk=profile_pk)
+def _profiles_for_comparison() -> QuerySet[CandidateProfile]:
+    return CandidateProfile.objects.select_related("user", "municipality__region").prefetch_related(
+        "experiences__noc",
+        "educations",
+        "skills",
+        "desired_occupations",
+        "regions_of_interest",
     )
+
+
+def profile_for_comparison(profile_pk: int) -> CandidateProfile:
+    return _profiles_for_comparison().get(pk=profile_pk)
 
 
 def review_requests(status: str = ReviewStatus.OPEN) -> QuerySet[ReviewRequest]:

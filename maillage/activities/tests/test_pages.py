@@ -21,7 +21,7 @@ from maillage.activities.tests.factories import (
 )
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
-from maillage.regions.models import Region
+from maillage.regions.models import Municipality, Region
 from maillage.regions.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +146,7 @@ def test_advisor_invites_from_the_short_list_and_candidate_accepts(client):
     client.force_login(AdvisorFactory())
     response = client.get(url(activity, "manage/"))
     assert [(p, s) for p, s in response.context["invitable"]] == [(profile, 91.0)]
-    client.post(url(activity, "invite/"), {"candidate": profile.pk})
+    client.post(url(activity, "invite/"), {"candidate": profile.public_id})
     client.force_login(profile.user)
     client.post(url(activity, "invitation/accept/"), {"consents": "on"})
     assert (
@@ -182,7 +182,7 @@ def test_advisor_forbids_a_meeting_and_resolves(client):
     client.force_login(AdvisorFactory())
     client.post(
         url(activity, "decisions/"),
-        {"candidate": candidate.pk, "company": meeting.company_id, "kind": "forbid"},
+        {"candidate": candidate.public_id, "company": meeting.company.public_id, "kind": "forbid"},
     )
     assert MeetingConstraint.objects.get().kind == "forbid"
     client.post(url(activity, "schedule/compute/"))
@@ -274,3 +274,82 @@ def test_advisor_cancels_an_activity_and_it_leaves_the_list(client):
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.CANCELLED
     assert "Maillage annulé" not in client.get("/activities/").content.decode()
+
+
+class TestRegionalPartnerScope:
+    """A regional partner reaches only candidates of the activity's short list who would work in
+    their region, through public ids, and learns names only of those who agreed to take part."""
+
+    @pytest.fixture
+    def fair(self):
+        activity = ActivityFactory()  # in Bas-Saint-Laurent, the partner's region
+        registration = EmployerRegistrationFactory(activity=activity)
+        posting = registration.postings.get()
+        nearby = CandidateProfileFactory(user__full_name="Rosalie Gagnon")
+        far = CandidateProfileFactory(
+            user__full_name="Yannick Fortin",
+            municipality=Municipality.objects.get(name="Sept-Îles"),
+            is_ready_to_relocate=False,
+            is_open_to_all_regions=False,
+        )
+        far.regions_of_interest.clear()
+        MatchResultFactory(candidate=nearby, posting=posting, score=87)
+        MatchResultFactory(candidate=far, posting=posting, score=93)
+        stranger = CandidateProfileFactory(user__full_name="Inconnu Total")
+        return activity, registration, nearby, far, stranger
+
+    def test_the_invite_action_accepts_only_a_listed_candidate_of_the_region(
+        self, client, fair, django_capture_on_commit_callbacks
+    ):
+        activity, _registration, nearby, far, stranger = fair
+        client.force_login(PartnerFactory())
+        with django_capture_on_commit_callbacks(execute=True):
+            for typed in (stranger.pk, stranger.public_id, far.public_id, nearby.pk):
+                response = client.post(url(activity, "invite/"), {"candidate": typed})
+                assert response.status_code == 404
+        assert mail.outbox == []
+        assert not CandidateRegistration.objects.exists()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url(activity, "invite/"), {"candidate": nearby.public_id})
+        assert response.status_code == 302
+        assert [m.to for m in mail.outbox] == [[nearby.user.email]]
+        assert "Rosalie Gagnon" not in client.get(url(activity, "manage/")).content.decode()
+
+    def test_the_partners_page_names_only_candidates_who_agreed(self, client, fair):
+        activity, _registration, nearby, far, _stranger = fair
+        CandidateRegistrationFactory(
+            activity=activity,
+            candidate=CandidateProfileFactory(user__full_name="Invitée Silencieuse"),
+            status=CandidateRegistration.Status.INVITED,
+            consented_at=None,
+        )
+        agreed = CandidateRegistrationFactory(activity=activity).candidate
+        client.force_login(PartnerFactory())
+        page = client.get(url(activity, "manage/")).content.decode()
+        assert agreed.user.full_name in page
+        for name in ("Rosalie Gagnon", "Yannick Fortin", "Invitée Silencieuse"):
+            assert name not in page
+        assert ">87<" not in page and ">93<" not in page
+        assert str(nearby.public_id) in page and str(far.public_id) not in page
+        client.force_login(AdvisorFactory())  # the program's advisors see the whole short list
+        assert "Yannick Fortin" in client.get(url(activity, "manage/")).content.decode()
+
+    def test_decisions_refuse_sequential_ids_and_people_not_registered(self, client):
+        activity, _employer, candidate = scheduled_session()
+        meeting = Meeting.objects.get()
+        client.force_login(AdvisorFactory())
+        client.post(
+            url(activity, "decisions/"),
+            {"candidate": candidate.pk, "company": meeting.company_id, "kind": "forbid"},
+        )
+        outsider = CandidateProfileFactory()
+        response = client.post(
+            url(activity, "decisions/"),
+            {
+                "candidate": outsider.public_id,
+                "company": meeting.company.public_id,
+                "kind": "forbid",
+            },
+        )
+        assert response.status_code == 404
+        assert not MeetingConstraint.objects.exists()

@@ -23,7 +23,8 @@ from maillage.activities.models import (
 from maillage.activities.permissions import ORGANISER_ROLES, can_organise
 from maillage.activities.views.common import _error, _organised, organiser_required
 from maillage.candidates.models import CandidateProfile
-from maillage.employers.models import Company, PostingStatus
+from maillage.core.video_rooms import video_room_url
+from maillage.employers.models import PostingStatus
 from maillage.employers.selectors import company_of
 
 
@@ -140,6 +141,9 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
     candidates = list(selectors.candidate_registrations(activity))
     served = {m.candidate_id for m in meetings}
     registered = [r for r in candidates if r.status == CandidateRegistration.Status.REGISTERED]
+    partner = _is_partner(request)
+    if partner:
+        candidates = registered  # the others never agreed to be known to the partner
     return render(
         request,
         "activities/activity_manage.html",
@@ -147,7 +151,10 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
             "activity": activity,
             "employers": selectors.employer_registrations(activity),
             "candidates": candidates,
-            "invitable": selectors.invitable_candidates(activity) if activity.is_open else [],
+            "invitable": selectors.invitable_candidates(activity, region_only=partner)
+            if activity.is_open
+            else [],
+            "shows_invitable_names": not partner,
             "grid": grid,
             "meetings": meetings,
             "constraints": constraints,
@@ -159,11 +166,20 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
+def _is_partner(request: HttpRequest) -> bool:
+    """A regional partner acts in their region only and sees only the names of candidates who
+    agreed to take part (advisors, the program's staff, see the whole short list)."""
+    return request.user.role == Role.PARTNER
+
+
 @organiser_required
 @require_POST
 def candidate_invite(request: HttpRequest, public_id) -> HttpResponse:
     activity = _organised(request, public_id)
-    profile = get_object_or_404(CandidateProfile, pk=request.POST.get("candidate", ""))
+    partner = _is_partner(request)
+    profile = selectors.invitable_candidate(
+        activity, request.POST.get("candidate", ""), region_only=partner
+    )
     try:
         services.candidate_invite(
             activity=activity, profile=profile, by=request.user, today=timezone.localdate()
@@ -171,7 +187,10 @@ def candidate_invite(request: HttpRequest, public_id) -> HttpResponse:
     except ValidationError as error:
         _error(request, error)
     else:
-        messages.success(request, _("%(name)s is invited.") % {"name": profile.user.full_name})
+        if partner:
+            messages.success(request, _("The candidate is invited and will answer."))
+        else:
+            messages.success(request, _("%(name)s is invited.") % {"name": profile.user.full_name})
     return redirect("activities:activity-manage", public_id=activity.public_id)
 
 
@@ -185,8 +204,8 @@ def constraint_set(request: HttpRequest, public_id) -> HttpResponse:
             request, _("This decision could not be read. Reload the page and try again.")
         )
         return redirect("activities:activity-manage", public_id=activity.public_id)
-    candidate = get_object_or_404(CandidateProfile, pk=form.cleaned_data["candidate"])
-    company = get_object_or_404(Company, pk=form.cleaned_data["company"])
+    candidate = selectors.registered_candidate(activity, form.cleaned_data["candidate"])
+    company = selectors.registered_company(activity, form.cleaned_data["company"])
     try:
         services.meeting_constraint_set(
             activity=activity,

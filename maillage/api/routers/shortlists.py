@@ -12,10 +12,8 @@ from maillage.accounts.services import profile_view_record
 from maillage.api.auth import PERSON_AUTH, company_of_caller
 from maillage.api.errors import ERROR_STATUSES, ErrorOut
 from maillage.api.schemas import ShortlistEntryOut
-from maillage.candidates.models import CandidateProfile
 from maillage.prequalification import selectors as prequalification
-from maillage.prequalification.comparison import requirement_rows
-from maillage.prequalification.models import Proposal, SharedSection
+from maillage.prequalification.sharing import SharedProfile
 
 router = Router(tags=["Employer"], auth=PERSON_AUTH)
 
@@ -24,19 +22,19 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _shared(proposal: Proposal, profile: CandidateProfile) -> dict:
-    sections = set(proposal.shared_sections)
+def _shared(candidate: SharedProfile) -> dict:
+    """The sections the candidate shared, as JSON: read from the shared-profile gate only."""
     shared: dict = {}
-    if SharedSection.CONTACT in sections:
-        shared["contact"] = {"email": profile.user.email, "phone": profile.phone}
-    if SharedSection.LOCATION in sections:
+    if candidate.contact is not None:
+        shared["contact"] = candidate.contact
+    if candidate.location is not None:
         shared["location"] = {
-            "municipality": profile.municipality.name if profile.municipality else None,
-            "country": str(profile.current_country),
+            "municipality": candidate.location["municipality"],
+            "country": candidate.location["country"],
         }
-    if SharedSection.SUMMARY in sections:
-        shared["summary"] = profile.summary
-    if SharedSection.EXPERIENCE in sections:
+    if candidate.summary is not None:
+        shared["summary"] = candidate.summary
+    if candidate.experiences is not None:
         shared["experience"] = [
             {
                 "title": e.title,
@@ -46,9 +44,9 @@ def _shared(proposal: Proposal, profile: CandidateProfile) -> dict:
                 "end_date": _iso(e.end_date),
                 "noc": e.noc_id,
             }
-            for e in profile.experiences.all()
+            for e in candidate.experiences
         ]
-    if SharedSection.EDUCATION in sections:
+    if candidate.educations is not None:
         shared["education"] = [
             {
                 "level": e.level,
@@ -56,15 +54,12 @@ def _shared(proposal: Proposal, profile: CandidateProfile) -> dict:
                 "country": str(e.country),
                 "year_completed": e.year_completed,
             }
-            for e in profile.educations.all()
+            for e in candidate.educations
         ]
-    if SharedSection.LANGUAGES in sections:
-        shared["languages"] = {
-            "french": profile.french_levels(),
-            "english": profile.english_levels(),
-        }
-    if SharedSection.SKILLS in sections:
-        shared["skills"] = [s.label for s in profile.skills.all()]
+    if candidate.languages is not None:
+        shared["languages"] = candidate.languages
+    if candidate.skills is not None:
+        shared["skills"] = candidate.skills
     return shared
 
 
@@ -76,37 +71,35 @@ def posting_shortlist(request: HttpRequest, public_id: UUID):
     company_of_caller(request)
     posting = prequalification.posting_of_employer(request.auth, public_id)
     entries = []
-    today = timezone.localdate()
-    for proposal in prequalification.shortlist_of_posting(posting):
-        profile = prequalification.profile_for_comparison(proposal.candidate_id)
-        sections = set(proposal.shared_sections)
-        rows = requirement_rows(posting=posting, profile=profile, today=today)
+    for candidate in prequalification.shared_profiles_of_posting(
+        posting, today=timezone.localdate()
+    ):
+        proposal = candidate.proposal
         profile_view_record(
             viewer=request.auth,
-            subject=profile.user,
-            what=f"short list through the API for {posting.title} ({', '.join(sorted(sections)) or 'name'})",
+            subject=proposal.candidate.user,
+            what=f"short list through the API for {posting.title} "
+            f"({', '.join(sorted(candidate.sections)) or 'name'})",
         )
         entries.append(
             {
                 "id": proposal.public_id,
                 "status": proposal.status,
-                "full_name": profile.user.full_name,
+                "full_name": candidate.full_name,
                 "score": proposal.score,
                 "stars": proposal.stars,
                 "engine_version": proposal.engine_version,
-                "reasons": proposal.reasons,
+                "reasons": [{"code": r.code, "text": r.text} for r in candidate.reasons],
                 "requirements": [
                     {
                         "requirement": str(row.requirement),
                         "required": str(row.required),
                         "is_met": row.is_met,
-                        "candidate": (
-                            str(row.candidate) if row.section and row.section in sections else None
-                        ),
+                        "candidate": str(row.candidate) if row.candidate else None,
                     }
-                    for row in rows
+                    for row in candidate.requirements
                 ],
-                "shared": _shared(proposal, profile),
+                "shared": _shared(candidate),
             }
         )
     return entries

@@ -4,7 +4,9 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.accounts.models import User
 from maillage.interviews import notices
@@ -15,6 +17,7 @@ from maillage.interviews.services.transitions import (
     interview_lock,
     interview_move,
 )
+from maillage.prequalification.models import Proposal
 
 
 def _require_reason(reason: str) -> str:
@@ -76,6 +79,20 @@ def interview_reschedule(
     return interview
 
 
+def _cancel(interview: Interview, *, by: User, reason: str | Promise, now: datetime) -> None:
+    was_scheduled = interview.status == InterviewStatus.SCHEDULED
+    booked = interview.slot
+    _release(interview, by=by, now=now)
+    interview_move(interview, InterviewStatus.CANCELLED)
+    interview.save()
+    InterviewEvent.objects.create(
+        interview=interview, kind=InterviewEvent.Kind.CANCELLED, by=by, reason=str(reason)
+    )
+    interview.slot = booked
+    notices.cancelled(interview, by=by, reason=reason, was_scheduled=was_scheduled)
+    interview.slot = None
+
+
 @transaction.atomic
 def interview_cancel(
     *, interview: Interview, by: User, reason: str, now: datetime | None = None
@@ -90,20 +107,37 @@ def interview_cancel(
             % {"status": interview.get_status_display()},
             code="closed",
         )
-    was_scheduled = interview.status == InterviewStatus.SCHEDULED
-    if was_scheduled and interview.slot.starts_at <= now:
+    if interview.status == InterviewStatus.SCHEDULED and interview.slot.starts_at <= now:
         raise InterviewError(
             _("The interview time has passed: the employer records its outcome instead."),
             code="past",
         )
-    booked = interview.slot
-    _release(interview, by=by, now=now)
-    interview_move(interview, InterviewStatus.CANCELLED)
-    interview.save()
-    InterviewEvent.objects.create(
-        interview=interview, kind=InterviewEvent.Kind.CANCELLED, by=by, reason=reason
-    )
-    interview.slot = booked
-    notices.cancelled(interview, by=by, reason=reason, was_scheduled=was_scheduled)
-    interview.slot = None
+    _cancel(interview, by=by, reason=reason, now=now)
     return interview
+
+
+CONSENT_WITHDRAWN = gettext_lazy(
+    "The candidate withdrew their consent: their profile is no longer shared."
+)
+
+
+@transaction.atomic
+def interviews_cancel_on_withdrawal(*, proposal: Proposal, by: User, now: datetime) -> int:
+    """The candidate withdrew their consent (prequalification calls this): every interview not
+    yet held is cancelled and each side told why, in their own language."""
+    count = 0
+    pending = Interview.objects.filter(
+        proposal=proposal,
+        status__in=[
+            InterviewStatus.AWAITING_CANDIDATE,
+            InterviewStatus.SLOTS_NEEDED,
+            InterviewStatus.SCHEDULED,
+        ],
+    ).order_by("pk")
+    for interview in pending:
+        interview = interview_lock(interview)
+        if interview.status == InterviewStatus.SCHEDULED and interview.slot.starts_at <= now:
+            continue  # already held: its outcome is history, not something that follows
+        _cancel(interview, by=by, reason=CONSENT_WITHDRAWN, now=now)
+        count += 1
+    return count

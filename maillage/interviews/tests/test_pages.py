@@ -166,3 +166,27 @@ def test_the_interview_list_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("interviews:list"))
     assert len(response.context["page"].object_list) == 6
+
+
+def test_the_employer_is_not_told_the_candidates_time_zone(client, member, shortlisted):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(5), by=member.user)
+    client.force_login(member.user)
+    response = client.get(reverse("interviews:detail", args=[interview.public_id]))
+    assert response.status_code == 200
+    assert "Europe/Paris" not in page(response)
+    assert "Paris" not in page(response)
+
+
+def test_the_candidates_export_holds_the_interview_history_without_other_peoples_names(
+    member, shortlisted
+):
+    from maillage.interviews import privacy
+    from maillage.interviews.services import interview_cancel
+
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(5), by=member.user)
+    interview_cancel(interview=interview, by=member.user, reason="Poste comblé")
+    exported = privacy.export(shortlisted.candidate.user)
+    (history,) = [i["history"] for i in exported["interviews"]]
+    assert [(e["kind"], e["reason"]) for e in history][-1] == ("cancelled", "Poste comblé")
+    assert member.user.full_name not in str(exported)
+    assert member.user.email not in str(exported)

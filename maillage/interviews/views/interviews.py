@@ -108,8 +108,10 @@ def _detail_page(request: HttpRequest, interview: Interview, status: int = 200, 
     free = selectors.slots_free_for(interview, now)
     has_happened = interview.status == InterviewStatus.SCHEDULED and interview.slot.starts_at <= now
     other_zone = None
-    if interview.slot is not None:
-        other = interview.proposal.candidate.user if not is_candidate else interview.created_by
+    # Only the candidate is told the other person's time: the employer's zone is the company's,
+    # the candidate's is where they live, which they did not necessarily share.
+    if interview.slot is not None and is_candidate:
+        other = interview.created_by
         if other is not None and other.time_zone != user.time_zone:
             other_zone = person_datetime(
                 interview.slot.starts_at, time_zone=other.time_zone, language=get_language()

@@ -71,3 +71,22 @@ def test_nobody_opens_someone_elses_notification(client):
     assert client.post(reverse("notifications:open", args=[theirs.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_a_deleted_account_leaves_no_name_in_other_peoples_notifications_or_exports():
+    from maillage.notifications import privacy
+
+    leaving = UserFactory(full_name="Carlos Gómez")
+    advisor = UserFactory(language="en")
+    notification_send(
+        recipient=advisor,
+        code="prequalification.consent_withdrawn",
+        params={"candidate": "Carlos Gómez", "posting": "Soudeur"},
+    )
+    privacy.erase(leaving)
+    notice = Notification.objects.get(recipient=advisor)
+    assert "Carlos Gómez" not in str(notice.params)
+    assert "Carlos Gómez" not in str(privacy.export(advisor))
+    with translation.override("fr"):
+        assert "a supprimé son compte" in notice.message
+        assert "Soudeur" in notice.message

@@ -1,6 +1,7 @@
 """Every change to proposals, labels and review requests goes through these functions."""
 
 from maillage.prequalification.services.consent import (
+    WITHDRAWABLE_STATUSES,
     proposal_consent_answer,
     proposal_withdraw,
     proposals_expire_due,
@@ -29,6 +30,7 @@ from maillage.prequalification.services.reviews import (
 from maillage.prequalification.services.transitions import PROPOSAL_TRANSITIONS, ProposalError
 
 __all__ = [
+    "WITHDRAWABLE_STATUSES",
     "PROPOSAL_TRANSITIONS",
     "ProposalError",
     "decision_label_record",

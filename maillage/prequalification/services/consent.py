@@ -99,24 +99,35 @@ def proposal_consent_answer(
     return proposal
 
 
+WITHDRAWABLE_STATUSES = frozenset(
+    {ProposalStatus.ACCEPTED, ProposalStatus.SHORTLISTED, ProposalStatus.INVITED}
+)
+
+
 @transaction.atomic
 def proposal_withdraw(*, proposal: Proposal, by: User) -> Proposal:
-    """The candidate stops sharing: the employer loses access unless an interview was set."""
+    """The candidate stops sharing, at any stage after consenting: the employer loses access at
+    once (web and API read the same status), interviews not yet held are cancelled with a notice
+    to each side, and the short list's place goes to the next candidate."""
+    # interviews depends on prequalification; importing it here keeps the dependency one-way.
+    from maillage.interviews.services.changes import interviews_cancel_on_withdrawal
+
     proposal = proposal_lock(proposal)
     _require_candidate(proposal, by)
-    if proposal.status not in {ProposalStatus.ACCEPTED, ProposalStatus.SHORTLISTED}:
+    if proposal.status not in WITHDRAWABLE_STATUSES:
         raise ProposalError(
-            _(
-                "Your consent cannot be withdrawn at this step. If an interview is planned, "
-                "cancel it from its page."
-            ),
+            _("You did not consent to share your profile for this proposal: nothing to withdraw."),
             code="not_withdrawable",
         )
+    was_invited = proposal.status == ProposalStatus.INVITED
+    employer_saw_it = proposal.is_visible_to_employer
     proposal_move(proposal, ProposalStatus.WITHDRAWN)
     proposal.withdrawn_at = timezone.now()
     proposal.shared_sections = []
     proposal.save()
-    notices.consent_withdrawn(proposal)
+    if was_invited:
+        interviews_cancel_on_withdrawal(proposal=proposal, by=by, now=proposal.withdrawn_at)
+    notices.consent_withdrawn(proposal, employer_saw_it=employer_saw_it)
     shortlist_fill(posting=proposal.posting)
     return proposal
 

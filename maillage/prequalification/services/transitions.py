@@ -17,7 +17,8 @@ PROPOSAL_TRANSITIONS: dict[str, frozenset[str]] = {
     S.ACCEPTED: frozenset({S.SHORTLISTED, S.WITHDRAWN}),
     S.SHORTLISTED: frozenset({S.INVITED, S.EMPLOYER_DECLINED, S.WITHDRAWN}),
     S.WITHDRAWN: frozenset(),
-    S.INVITED: frozenset(),
+    # Consent can be withdrawn at every stage after it was given, an interview planned or not.
+    S.INVITED: frozenset({S.WITHDRAWN}),
     S.EMPLOYER_DECLINED: frozenset(),
 }
 

@@ -53,8 +53,7 @@ def _mine_page(
             "review_form": review_form or ReviewRequestForm(),
             "reviews": reviews,
             "is_asked": proposal.status == ProposalStatus.CONSENT_REQUESTED,
-            "can_withdraw": proposal.status
-            in {ProposalStatus.ACCEPTED, ProposalStatus.SHORTLISTED},
+            "can_withdraw": proposal.status in services.WITHDRAWABLE_STATUSES,
             "can_ask_review": proposal.status in REVIEWABLE_STATUSES and not has_open_review,
             "interviews": proposal.interviews.order_by("round"),
         },

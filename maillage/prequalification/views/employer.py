@@ -12,12 +12,9 @@ from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
 from maillage.employers.selectors import company_of
-from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification import selectors, services
-from maillage.prequalification.comparison import requirement_rows, rows_met
-from maillage.prequalification.explanations import reason_sentences
 from maillage.prequalification.forms import EmployerDeclineForm
-from maillage.prequalification.models import Proposal, ProposalStatus
+from maillage.prequalification.models import ProposalStatus
 
 employer_required = role_required(Role.EMPLOYER)
 
@@ -35,41 +32,40 @@ def shortlist(request: HttpRequest) -> HttpResponse:
 @employer_required
 def shortlist_posting(request: HttpRequest, public_id) -> HttpResponse:
     posting = selectors.posting_of_employer(request.user, public_id)
-    proposals = list(selectors.shortlist_of_posting(posting))
-    vocabulary = reason_vocabulary(proposals)
-    for proposal in proposals:
-        proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:3]
+    candidates = selectors.shared_profiles_of_posting(posting, today=timezone.localdate())
     return render(
         request,
         "prequalification/shortlist_posting.html",
-        {"posting": posting, "proposals": proposals},
+        {"posting": posting, "candidates": candidates},
     )
 
 
 def _candidate_page(
     request: HttpRequest,
-    proposal: Proposal,
+    public_id,
     *,
     decline_form: EmployerDeclineForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    profile = selectors.profile_for_comparison(proposal.candidate_id)
-    rows = requirement_rows(posting=proposal.posting, profile=profile, today=timezone.localdate())
-    shared = ", ".join(proposal.shared_sections) or "name and requirements only"
+    shared = selectors.shared_profile_for_employer(
+        request.user, public_id, today=timezone.localdate()
+    )
+    proposal = shared.proposal
     profile_view_record(
         viewer=request.user,
-        subject=profile.user,
-        what=f"shared profile for {proposal.posting.title} ({shared})",
+        subject=proposal.candidate.user,
+        what=f"shared profile for {proposal.posting.title} "
+        f"({', '.join(sorted(shared.sections)) or 'name and requirements only'})",
     )
     return render(
         request,
         "prequalification/shortlist_candidate.html",
         {
             "proposal": proposal,
-            "profile": profile,
-            "rows": rows,
-            "rows_met": rows_met(rows),
-            "reasons": reason_sentences(proposal),
+            "shared": shared,
+            "rows": shared.requirements,
+            "rows_met": shared.requirements_met,
+            "reasons": [reason.text for reason in shared.reasons],
             "decline_form": decline_form or EmployerDeclineForm(),
             "is_shortlisted": proposal.status == ProposalStatus.SHORTLISTED,
             "interviews": proposal.interviews.order_by("round"),
@@ -80,7 +76,7 @@ def _candidate_page(
 
 @employer_required
 def shortlist_candidate(request: HttpRequest, public_id) -> HttpResponse:
-    return _candidate_page(request, selectors.proposal_for_employer(request.user, public_id))
+    return _candidate_page(request, public_id)
 
 
 @employer_required
@@ -89,7 +85,7 @@ def shortlist_decline(request: HttpRequest, public_id) -> HttpResponse:
     proposal = selectors.proposal_for_employer(request.user, public_id)
     form = EmployerDeclineForm(request.POST)
     if not form.is_valid():
-        return _candidate_page(request, proposal, decline_form=form, status=400)
+        return _candidate_page(request, public_id, decline_form=form, status=400)
     try:
         services.proposal_employer_decline(
             proposal=proposal,
@@ -99,6 +95,6 @@ def shortlist_decline(request: HttpRequest, public_id) -> HttpResponse:
         )
     except services.ProposalError as error:
         form.add_error(None, error)
-        return _candidate_page(request, proposal, decline_form=form, status=400)
+        return _candidate_page(request, public_id, decline_form=form, status=400)
     messages.success(request, _("The candidate is told that you do not continue."))
     return redirect("prequalification:shortlist-posting", public_id=proposal.posting.public_id)
