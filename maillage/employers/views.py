@@ -134,6 +134,7 @@ def invitation_accept(request: HttpRequest, token) -> HttpResponse:
                 request, _("Your account is created. Log in with your e-mail address.")
             )
             return redirect("accounts:login")
+    status = 400 if form.errors else 200
     return render(
         request,
         "employers/invitation_accept.html",

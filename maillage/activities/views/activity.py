@@ -22,8 +22,6 @@ from maillage.activities.models import (
 )
 from maillage.activities.permissions import ORGANISER_ROLES, can_organise
 from maillage.activities.views.common import _error, _organised, organiser_required
-from maillage.candidates.models import CandidateProfile
-from maillage.core.video_rooms import video_room_url
 from maillage.employers.models import PostingStatus
 from maillage.employers.selectors import company_of
 

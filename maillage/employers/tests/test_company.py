@@ -176,7 +176,7 @@ def test_inviting_an_address_with_an_account_looks_the_same_and_tells_its_owner(
     client.logout()
     invitation = CompanyInvitation.objects.get()
     response = client.post(reverse("employers:invitation-accept", args=[invitation.token]), ACCEPT)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "appartient à une seule entreprise" in response.content.decode()
     assert User.objects.filter(email="marc@example.org").count() == 1
 
@@ -198,7 +198,7 @@ def test_accepting_a_second_companys_invitation_explains_instead_of_failing(
         reverse("employers:invitation-accept", args=[invitations[1].token]), ACCEPT
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "appartient à une seule entreprise" in response.content.decode()
     assert CompanyMember.objects.filter(user__email="marc@example.org").count() == 1
 
