@@ -282,7 +282,11 @@ def semantic(candidate: CandidateRecord, posting: PostingRecord, policy: Policy)
     cosine = float(np.dot(candidate.vector, posting.vector))
     span = policy.semantic_ceiling - policy.semantic_floor
     value = min(1.0, max(0.0, (cosine - policy.semantic_floor) / span))
-    reason = Reason(ReasonCode.SIMILAR_TEXTS, {"cosine": round(cosine, 3)}, Factor.SEMANTIC)
+    reason = Reason(
+        ReasonCode.SIMILAR_TEXTS,
+        {"cosine": round(cosine, 3), "value": round(value, 3)},
+        Factor.SEMANTIC,
+    )
     return FactorValue(Factor.SEMANTIC, value, True, (reason,))
 
 
