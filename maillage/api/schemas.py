@@ -81,6 +81,12 @@ class PostingOut(Schema):
     expires_on: date | None
     min_education: EducationLevel
     min_years_experience: int
+    must_haves: list[str] = Field(
+        description="Rules: a candidate without one is not proposed (licences, cards…)"
+    )
+    shows_missing_must_haves: bool = Field(
+        description="Candidates missing a must-have are proposed anyway, at most 2 stars"
+    )
     required_skills: list[str]
     nice_to_have_skills: list[str]
     offers_housing: bool
@@ -112,6 +118,7 @@ POSTING_EXAMPLE = {
     "salary_min": "25.50",
     "salary_max": "31.00",
     "start_date": "2027-02-01",
+    "must_haves": ["carte ASP Construction"],
     "required_skills": ["soudage MIG", "lecture de plans"],
     "nice_to_have_skills": ["oxycoupage"],
     "min_french_oral_comprehension": 6,
@@ -146,6 +153,15 @@ class PostingIn(Schema):
     offers_francization: bool = False
     offers_spouse_job_help: bool = False
     accepts_employer_specific_permit: bool = False
+    must_haves: list[Text(200, 1)] = Field(
+        default_factory=list,
+        max_length=30,
+        description="Rules, not points: a candidate without one is not proposed. A licence, "
+        "card or certification listed in required_skills is moved here.",
+    )
+    shows_missing_must_haves: bool = Field(
+        False, description="Propose candidates missing a must-have anyway, at most 2 stars"
+    )
     required_skills: list[Text(200, 1)] = Field(default_factory=list, max_length=30)
     nice_to_have_skills: list[Text(200, 1)] = Field(default_factory=list, max_length=30)
 

@@ -10,6 +10,7 @@ from maillage.core.forms import DateInput, StyledForm, StyledModelForm
 from maillage.core.widgets import SearchableSelect
 from maillage.employers.models import Company, JobPosting
 from maillage.employers.neq import neq_normalize, validate_neq
+from maillage.employers.requirements import requirements_sorted
 from maillage.regions.models import ChamberOfCommerce, Municipality
 from maillage.taxonomy.forms import EscoSkillChoiceField
 from maillage.taxonomy.models import NocGroup
@@ -119,17 +120,28 @@ def min_level_field(label: str) -> forms.TypedChoiceField:
 
 
 class PostingForm(StyledModelForm):
+    must_haves = forms.CharField(
+        label=_("Must-haves"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One per line: licence, card, certification… A candidate without one is not proposed."
+        ),
+    )
     required_skills = forms.CharField(
         label=_("Required skills"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line."),
+        help_text=_(
+            "One per line. They count in the score. A licence, card or certification listed here "
+            "becomes a must-have; list it as an asset if it is not one."
+        ),
     )
     nice_to_have_skills = forms.CharField(
-        label=_("Nice-to-have skills"),
+        label=_("Assets"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One per line."),
+        help_text=_("One per line. A plus, never a reason to set a candidate aside."),
     )
     # Skills ticked among the suggestions: added to the required skills, linked to ESCO.
     esco_skills = EscoSkillChoiceField()
@@ -140,8 +152,10 @@ class PostingForm(StyledModelForm):
             "title",
             "noc",
             "description",
+            "must_haves",
             "required_skills",
             "nice_to_have_skills",
+            "shows_missing_must_haves",
             "min_education",
             "min_years_experience",
             "min_french_oral_comprehension",
@@ -196,8 +210,9 @@ class PostingForm(StyledModelForm):
         if self.instance.pk:
             skills = list(self.instance.skills.all())
             self.esco_uris = {s.label: s.esco_uri for s in skills if s.esco_uri}
+            self.fields["must_haves"].initial = "\n".join(s.label for s in skills if s.is_must_have)
             self.fields["required_skills"].initial = "\n".join(
-                s.label for s in skills if s.is_required
+                s.label for s in skills if s.is_required and not s.is_must_have
             )
             self.fields["nice_to_have_skills"].initial = "\n".join(
                 s.label for s in skills if not s.is_required
@@ -233,18 +248,17 @@ class PostingForm(StyledModelForm):
             self.add_error(
                 "expires_on", ValidationError(_("This date is in the past."), code="past")
             )
-        cleaned["required_skills"] = self._lines(cleaned.get("required_skills", ""))
+        required = self._lines(cleaned.get("required_skills", ""))
         ticked = EscoSkillChoiceField.labels(cleaned.get("esco_skills", []))
-        known = {label.lower() for label in cleaned["required_skills"]}
-        cleaned["required_skills"] += [
-            label[:200] for label in ticked if label.lower() not in known
-        ]
-        cleaned["nice_to_have_skills"] = [
-            s
-            for s in self._lines(cleaned.get("nice_to_have_skills", ""))
-            if s.lower() not in {r.lower() for r in cleaned["required_skills"]}
-        ]
-        kept = {*cleaned["required_skills"], *cleaned["nice_to_have_skills"]}
+        known = {label.lower() for label in required}
+        required += [label[:200] for label in ticked if label.lower() not in known]
+        must, cleaned["required_skills"], cleaned["nice_to_have_skills"] = requirements_sorted(
+            self._lines(cleaned.get("must_haves", "")),
+            required,
+            self._lines(cleaned.get("nice_to_have_skills", "")),
+        )
+        cleaned["must_haves"] = must
+        kept = {*must, *cleaned["required_skills"], *cleaned["nice_to_have_skills"]}
         self.esco_uris = {
             label: uri for label, uri in {**self.esco_uris, **ticked}.items() if label in kept
         }

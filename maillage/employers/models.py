@@ -255,6 +255,11 @@ class JobPosting(models.Model):
     accepts_employer_specific_permit = models.BooleanField(
         _("an employer-specific work permit is acceptable"), default=False
     )
+    # Must-haves are rules: a candidate without one is not proposed, unless the employer allows
+    # it here (then at most 2 stars, with what is missing said).
+    shows_missing_must_haves = models.BooleanField(
+        _("also show me candidates missing a must-have (at most 2 stars)"), default=False
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=PostingStatus.choices, default=PostingStatus.DRAFT
@@ -299,6 +304,8 @@ class PostingSkill(models.Model):
     label = models.CharField(_("skill"), max_length=200)
     esco_uri = models.CharField(_("ESCO skill"), max_length=200, blank=True)
     is_required = models.BooleanField(_("required"), default=True)
+    # A must-have (a licence, a card, a certification…) is a rule, not points; it is required too.
+    is_must_have = models.BooleanField(_("must-have"), default=False)
 
     class Meta:
         verbose_name = _("posting skill")

@@ -1,6 +1,7 @@
 """Every change to companies and postings goes through these functions. A posting's status moves
 only along POSTING_TRANSITIONS."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -180,23 +181,41 @@ def company_invitation_accept(
 
 
 def _skills_replace(
-    posting: JobPosting, required: list[str], nice: list[str], uris: dict[str, str] | None
+    posting: JobPosting,
+    required: list[str],
+    nice: list[str],
+    uris: dict[str, str] | None,
+    must_haves: Sequence[str] = (),
 ) -> None:
-    """Replace the posting's skills; `uris` links some labels to their ESCO skill."""
+    """Replace the posting's skills; `uris` links some labels to their ESCO skill. A must-have
+    is required too (it also counts in the score)."""
     uris = uris or {}
     posting.skills.all().delete()
+    must = {label.lower() for label in must_haves}
     PostingSkill.objects.bulk_create(
         [
+            PostingSkill(
+                posting=posting,
+                label=label,
+                esco_uri=uris.get(label, ""),
+                is_required=True,
+                is_must_have=True,
+            )
+            for label in must_haves
+        ]
+        + [
             PostingSkill(
                 posting=posting, label=label, esco_uri=uris.get(label, ""), is_required=True
             )
             for label in required
+            if label.lower() not in must
         ]
         + [
             PostingSkill(
                 posting=posting, label=label, esco_uri=uris.get(label, ""), is_required=False
             )
             for label in nice
+            if label.lower() not in must
         ]
     )
 
@@ -210,13 +229,14 @@ def posting_create(
     required_skills: list[str],
     nice_skills: list[str],
     skill_uris: dict[str, str] | None = None,
+    must_haves: Sequence[str] = (),
 ) -> JobPosting:
     if not company.is_verified:
         raise PermissionDenied("Only a verified company can create postings")
     posting = JobPosting(company=company, created_by=by, status=PostingStatus.DRAFT, **fields)
     posting.full_clean()
     posting.save()
-    _skills_replace(posting, required_skills, nice_skills, skill_uris)
+    _skills_replace(posting, required_skills, nice_skills, skill_uris, must_haves)
     return posting
 
 
@@ -228,6 +248,7 @@ def posting_update(
     required_skills: list[str],
     nice_skills: list[str],
     skill_uris: dict[str, str] | None = None,
+    must_haves: Sequence[str] = (),
 ) -> JobPosting:
     posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if posting.status not in {PostingStatus.DRAFT, PostingStatus.PUBLISHED}:
@@ -238,7 +259,7 @@ def posting_update(
         setattr(posting, name, value)
     posting.full_clean()
     posting.save()
-    _skills_replace(posting, required_skills, nice_skills, skill_uris)
+    _skills_replace(posting, required_skills, nice_skills, skill_uris, must_haves)
     posting_changed.send(sender=JobPosting, posting_id=posting.pk)
     return posting
 

@@ -29,7 +29,7 @@ team_required = role_required(*TEAM_ROLES)
 POSTING_FIELDS = [
     name
     for name in PostingForm.Meta.fields
-    if name not in {"required_skills", "nice_to_have_skills", "esco_skills"}
+    if name not in {"must_haves", "required_skills", "nice_to_have_skills", "esco_skills"}
 ]
 
 
@@ -171,6 +171,7 @@ def posting_create(request: HttpRequest) -> HttpResponse:
             required_skills=form.cleaned_data["required_skills"],
             nice_skills=form.cleaned_data["nice_to_have_skills"],
             skill_uris=form.esco_uris,
+            must_haves=form.cleaned_data["must_haves"],
         )
         messages.success(
             request, _("The posting is saved as a draft. Publish it when it is ready.")
@@ -194,6 +195,7 @@ def posting_edit(request: HttpRequest, public_id) -> HttpResponse:
                 required_skills=form.cleaned_data["required_skills"],
                 nice_skills=form.cleaned_data["nice_to_have_skills"],
                 skill_uris=form.esco_uris,
+                must_haves=form.cleaned_data["must_haves"],
             )
         except services.PostingTransitionError as error:
             messages.error(request, error.messages[0])

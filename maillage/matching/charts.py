@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from maillage.candidates.models import CandidateProfile
 from maillage.core.templatetags.formatting import format_money
 from maillage.employers.models import JobPosting
+from maillage.matching.evidence import lowest_english, requirement_evidence
 from maillage.matching.models import MatchResult
 from maillage.matching.records import hourly
 from maillage.taxonomy.scales import EducationLevel, LanguageSkill
@@ -70,16 +71,9 @@ def _level_row(label: str, required: int, has: int | None) -> ComparisonRow:
     )
 
 
-def _evidence(result: MatchResult, code: str) -> dict:
-    for reason in result.reasons:
-        if reason.get("code") == code:
-            return dict(reason.get("evidence", {}))
-    return {}
-
-
 def comparison(result: MatchResult, posting: JobPosting, profile: CandidateProfile) -> Comparison:
-    """Rows for every requirement of the posting (prefetched: posting.skills, the profile's
-    educations)."""
+    """Rows for every requirement of the posting (prefetched: posting.skills), the numbers
+    taken from the engine's evidence in the result (matching.evidence)."""
     rows: list[ComparisonRow] = []
     french = profile.french_levels()
     for skill, minimum in posting.min_french_levels().items():
@@ -87,47 +81,47 @@ def comparison(result: MatchResult, posting: JobPosting, profile: CandidateProfi
             label = _("French – %(skill)s") % {"skill": str(LanguageSkill(skill).label).lower()}
             rows.append(_level_row(label, minimum, french[skill]))
     if posting.min_english is not None:
-        known = [level for level in profile.english_levels().values() if level is not None]
         rows.append(
             _level_row(
-                _("English (lowest skill)"), posting.min_english, min(known) if known else None
+                _("English (lowest skill)"),
+                posting.min_english,
+                lowest_english(profile.english_levels()),
             )
         )
-    levels = [education.level for education in profile.educations.all()]
-    best = max(levels) if levels else None
+    found = requirement_evidence(result.reasons)
     rows.append(
         ComparisonRow(
             label=_("Education"),
             required_text=str(EducationLevel(posting.min_education).label),
-            candidate_text="—" if best is None else str(EducationLevel(best).label),
-            meets=None if best is None else best >= posting.min_education,
+            candidate_text="—"
+            if found.education is None
+            else str(EducationLevel(found.education).label),
+            meets=None if found.education is None else found.education >= posting.min_education,
             required_share=_share(posting.min_education, 6),
-            candidate_share=_share(best, 6),
+            candidate_share=_share(found.education, 6),
         )
     )
-    experience = _evidence(result, "experience_enough") or _evidence(result, "experience_short")
-    years = experience.get("years")
+    years = found.years
     scale = max(float(posting.min_years_experience), float(years or 0), 1.0)
     rows.append(
         ComparisonRow(
             label=_("Years of experience in the field"),
             required_text=str(posting.min_years_experience),
             candidate_text="—" if years is None else str(years).replace(".", ","),
-            meets=None if years is None else float(years) >= posting.min_years_experience,
+            meets=None if years is None else years >= posting.min_years_experience,
             required_share=_share(posting.min_years_experience, scale),
             candidate_share=_share(years, scale),
         )
     )
-    covered = _evidence(result, "required_skills_covered")
-    matched = set(covered.get("matched", []))
+    missing_must = set(found.must_haves_missing)
     for skill in posting.skills.all():
         if not skill.is_required:
             continue
-        has = skill.label in matched
+        has = skill.label in found.skills_matched and skill.label not in missing_must
         rows.append(
             ComparisonRow(
                 label=skill.label,
-                required_text=_("required"),
+                required_text=_("must-have") if skill.is_must_have else _("required"),
                 candidate_text=_("yes") if has else _("no"),
                 meets=has,
                 required_share=1.0,

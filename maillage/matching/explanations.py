@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from maillage.core.templatetags.formatting import format_money
 from maillage.taxonomy.scales import EducationLevel, LanguageSkill
-from matchcore.engine import ReasonCode
+from matchcore.engine import DEFAULT_POLICY, ReasonCode
 
 CANDIDATE = "candidate"
 TEAM = "team"
+NOC_TITLE_LIMIT = 50  # characters of an occupation's title in a sentence (the code follows)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Sentence:
     code: str
     text: str
     tone: str  # "exclusion", "good", "weak", "missing", "info"
+    factor: str = ""  # the engine's factor key ("" for rules and notes)
+    weight: float | None = None  # the factor's share of the score, 0–1, when known
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,11 @@ class Vocabulary:
     region_names: dict[str, str]
 
     def noc(self, code: object) -> str:
+        """The title and code, the title cut at a word so the sentence fits on a phone."""
         code = str(code)
         title = self.noc_titles.get(code)
+        if title and len(title) > NOC_TITLE_LIMIT:
+            title = title[:NOC_TITLE_LIMIT].rsplit(" ", 1)[0].rstrip(" ,/") + "…"
         return f"{title} ({code})" if title else code
 
     def region(self, code: object) -> str:
@@ -93,10 +99,10 @@ def _not_eligible(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
 def _incomplete(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
     if who == CANDIDATE:
         return _(
-            "Your profile lacks what confirms your eligibility: date of admission, status or permit expiry date."
+            "Your eligibility is incomplete: date of admission, status or permit expiry."
         ), "exclusion"
     return _(
-        "Eligibility incomplete: date of admission, status or permit expiry date missing."
+        "Eligibility incomplete: date of admission, status or permit expiry missing."
     ), "exclusion"
 
 
@@ -162,32 +168,27 @@ def _not_available(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
 
 
 def _same_occupation(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
-    values = {"noc": v.noc(e.get("posting_noc"))}
+    # The job's occupation is on the page: the sentence does not repeat its long title.
     if e.get("via") == "desired":
         if who == CANDIDATE:
-            return _("You are looking for this occupation: %(noc)s.") % values, "good"
-        return _("Is looking for this occupation: %(noc)s.") % values, "good"
+            return _("You are looking for the job's occupation."), "good"
+        return _("Is looking for the job's occupation."), "good"
     if who == CANDIDATE:
-        return _("You have worked in this occupation: %(noc)s.") % values, "good"
-    return _("Has worked in this occupation: %(noc)s.") % values, "good"
+        return _("You have worked in the job's occupation."), "good"
+    return _("Has worked in the job's occupation."), "good"
 
 
 def _close_occupation(level: str) -> Handler:
     def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
-        values = {
-            "candidate": v.noc(e.get("candidate_noc")),
-            "posting": v.noc(e.get("posting_noc")),
-        }
+        values = {"candidate": v.noc(e.get("candidate_noc"))}
         if level == "minor":
-            text = _("Occupation %(candidate)s is in the same group as the job's, %(posting)s.")
+            text = _("%(candidate)s: same group as the job.")
         elif level == "related":
-            text = _("Occupation %(candidate)s shares many skills with the job's, %(posting)s.")
+            text = _("%(candidate)s: many skills in common with the job.")
         elif level == "other":
-            return _(
-                "No occupation of the profile is close to the job's, %(posting)s."
-            ) % values, "weak"
+            return _("No occupation of the profile is close to the job's."), "weak"
         else:
-            text = _("Occupation %(candidate)s is in the same field as the job's, %(posting)s.")
+            text = _("%(candidate)s: same field as the job.")
         return text % values, "good" if level in {"minor", "related"} else "info"
 
     return handler
@@ -256,43 +257,49 @@ def _experience(enough: bool) -> Handler:
         years = float(e.get("years", 0))
         required = int(e.get("required", 0))
         values = {"years": _years(years), "required": required}
+        plural = max(1, int(years))
         if required == 0:
             if who == CANDIDATE:
                 text = ngettext(
-                    "You have %(years)s year of experience in this field.",
-                    "You have %(years)s years of experience in this field.",
-                    max(1, int(years)),
+                    "You have %(years)s year in this field.",
+                    "You have %(years)s years in this field.",
+                    plural,
                 )
             else:
                 text = ngettext(
-                    "%(years)s year of experience in this field.",
-                    "%(years)s years of experience in this field.",
-                    max(1, int(years)),
+                    "%(years)s year in this field.", "%(years)s years in this field.", plural
                 )
             return text % values, "good" if years > 0 else "info"
-        if who == CANDIDATE:
+        if enough:
             text = ngettext(
-                "You have %(years)s year of experience in this field; %(required)s asked for.",
-                "You have %(years)s years of experience in this field; %(required)s asked for.",
-                max(1, int(years)),
+                "%(years)s year in this field; %(required)s asked for.",
+                "%(years)s years in this field; %(required)s asked for.",
+                plural,
             )
-        else:
+            return text % values, "good"
+        if e.get("grade") == "close":
             text = ngettext(
-                "%(years)s year of experience in this field; %(required)s asked for.",
-                "%(years)s years of experience in this field; %(required)s asked for.",
-                max(1, int(years)),
+                "%(years)s year in this field: close to the %(required)s asked for.",
+                "%(years)s years in this field: close to the %(required)s asked for.",
+                plural,
             )
-        return text % values, "good" if enough else "weak"
+            return text % values, "info"
+        text = ngettext(
+            "%(years)s year in this field: far from the %(required)s asked for.",
+            "%(years)s years in this field: far from the %(required)s asked for.",
+            plural,
+        )
+        return text % values, "weak"
 
     return handler
 
 
 def _education_meets(meets: bool) -> Handler:
     def handler(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
-        values = {"level": _education(e.get("level")), "required": _education(e.get("required"))}
+        values = {"level": _education(e.get("level"))}
         if meets:
-            return _("Education: %(level)s; asked for: %(required)s.") % values, "good"
-        return _("Education: %(level)s, below what is asked for: %(required)s.") % values, "weak"
+            return _("Education: as asked for or higher."), "good"
+        return _("Education: %(level)s, below what is asked for.") % values, "weak"
 
     return handler
 
@@ -363,12 +370,26 @@ def _salary(meets: bool) -> Handler:
 
 
 def _similar(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
-    cosine = float(e.get("cosine", 0))
-    if cosine >= 0.5:
-        return _("The profile and the posting talk about the same work."), "good"
-    if cosine >= 0.3:
-        return _("The profile and the posting talk about related work."), "info"
-    return _("The profile and the posting talk about different work."), "weak"
+    """How much the texts are alike, in the factor's own measure; never "the same work" when
+    the occupation or the skills say otherwise (`unrelated`, set by `sentences`)."""
+    value = e.get("value")
+    if value is None:  # stored before the value was kept: the default policy's scale
+        span = DEFAULT_POLICY.semantic_ceiling - DEFAULT_POLICY.semantic_floor
+        value = (float(e.get("cosine", 0)) - DEFAULT_POLICY.semantic_floor) / span
+    values = {"share": round(100 * min(1.0, max(0.0, float(value))))}
+    if e.get("unrelated"):
+        return _("Texts %(share)s %% alike, but not the occupation or the skills.") % values, "weak"
+    tone = "good" if values["share"] >= 50 else "info" if values["share"] >= 20 else "weak"
+    return _("The profile's and the posting's texts: %(share)s %% alike.") % values, tone
+
+
+def _must_have(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    values = {"missing": _labels(e.get("missing", []))}
+    if e.get("capped"):
+        return _("Missing must-have: %(missing)s. At most 2 stars.") % values, "weak"
+    if who == CANDIDATE:
+        return _("You are missing a must-have: %(missing)s.") % values, "exclusion"
+    return _("Missing must-have: %(missing)s.") % values, "exclusion"
 
 
 def _fixed(candidate_text: str, team_text: str, tone: str = "missing") -> Handler:
@@ -379,9 +400,9 @@ def _fixed(candidate_text: str, team_text: str, tone: str = "missing") -> Handle
 
 
 def _unknown_noc(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
-    return _(
-        "Occupation code %(code)s is not in the NOC 2021: it was compared by its digits only."
-    ) % {"code": e.get("code")}, "missing"
+    return _("Code %(code)s is not in the NOC 2021: compared by its digits.") % {
+        "code": e.get("code")
+    }, "missing"
 
 
 def _unknown_skill(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
@@ -427,6 +448,7 @@ def _handlers(language: str | None) -> dict[str, Handler]:
         ReasonCode.ENGLISH_BELOW_MINIMUM: _english_below,
         ReasonCode.REGION_NOT_WANTED: _region_not_wanted,
         ReasonCode.NOT_AVAILABLE_BY_START: _not_available,
+        ReasonCode.MUST_HAVE_MISSING: _must_have,
         ReasonCode.SAME_OCCUPATION: _same_occupation,
         ReasonCode.SAME_MINOR_GROUP: _close_occupation("minor"),
         ReasonCode.SAME_SUB_MAJOR_GROUP: _close_occupation("sub_major"),
@@ -450,9 +472,7 @@ def _handlers(language: str | None) -> dict[str, Handler]:
         ReasonCode.SALARY_BELOW_EXPECTATION: _salary(False),
         ReasonCode.SIMILAR_TEXTS: _similar,
         ReasonCode.OCCUPATION_MISSING: _fixed(
-            _(
-                "Add your experience or the occupations you are looking for: the job's occupation is compared with them."
-            ),
+            _("Add your experience or the occupations you are looking for."),
             _("No occupation in the profile."),
         ),
         ReasonCode.POSTING_OCCUPATION_MISSING: _fixed(
@@ -501,10 +521,20 @@ def _handlers(language: str | None) -> dict[str, Handler]:
     }
 
 
-def sentences(reasons: Iterable[dict], *, audience: str, vocabulary: Vocabulary) -> list[Sentence]:
-    """Sentences for stored reasons (as MatchResult.reasons holds them), in their order.
-    An unknown code is said as such rather than dropped."""
+def sentences(
+    reasons: Iterable[dict],
+    *,
+    audience: str,
+    vocabulary: Vocabulary,
+    breakdown: dict | None = None,
+) -> list[Sentence]:
+    """Sentences for stored reasons (as MatchResult.reasons holds them), in their order. With
+    the result's `breakdown`, each sentence of a scored factor says its weight in the score
+    (« compte pour 22 % »). An unknown code is said as such rather than dropped."""
     handlers = _handlers(get_language())
+    reasons = list(reasons)
+    weights = factor_weights(breakdown)
+    unrelated = _occupation_and_skills_differ(reasons)
     out = []
     for reason in reasons:
         code = str(reason.get("code", ""))
@@ -512,10 +542,46 @@ def sentences(reasons: Iterable[dict], *, audience: str, vocabulary: Vocabulary)
         if handler is None:
             out.append(Sentence(code, _("Other reason: %(code)s.") % {"code": code}, "info"))
             continue
-        said = handler(dict(reason.get("evidence", {})), audience, vocabulary)
-        if said is not None:
-            out.append(Sentence(code, said[0], said[1]))
+        evidence = dict(reason.get("evidence", {}))
+        if code == ReasonCode.SIMILAR_TEXTS and unrelated:
+            evidence["unrelated"] = True
+        said = handler(evidence, audience, vocabulary)
+        if said is None:
+            continue
+        factor = str(reason.get("factor") or "")
+        weight = weights.get(factor) if not reason.get("is_exclusion") else None
+        text = said[0]
+        if weight is not None and code != ReasonCode.MUST_HAVE_MISSING:
+            text = _("%(sentence)s Counts for %(weight)s %%.") % {
+                "sentence": text,
+                "weight": round(100 * weight),
+            }
+        out.append(Sentence(code, text, said[1], factor, weight))
     return out
+
+
+def factor_weights(breakdown: dict | None) -> dict[str, float]:
+    """Each factor's share of the score (0–1) from a stored breakdown; none for factors that
+    did not apply or weigh nothing."""
+    factors = (breakdown or {}).get("factors", {})
+    return {
+        str(name): float(part["weight"])
+        for name, part in factors.items()
+        if isinstance(part, dict) and part.get("weight")
+    }
+
+
+def _occupation_and_skills_differ(reasons: list[dict]) -> bool:
+    """Another occupation, or none of the required skills: similar wording proves little."""
+    for reason in reasons:
+        code = reason.get("code")
+        if code == ReasonCode.OTHER_OCCUPATION:
+            return True
+        if code == ReasonCode.REQUIRED_SKILLS_COVERED:
+            evidence = reason.get("evidence", {})
+            if int(evidence.get("total", 0)) and not int(evidence.get("count", 0)):
+                return True
+    return False
 
 
 def factor_label(name: str) -> str:

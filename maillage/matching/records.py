@@ -108,6 +108,8 @@ def posting_record(posting: JobPosting, *, vector: np.ndarray | None) -> Posting
         min_english=posting.min_english,
         required_skills=tuple(Skill(s.label, s.esco_uri) for s in skills if s.is_required),
         nice_skills=tuple(Skill(s.label, s.esco_uri) for s in skills if not s.is_required),
+        must_haves=tuple(Skill(s.label, s.esco_uri) for s in skills if s.is_must_have),
+        must_haves_cap=posting.shows_missing_must_haves,
         place=_place(posting.municipality),
         hourly_salary_min=hourly(posting.salary_min, posting.salary_period),
         hourly_salary_max=hourly(posting.salary_max, posting.salary_period),

@@ -81,7 +81,10 @@ def my_matches(request: HttpRequest) -> HttpResponse:
     results = list(selectors.matches_of_candidate(profile, form.filters())[:50])
     vocabulary = selectors.reason_vocabulary(results)
     explained = [
-        ExplainedResult(r, sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary))
+        ExplainedResult(
+            r,
+            sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary, breakdown=r.breakdown),
+        )
         for r in results
     ]
     return render(
@@ -115,7 +118,12 @@ def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
         explained.append(
             ExplainedResult(
                 result,
-                sentences(result.reasons, audience=TEAM, vocabulary=vocabulary),
+                sentences(
+                    result.reasons,
+                    audience=TEAM,
+                    vocabulary=vocabulary,
+                    breakdown=result.breakdown,
+                ),
                 comparison(result, posting, result.candidate),
             )
         )

@@ -12,8 +12,9 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from maillage.candidates.models import CandidateProfile, ImmigrationStatus
+from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting
+from maillage.matching.evidence import lowest_english, pair_reasons, requirement_evidence
 from maillage.prequalification.models import SharedSection
 from maillage.taxonomy.scales import EducationLevel
 
@@ -28,16 +29,10 @@ class RequirementRow:
 
 
 def _years(value: float) -> str:
-    whole = int(value)
-    return ngettext("%(count)d year", "%(count)d years", whole) % {"count": whole}
-
-
-def _experience_years(profile: CandidateProfile, posting: JobPosting, today: date) -> float:
-    """Years in the posting's occupation if the profile has any, otherwise all experience."""
-    experiences = list(profile.experiences.all())
-    same = [e for e in experiences if e.noc_id == posting.noc_id] or experiences
-    days = sum(((e.end_date or today) - e.start_date).days for e in same)
-    return max(days, 0) / 365.25
+    if value == int(value):
+        whole = int(value)
+        return ngettext("%(count)d year", "%(count)d years", whole) % {"count": whole}
+    return _("%(count)s years") % {"count": f"{value:.1f}".replace(".", ",")}
 
 
 def _level(value: int | None) -> str:
@@ -45,12 +40,18 @@ def _level(value: int | None) -> str:
 
 
 def requirement_rows(
-    *, posting: JobPosting, profile: CandidateProfile, today: date
+    *,
+    posting: JobPosting,
+    profile: CandidateProfile,
+    today: date,
+    reasons: list[dict] | None = None,
 ) -> list[RequirementRow]:
+    """The rows, met or not as the engine judged them: from `reasons` (a stored verdict) or
+    from the engine's verdict on the pair as it is today."""
+    found = requirement_evidence(
+        pair_reasons(profile, posting, today=today) if reasons is None else reasons
+    )
     rows: list[RequirementRow] = []
-    occupations = {noc.code for noc in profile.desired_occupations.all()} | {
-        e.noc_id for e in profile.experiences.all() if e.noc_id
-    }
     matching_titles = [e.title for e in profile.experiences.all() if e.noc_id == posting.noc_id]
     rows.append(
         RequirementRow(
@@ -58,28 +59,25 @@ def requirement_rows(
             required=str(posting.noc),
             candidate=", ".join(matching_titles) or "—",
             section=SharedSection.EXPERIENCE,
-            is_met=posting.noc_id in occupations,
+            is_met=found.occupation == "unit",
         )
     )
-    years = _experience_years(profile, posting, today)
     rows.append(
         RequirementRow(
             requirement=_("Experience"),
             required=_years(posting.min_years_experience),
-            candidate=_years(years),
+            candidate="—" if found.years is None else _years(found.years),
             section=SharedSection.EXPERIENCE,
-            is_met=years >= posting.min_years_experience,
+            is_met=found.years_met,
         )
     )
-    levels = [education.level for education in profile.educations.all()]
-    highest = max(levels) if levels else None
     rows.append(
         RequirementRow(
             requirement=_("Education"),
             required=EducationLevel(posting.min_education).label,
-            candidate=EducationLevel(highest).label if highest is not None else "—",
+            candidate="—" if found.education is None else EducationLevel(found.education).label,
             section=SharedSection.EDUCATION,
-            is_met=(highest or EducationLevel.NONE) >= posting.min_education,
+            is_met=None if found.education is None else found.education >= posting.min_education,
         )
     )
     french_labels = {
@@ -103,64 +101,50 @@ def requirement_rows(
             )
         )
     if posting.min_english is not None:
-        english = profile.english_levels()
-        oral = [english["oral_comprehension"], english["oral_production"]]
-        level = None if None in oral else min(oral)
+        level = lowest_english(profile.english_levels())
         rows.append(
             RequirementRow(
-                requirement=_("English (oral)"),
+                requirement=_("English (lowest skill)"),
                 required=str(posting.min_english),
                 candidate=_level(level),
                 section=SharedSection.LANGUAGES,
                 is_met=None if level is None else level >= posting.min_english,
             )
         )
-    skills = list(profile.skills.all())
-    labels = {skill.label.casefold(): skill.label for skill in skills}
-    uris = {skill.esco_uri: skill.label for skill in skills if skill.esco_uri}
+    missing_must = set(found.must_haves_missing)
     for wanted in posting.skills.all():
         if not wanted.is_required:
             continue
-        found = (wanted.esco_uri and uris.get(wanted.esco_uri)) or labels.get(
-            wanted.label.casefold()
-        )
+        has = wanted.label in found.skills_matched and wanted.label not in missing_must
         rows.append(
             RequirementRow(
-                requirement=_("Skill: %(skill)s") % {"skill": wanted.label},
+                requirement=(
+                    _("Must-have: %(skill)s") if wanted.is_must_have else _("Skill: %(skill)s")
+                )
+                % {"skill": wanted.label},
                 required=_("required"),
-                candidate=found or "—",
+                candidate=wanted.label if has else "—",
                 section=SharedSection.SKILLS,
-                is_met=bool(found),
+                is_met=has,
             )
         )
     if profile.immigration_status:
-        allowed = (
-            profile.immigration_status != ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT
-            or posting.accepts_employer_specific_permit
-        )
         rows.append(
             RequirementRow(
                 requirement=_("Right to work in this position"),
                 required=_("required"),
                 candidate="",
                 section="",
-                is_met=allowed,
+                is_met=found.right_to_work,
             )
         )
-    region_id = posting.municipality.region_id
-    wants_region = (
-        profile.is_open_to_all_regions
-        or profile.is_ready_to_relocate
-        or any(region.pk == region_id for region in profile.regions_of_interest.all())
-        or (profile.municipality is not None and profile.municipality.region_id == region_id)
-    )
     rows.append(
         RequirementRow(
             requirement=_("Place of work"),
             required=posting.municipality.name,
             candidate="",
             section="",
-            is_met=wants_region,
+            is_met=found.region,
         )
     )
     return rows

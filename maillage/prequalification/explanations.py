@@ -16,6 +16,10 @@ def reason_sentences(
 ) -> list[str]:
     """The proposal's reasons as sentences in the active language, in the engine's order."""
     vocabulary = vocabulary or matching_selectors.reason_vocabulary([proposal])
-    return [
-        s.text for s in sentences(proposal.reasons or [], audience=audience, vocabulary=vocabulary)
-    ]
+    said = sentences(
+        proposal.reasons or [],
+        audience=audience,
+        vocabulary=vocabulary,
+        breakdown=getattr(proposal, "breakdown", None),
+    )
+    return [s.text for s in said]

@@ -39,6 +39,7 @@ from maillage.employers.models import (
     PostingStatus,
     Sector,
 )
+from maillage.employers.requirements import is_credential
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import EducationLevel
@@ -478,7 +479,12 @@ def build_companies(
     JobPosting.objects.bulk_create(postings)
     PostingSkill.objects.bulk_create(
         [
-            PostingSkill(posting=p, label=label, is_required=i < 3)
+            PostingSkill(
+                posting=p,
+                label=label,
+                is_required=i < 3,
+                is_must_have=i < 3 and is_credential(label),
+            )
             for p in postings
             for i, label in enumerate(p._demo_skills)
         ]

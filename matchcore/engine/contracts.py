@@ -116,6 +116,12 @@ class PostingRecord:
     start_date: date | None = None
     accepts_employer_specific_permit: bool = False
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # Must-haves (a licence, a card, a certification…) are rules, not points: a candidate who
+    # lacks one is excluded, or, when the employer allows it (`must_haves_cap`), kept with at
+    # most `Policy.must_have_cap_stars` stars. Each is usually one of `required_skills` as well,
+    # so that it also counts in the score.
+    must_haves: tuple[Skill, ...] = ()
+    must_haves_cap: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,8 @@ class ReasonCode(StrEnum):
     ENGLISH_BELOW_MINIMUM = "english_below_minimum"
     REGION_NOT_WANTED = "region_not_wanted"
     NOT_AVAILABLE_BY_START = "not_available_by_start"
+    # A must-have is missing: an exclusion, or a cap on the stars when the employer allows it.
+    MUST_HAVE_MISSING = "must_have_missing"
     # Factors: what was found.
     SAME_OCCUPATION = "same_occupation"
     SAME_MINOR_GROUP = "same_minor_group"

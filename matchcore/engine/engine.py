@@ -16,7 +16,7 @@ from matchcore.engine.factors import all_factors, candidate_skill_keys
 from matchcore.engine.index import SearchPlan, VectorIndex
 from matchcore.engine.policy import DEFAULT_POLICY, Policy
 from matchcore.engine.ranker import Ranker
-from matchcore.engine.scoring import feature_vector, policy_scores, score_pair
+from matchcore.engine.scoring import cap_scores, feature_vector, policy_scores, score_pair
 from matchcore.engine.store import CandidateStore
 
 # For a candidate without text, the index holds a zero vector: it is found through its
@@ -164,6 +164,7 @@ class MatchingEngine:
         else:
             applies = np.array([v.applies for v in values[0]])
             scores = policy_scores(features, applies, self.policy)
+        scores = cap_scores(scores, records, posting, self.policy)
         order = sorted(
             range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
         )

@@ -112,6 +112,12 @@ def skills_covered(wanted: tuple[Skill, ...], have: frozenset[str]) -> tuple[lis
     return matched, missing
 
 
+def missing_must_haves(posting: PostingRecord, have: frozenset[str]) -> list[str]:
+    """Labels of the posting's must-haves the candidate does not hold (the same matching as the
+    skills factor: ESCO URI or folded label)."""
+    return [skill.label for skill in posting.must_haves if not skill_keys(skill) & have]
+
+
 def required_skills(
     candidate: CandidateRecord, posting: PostingRecord, have: frozenset[str], taxonomy: Taxonomy
 ) -> FactorValue:
@@ -179,9 +185,13 @@ _EXPERIENCE_SHARE = {"unit": 1.0, "minor": 0.6, "sub_major": 0.3, "related": 0.3
 
 
 def experience(
-    candidate: CandidateRecord, posting: PostingRecord, taxonomy: Taxonomy
+    candidate: CandidateRecord, posting: PostingRecord, taxonomy: Taxonomy, policy: Policy
 ) -> FactorValue:
-    if not candidate.experiences:
+    """Years in the posting's occupation (closer occupations count in part), graded against the
+    years asked for: a shortfall lowers the value in proportion and is never left unmeasured (a
+    profile without experience has 0 of the years asked for)."""
+    required = posting.min_years_experience
+    if not candidate.experiences and required <= 0:
         return FactorValue(
             Factor.EXPERIENCE,
             None,
@@ -198,11 +208,14 @@ def experience(
             share = _EXPERIENCE_SHARE.get(closeness(posting.noc, item.noc, taxonomy), 0.0)
         months += share * max(item.months, 0)
     years = months / 12
-    required = posting.min_years_experience
     # With no minimum, any experience in the occupation still counts, up to two years.
     value = min(1.0, years / required) if required > 0 else 0.6 + 0.4 * min(1.0, years / 2)
-    code = ReasonCode.EXPERIENCE_ENOUGH if years >= required else ReasonCode.EXPERIENCE_SHORT
-    evidence = {"years": round(years, 1), "required": required}
+    evidence: dict[str, object] = {"years": round(years, 1), "required": required}
+    if years >= required:
+        code = ReasonCode.EXPERIENCE_ENOUGH
+    else:
+        code = ReasonCode.EXPERIENCE_SHORT
+        evidence["grade"] = "close" if years / required >= policy.experience_close_share else "far"
     return FactorValue(Factor.EXPERIENCE, value, True, (Reason(code, evidence, Factor.EXPERIENCE),))
 
 
@@ -269,7 +282,11 @@ def semantic(candidate: CandidateRecord, posting: PostingRecord, policy: Policy)
     cosine = float(np.dot(candidate.vector, posting.vector))
     span = policy.semantic_ceiling - policy.semantic_floor
     value = min(1.0, max(0.0, (cosine - policy.semantic_floor) / span))
-    reason = Reason(ReasonCode.SIMILAR_TEXTS, {"cosine": round(cosine, 3)}, Factor.SEMANTIC)
+    reason = Reason(
+        ReasonCode.SIMILAR_TEXTS,
+        {"cosine": round(cosine, 3), "value": round(value, 3)},
+        Factor.SEMANTIC,
+    )
     return FactorValue(Factor.SEMANTIC, value, True, (reason,))
 
 
@@ -366,7 +383,7 @@ def all_factors(
         occupation(candidate, posting, taxonomy, policy),
         required_skills(candidate, posting, have, taxonomy),
         nice_skills(posting, have),
-        experience(candidate, posting, taxonomy),
+        experience(candidate, posting, taxonomy, policy),
         education(candidate, posting),
         language(candidate, posting),
         semantic(candidate, posting, policy),

@@ -60,6 +60,10 @@ class Policy:
     eligibility_years: int = 5
     # Stars: the lowest score of 2, 3, 4 and 5 stars.
     star_thresholds: tuple[float, float, float, float] = (35.0, 50.0, 65.0, 80.0)
+    # A missing must-have that the employer lets through keeps the pair at most at these stars.
+    must_have_cap_stars: int = 2
+    # Experience: a shortfall is "close" from this share of the years asked for.
+    experience_close_share: float = 2 / 3
 
     def with_weights(self, version: str, **weights: float) -> "Policy":
         requirement = dict(self.requirement_weights)
@@ -73,6 +77,14 @@ class Policy:
 
     def stars(self, score: float) -> int:
         return 1 + sum(score >= threshold for threshold in self.star_thresholds)
+
+    @property
+    def must_have_ceiling(self) -> float:
+        """The highest score of a pair missing a must-have the employer lets through: one point
+        below the next star, so such a pair ranks after every pair with more stars."""
+        if self.must_have_cap_stars >= len(self.star_thresholds) + 1:
+            return 100.0
+        return self.star_thresholds[self.must_have_cap_stars - 1] - 1.0
 
 
 DEFAULT_POLICY = Policy()

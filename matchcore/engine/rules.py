@@ -15,18 +15,48 @@ from matchcore.eligibility import (
 )
 from matchcore.engine.contracts import (
     CandidateRecord,
+    Factor,
     PostingRecord,
     Reason,
     ReasonCode,
 )
+from matchcore.engine.factors import candidate_skill_keys, missing_must_haves
 from matchcore.engine.policy import Policy
 
 
 def hard_rules(
-    candidate: CandidateRecord, posting: PostingRecord, *, today: date, policy: Policy
+    candidate: CandidateRecord,
+    posting: PostingRecord,
+    *,
+    today: date,
+    policy: Policy,
+    have: frozenset[str] | None = None,
 ) -> list[Reason]:
-    """Every exclusion of the pair (empty when none) and the notes on missing pieces."""
+    """Every exclusion of the pair (empty when none), the cap of a must-have the employer lets
+    through, and the notes on missing pieces."""
     reasons: list[Reason] = []
+
+    if posting.must_haves:
+        missing = missing_must_haves(
+            posting, candidate_skill_keys(candidate) if have is None else have
+        )
+        if missing and posting.must_haves_cap:
+            reasons.append(
+                Reason(
+                    ReasonCode.MUST_HAVE_MISSING,
+                    {"missing": missing, "capped": True},
+                    Factor.REQUIRED_SKILLS,
+                )
+            )
+        elif missing:
+            reasons.append(
+                Reason(
+                    ReasonCode.MUST_HAVE_MISSING,
+                    {"missing": missing},
+                    Factor.REQUIRED_SKILLS,
+                    is_exclusion=True,
+                )
+            )
 
     eligibility = assess_eligibility(
         admission_date=candidate.admission_date,

@@ -8,6 +8,7 @@ part, and the points add up to the score. A learned ranker replaces the formula 
 own additive contributions (SHAP values), so an explanation is always that of its score.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -20,9 +21,15 @@ from matchcore.engine.contracts import (
     MatchResult,
     PostingRecord,
     Reason,
+    ReasonCode,
     Taxonomy,
 )
-from matchcore.engine.factors import FactorValue, all_factors
+from matchcore.engine.factors import (
+    FactorValue,
+    all_factors,
+    candidate_skill_keys,
+    missing_must_haves,
+)
 from matchcore.engine.policy import Policy
 from matchcore.engine.ranker import Ranker
 from matchcore.engine.rules import hard_rules
@@ -97,7 +104,8 @@ def score_pair(
     have: frozenset[str] | None = None,
 ) -> MatchResult:
     """The full verdict on one pair: hard rules, factors, score, stars and reasons."""
-    rule_reasons = hard_rules(candidate, posting, today=today, policy=policy)
+    have = candidate_skill_keys(candidate) if have is None else have
+    rule_reasons = hard_rules(candidate, posting, today=today, policy=policy, have=have)
     values = all_factors(candidate, posting, taxonomy=taxonomy, policy=policy, have=have)
     score, requirements, preferences, factors = policy_score(values, policy)
     version = policy.version
@@ -117,11 +125,18 @@ def score_pair(
             )
             for i, factor in enumerate(ALL_FACTORS)
         )
-    reasons: list[Reason] = [r for r in rule_reasons if r.is_exclusion]
+    capped = any(_caps(r) for r in rule_reasons)
+    reasons: list[Reason] = [r for r in rule_reasons if r.is_exclusion or _caps(r)]
     reasons += [r for v in values for r in v.reasons]
-    reasons += [r for r in rule_reasons if not r.is_exclusion]
+    reasons += [r for r in rule_reasons if not (r.is_exclusion or _caps(r))]
     excluded = any(r.is_exclusion for r in rule_reasons)
     score = min(100.0, max(0.0, score))
+    if capped and score > policy.must_have_ceiling:
+        # The points shrink in proportion, so that they still add up to the score.
+        ratio = policy.must_have_ceiling / score
+        factors = tuple(replace(f, contribution=f.contribution * ratio) for f in factors)
+        base_score *= ratio
+        score = policy.must_have_ceiling
     return MatchResult(
         candidate_id=candidate.id,
         posting_id=posting.id,
@@ -135,6 +150,25 @@ def score_pair(
         engine_version=version,
         base_score=base_score,
     )
+
+
+def _caps(reason: Reason) -> bool:
+    return reason.code == ReasonCode.MUST_HAVE_MISSING and not reason.is_exclusion
+
+
+def cap_scores(
+    scores: np.ndarray,
+    candidates: list[CandidateRecord],
+    posting: PostingRecord,
+    policy: Policy,
+) -> np.ndarray:
+    """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores)."""
+    if not (posting.must_haves and posting.must_haves_cap):
+        return scores
+    lacking = np.array(
+        [bool(missing_must_haves(posting, candidate_skill_keys(c))) for c in candidates]
+    )
+    return np.where(lacking, np.minimum(scores, policy.must_have_ceiling), scores)
 
 
 def _dedupe(reasons: list[Reason]) -> list[Reason]:

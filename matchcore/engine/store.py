@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from matchcore.eligibility import ImmigrationStatus, add_years
-from matchcore.engine.contracts import LANGUAGE_SKILLS, CandidateRecord, PostingRecord
+from matchcore.engine.contracts import LANGUAGE_SKILLS, CandidateRecord, PostingRecord, Skill
 from matchcore.engine.factors import candidate_skill_keys, skill_keys
 from matchcore.engine.policy import Policy
 
@@ -197,12 +197,23 @@ class CandidateStore:
                 both(mask, getattr(self, f"french_{i}") >= minimum, out=mask)
         if posting.min_english is not None:
             both(mask, self.english_min >= posting.min_english, out=mask)
+        if posting.must_haves and not posting.must_haves_cap:
+            for skill in posting.must_haves:
+                both(mask, self._holding(skill), out=mask)
         bit = region_bit(posting.place.region_code)
         if bit:
             both(mask, (self.region_accept & bit) != 0, out=mask)
             if region_wanted_only:
                 both(mask, (self.region_chosen & bit) != 0, out=mask)
         return mask
+
+    def _holding(self, skill: Skill) -> np.ndarray:
+        """Rows holding the skill (by ESCO URI or folded label, as the skills factor matches)."""
+        held = np.zeros(self.size, dtype=np.bool_)
+        for key in skill_keys(skill):
+            if key in self.by_skill:
+                held[np.frombuffer(self.by_skill[key], dtype=np.int64)] = True
+        return held
 
     def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:
         """Rows passing the mask that hold the most of the posting's skills (required count

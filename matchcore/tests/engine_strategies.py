@@ -86,6 +86,7 @@ def candidates(draw, identifier=None):
 @st.composite
 def postings(draw, identifier=None):
     low = draw(st.one_of(st.none(), st.floats(15, 60)))
+    required = tuple(draw(st.lists(skills, max_size=4, unique_by=lambda s: s.label)))
     return PostingRecord(
         id=draw(st.integers(1, 10**6)) if identifier is None else identifier,
         noc=draw(st.one_of(st.none(), st.sampled_from(NOCS))),
@@ -93,7 +94,9 @@ def postings(draw, identifier=None):
         min_years_experience=draw(st.integers(0, 10)),
         min_french=draw(language_levels),
         min_english=draw(levels),
-        required_skills=tuple(draw(st.lists(skills, max_size=4, unique_by=lambda s: s.label))),
+        required_skills=required,
+        must_haves=tuple(s for s in required if draw(st.booleans())),
+        must_haves_cap=draw(st.booleans()),
         nice_skills=tuple(draw(st.lists(skills, max_size=2, unique_by=lambda s: s.label))),
         place=draw(places),
         hourly_salary_min=low,

@@ -152,13 +152,14 @@ def test_candidates_for_a_posting_are_deterministic_under_a_seed(people, posting
 @given(st.lists(candidates(), min_size=1, max_size=10), postings())
 def test_the_vectorised_policy_score_equals_the_pairwise_one(people, posting):
     from matchcore.engine.factors import all_factors
-    from matchcore.engine.scoring import policy_scores
+    from matchcore.engine.scoring import cap_scores, policy_scores
 
     rows = [all_factors(p, posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY) for p in people]
     features = np.stack([feature_vector(values) for values in rows])
     applies = np.array([v.applies for v in rows[0]])
     expected = [_score(p, posting).score for p in people]
-    assert np.allclose(policy_scores(features, applies, DEFAULT_POLICY), expected)
+    scores = policy_scores(features, applies, DEFAULT_POLICY)
+    assert np.allclose(cap_scores(scores, people, posting, DEFAULT_POLICY), expected)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -161,3 +161,54 @@ def test_related_occupations_through_esco_skills_score_between_same_and_other():
     related = _reason(_score(mechanic), ReasonCode.RELATED_OCCUPATION)
     assert related.evidence["candidate_noc"] == "72400"
     assert _score(other).score < _score(mechanic).score < _score().score
+
+
+LICENCE = Skill("permis de conduire classe 1")
+WITH_LICENCE = replace(
+    POSTING,
+    required_skills=(*POSTING.required_skills, LICENCE),
+    must_haves=(LICENCE,),
+)
+
+
+def test_a_missing_must_have_excludes_with_what_is_missing():
+    result = _score(WELDER, WITH_LICENCE)
+    assert result.is_excluded
+    assert [(r.code, dict(r.evidence)) for r in result.exclusions] == [
+        (ReasonCode.MUST_HAVE_MISSING, {"missing": ["permis de conduire classe 1"]})
+    ]
+    holder = replace(WELDER, skills=(*WELDER.skills, Skill("Permis de conduire Classe 1")))
+    assert not _score(holder, WITH_LICENCE).is_excluded
+
+
+def test_a_must_have_the_employer_lets_through_caps_the_stars_at_two_and_says_so():
+    lenient = replace(WITH_LICENCE, must_haves_cap=True)
+    holder = replace(WELDER, skills=(*WELDER.skills, Skill("permis de conduire classe 1")))
+    capped, full = _score(WELDER, lenient), _score(holder, lenient)
+    assert not capped.is_excluded
+    assert capped.stars == 2 and full.stars >= 4
+    assert capped.score == DEFAULT_POLICY.must_have_ceiling < full.score
+    assert capped.reasons[0].code == ReasonCode.MUST_HAVE_MISSING
+    assert capped.reasons[0].evidence == {
+        "missing": ["permis de conduire classe 1"],
+        "capped": True,
+    }
+    assert abs(sum(f.contribution for f in capped.factors) - capped.score) < 1e-6
+
+
+def test_a_shortfall_in_years_is_graded_close_or_far_and_never_ignored():
+    three_years = replace(POSTING, min_years_experience=3)
+
+    def experience(months):
+        result = _score(replace(WELDER, experiences=months), three_years)
+        reason = next(r for r in result.reasons if r.factor == "experience")
+        value = next(f.value for f in result.factors if f.factor == "experience")
+        return reason, value
+
+    close, close_value = experience((Experience(26, "72106"),))  # 2.2 of 3 years
+    far, far_value = experience((Experience(6, "72106"),))
+    none, none_value = experience(())
+    assert (close.code, close.evidence["grade"]) == (ReasonCode.EXPERIENCE_SHORT, "close")
+    assert (far.code, far.evidence["grade"]) == (ReasonCode.EXPERIENCE_SHORT, "far")
+    assert none.evidence == {"years": 0.0, "required": 3, "grade": "far"}
+    assert none_value == 0.0 < far_value < close_value < 1.0

@@ -16,13 +16,14 @@ from maillage.api.errors import ERROR_STATUSES, ApiError, ErrorOut
 from maillage.api.pagination import Page, Represented
 from maillage.api.schemas import EmployerPostingOut, PostingCloseIn, PostingIn
 from maillage.employers import services
+from maillage.employers.requirements import requirements_sorted
 from maillage.regions.models import Municipality
 from maillage.taxonomy.models import NocGroup, NocLevel
 
 router = Router(tags=["Employer"], auth=PERSON_AUTH)
 
 
-def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str]]:
+def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str], list[str]]:
     data = payload.dict()
     errors = {}
     noc = NocGroup.objects.filter(code=data.pop("noc"), level=NocLevel.UNIT_GROUP).first()
@@ -33,13 +34,10 @@ def _fields(payload: PostingIn) -> tuple[dict[str, Any], list[str], list[str]]:
         errors["municipality"] = [_("Unknown municipality code.")]
     if errors:
         raise ValidationError(errors)
-    required = data.pop("required_skills")
-    nice = data.pop("nice_to_have_skills")
-    return (
-        {**data, "noc": noc, "municipality": municipality},
-        list(dict.fromkeys(required)),
-        list(dict.fromkeys(s for s in nice if s not in required)),
+    must, required, nice = requirements_sorted(
+        data.pop("must_haves"), data.pop("required_skills"), data.pop("nice_to_have_skills")
     )
+    return {**data, "noc": noc, "municipality": municipality}, must, required, nice
 
 
 @router.get("/postings", response={200: list[EmployerPostingOut], ERROR_STATUSES: ErrorOut})
@@ -53,7 +51,7 @@ def posting_list(request: HttpRequest):
 @router.post("/postings", response={201: EmployerPostingOut, ERROR_STATUSES: ErrorOut})
 def posting_create(request: HttpRequest, payload: PostingIn):
     company = company_of_caller(request)
-    fields, required, nice = _fields(payload)
+    fields, must, required, nice = _fields(payload)
     try:
         posting = services.posting_create(
             company=company,
@@ -61,6 +59,7 @@ def posting_create(request: HttpRequest, payload: PostingIn):
             fields=fields,
             required_skills=required,
             nice_skills=nice,
+            must_haves=must,
         )
     except PermissionDenied as exc:
         raise ApiError(
@@ -85,10 +84,14 @@ def posting_detail(request: HttpRequest, public_id: UUID):
 def posting_replace(request: HttpRequest, public_id: UUID, payload: PostingIn):
     company = company_of_caller(request)
     posting = selectors.company_posting(company, public_id)
-    fields, required, nice = _fields(payload)
+    fields, must, required, nice = _fields(payload)
     try:
         services.posting_update(
-            posting=posting, fields=fields, required_skills=required, nice_skills=nice
+            posting=posting,
+            fields=fields,
+            required_skills=required,
+            nice_skills=nice,
+            must_haves=must,
         )
     except services.PostingTransitionError as exc:
         raise ApiError(409, "not_editable", exc.messages[0]) from exc

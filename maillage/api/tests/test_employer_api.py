@@ -57,6 +57,7 @@ def test_an_employer_creates_a_draft_posting(client, employer):
     )
     assert body["required_skills"] == ["soudage MIG", "lecture de plans"]
     assert body["nice_to_have_skills"] == ["oxycoupage"]
+    assert (body["must_haves"], body["shows_missing_must_haves"]) == ([], False)
     posting = JobPosting.objects.get(public_id=body["id"])
     assert (posting.company, posting.created_by, posting.start_date) == (
         employer.company,
@@ -178,3 +179,16 @@ def test_session_writes_need_the_csrf_token(employer):
 def test_session_reads_work_for_the_site(client, employer):
     client.force_login(employer.user)
     assert client.get("/api/v1/employer/postings").status_code == 200
+
+
+def test_must_haves_are_given_and_a_licence_among_the_required_skills_is_one(client, employer):
+    payload = {
+        **PAYLOAD,
+        "must_haves": ["carte ASP Construction"],
+        "required_skills": ["soudage MIG", "permis de conduire classe 5"],
+        "shows_missing_must_haves": True,
+    }
+    body = _post(client, "/postings", employer.token, payload).json()
+    assert body["must_haves"] == ["carte ASP Construction", "permis de conduire classe 5"]
+    assert body["required_skills"] == ["soudage MIG"]
+    assert body["shows_missing_must_haves"] is True

@@ -154,3 +154,41 @@ def test_posting_list_uses_a_fixed_number_of_queries(client, employer, django_as
     # session, user, membership, company, postings with NOC and place, unread notifications
     with django_assert_num_queries(6):
         client.get(reverse("employers:posting-list"))
+
+
+def test_a_licence_among_the_required_skills_is_a_must_have_by_default():
+    from maillage.employers.requirements import requirements_sorted
+
+    must, required, nice = requirements_sorted(
+        ["Carte ASP Construction"],
+        ["permis de conduire classe 1", "arrimage des charges", "carte asp construction"],
+        ["conduite hivernale", "Arrimage des charges", "certificat SIMDUT"],
+    )
+    assert must == ["Carte ASP Construction", "permis de conduire classe 1"]
+    assert required == ["arrimage des charges"]
+    assert nice == ["conduite hivernale", "certificat SIMDUT"]  # an asset stays one
+
+
+def test_the_employer_marks_must_haves_and_lets_candidates_without_them_through(client, employer):
+    client.post(
+        reverse("employers:posting-create"),
+        posting_data(
+            municipality=employer.company.municipality_id,
+            must_haves="Carte ASP Construction",
+            required_skills="Soudage MIG\nPermis de conduire classe 5",
+            shows_missing_must_haves="on",
+        ),
+    )
+    posting = JobPosting.objects.get()
+    assert posting.shows_missing_must_haves
+    skills = {s.label: (s.is_required, s.is_must_have) for s in posting.skills.all()}
+    assert skills == {
+        "Carte ASP Construction": (True, True),
+        "Permis de conduire classe 5": (True, True),
+        "Soudage MIG": (True, False),
+        "Soudage TIG": (False, False),
+    }
+    page = client.get(reverse("employers:posting-edit", args=[posting.public_id]))
+    form = page.context["form"]
+    assert form["must_haves"].value() == "Carte ASP Construction\nPermis de conduire classe 5"
+    assert form["required_skills"].value() == "Soudage MIG"

@@ -63,10 +63,7 @@ class TestEmployerShortList:
         assert "Carlos Gómez" in page(response)
         assert "Olga Petrov" not in page(response)
         assert "4 étoiles sur 5 (score de 82 sur 100)" in page(response)
-        assert (
-            "A travaillé dans cette profession\xa0: Soudeurs/soudeuses et opérateurs/opératrices "
-            "de machines à souder et à braser (72106)." in page(response)
-        )
+        assert "A travaillé dans la profession de l'emploi." in page(response)
         assert reverse("prequalification:shortlist-candidate", args=[shown.public_id]) in page(
             response
         )
@@ -267,7 +264,7 @@ class TestCandidatePages:
         assert "Pourquoi on vous propose ce poste" in html
         # Addressed to the candidate ("vous"), not in the team's words.
         assert "Vous avez la compétence demandée." in html
-        assert "Vous avez travaillé dans cette profession" in html
+        assert "Vous avez travaillé dans la profession de l'emploi." in html
         assert "Acceptez-vous de partager votre profil avec cet employeur\xa0?" in html
         assert response.context["rows"][0].candidate == "Soudeur"  # their welding experience
 

@@ -122,11 +122,8 @@ class TestAdvisorApproves:
         assert "“Soudeur/soudeuse” at Usinage du Fjord inc., in Rimouski (Bas-Saint-Laurent)" in (
             message.body
         )
-        # In the candidate's language (English here), addressed to them, with the NOC title.
-        assert (
-            "You have worked in this occupation: Welders and related machine operators (72106)."
-            in message.body
-        )
+        # In the candidate's language (English here), addressed to them.
+        assert "You have worked in the job's occupation." in message.body
         assert "Très bon profil" in message.body
         assert f"/en/prequalification/mine/{proposal.public_id}/" in message.body
         assert message.alternatives[0][1] == "text/html"
