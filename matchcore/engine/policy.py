@@ -75,4 +75,11 @@ class Policy:
         return 1 + sum(score >= threshold for threshold in self.star_thresholds)
 
 
-DEFAULT_POLICY = Policy()
+# The hand-set weights, kept to compare with.
+HAND_SET_POLICY = Policy()
+
+# What ships: the weights found by `python -m benchmarks.matching_quality --tune-shipped` on the
+# tuning parts of both evaluations (the taxonomy-built one and the gold set); every figure of
+# docs/matching.md is on their held-out parts. A learned ranker replaces it once advisors'
+# decisions are enough (MATCHING_MIN_LABELS).
+DEFAULT_POLICY = HAND_SET_POLICY.with_weights("policy-2")
