@@ -65,6 +65,16 @@ class GoldSet:
     def split(self, name: str) -> list[int]:
         return [i for i, p in enumerate(self.postings) if p["split"] == name]
 
+    def subset(self, posting_ids: list[str], candidate_ids: list[str]) -> "GoldSet":
+        """A slice of the set (for tests), grades kept."""
+        rows = [self.posting_ids.index(i) for i in posting_ids]
+        columns = [self.candidate_ids.index(i) for i in candidate_ids]
+        return GoldSet(
+            [self.postings[i] for i in rows],
+            [self.candidates[i] for i in columns],
+            self.grades[np.ix_(rows, columns)],
+        )
+
 
 def load_gold(directory: Path = GOLD_DIR) -> GoldSet:
     """The gold set, checked: unique ids, every posting's split declared, every pair graded 0–3."""
