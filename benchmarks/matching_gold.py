@@ -46,6 +46,7 @@ APPROVED = 2  # an advisor approves from this grade up
 POSTING_TOP, CANDIDATE_TOP = 10, 5  # what each side looks at first (reciprocal measure)
 SKILL_LINK_MIN = 0.6  # a typed skill is linked to its best ESCO match from this score up
 SPLITS = ("tune", "held_out")
+RECORDS_VERSION = 1  # bump when build_records changes: cached records are rebuilt
 
 
 @dataclass
@@ -612,8 +613,8 @@ def gold_records(gold: GoldSet, *, use_cache: bool) -> GoldRecords:
     digest = hashlib.sha1()
     for path in sorted(GOLD_DIR.glob("*.toml")):
         digest.update(path.read_bytes())
-    for module in ("maillage/matching/records.py", "benchmarks/matching_gold.py"):
-        digest.update((GOLD_DIR.parent.parent / module).read_bytes())
+    digest.update((GOLD_DIR.parent.parent / "maillage/matching/records.py").read_bytes())
+    digest.update(f"{RECORDS_VERSION}:{SKILL_LINK_MIN}".encode())
     digest.update(str(tools_directory()).encode())
     path = CACHE / f"gold_records_{digest.hexdigest()[:16]}.pkl"
     if use_cache and path.exists():
@@ -690,3 +691,74 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- calibration: stars and the proposal threshold ------------------------------------------
+
+STAR_APPROVAL = (0.2, 0.4, 0.6, 0.8)  # share approved from which 2, 3, 4 and 5 stars are given
+PROPOSAL_APPROVAL = 0.5  # the advisors' queue gets pairs an advisor approves more often than not
+
+
+def approval_curve(scores: np.ndarray, approved: np.ndarray):
+    """P(approved | score), monotone in the score (isotonic regression)."""
+    from sklearn.isotonic import IsotonicRegression
+
+    return IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(scores, approved)
+
+
+def calibrate(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -> dict:
+    """Star thresholds and the proposal threshold of `policy` from the gold grades of the given
+    postings' admissible pairs: the lowest score from which the estimated share approved
+    (grade ≥ 2) reaches each target, and the share actually approved at or above each."""
+    from matchcore.engine.scoring import policy_scores
+
+    scores, approved = [], []
+    for p in postings:
+        keep = ~table.excluded[p]
+        scores.append(policy_scores(table.features[p], table.applies[p], policy)[keep])
+        approved.append(gold.grades[p][keep] >= APPROVED)
+    s, a = np.concatenate(scores), np.concatenate(approved).astype(float)
+    curve = approval_curve(s, a)
+    grid = np.arange(0.0, 100.01, 0.5)
+    estimate = curve.predict(grid)
+
+    def threshold(target: float) -> float:
+        reached = grid[estimate >= target]
+        return float(reached[0]) if len(reached) else 100.0
+
+    stars = tuple(threshold(t) for t in STAR_APPROVAL)
+    proposal = threshold(PROPOSAL_APPROVAL)
+    return {
+        "star_thresholds": stars,
+        "proposal_threshold": proposal,
+        "proposal_approval_rate": round(float(a[s >= proposal].mean()), 3)
+        if (s >= proposal).any()
+        else None,
+        "pairs": int(len(s)),
+        "approved": int(a.sum()),
+    }
+
+
+def approval_by_stars(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -> dict:
+    """The share approved among admissible pairs at each star level, and above the proposal
+    threshold (measured, e.g. on the held-out postings)."""
+    from matchcore.engine.scoring import policy_scores
+
+    by_star: dict[int, list[bool]] = {level: [] for level in range(1, 6)}
+    proposed = []
+    for p in postings:
+        scores = policy_scores(table.features[p], table.applies[p], policy)
+        for c in np.flatnonzero(~table.excluded[p]).tolist():
+            ok = bool(gold.grades[p, c] >= APPROVED)
+            by_star[policy.stars(float(scores[c]))].append(ok)
+            if scores[c] >= policy.proposal_threshold:
+                proposed.append(ok)
+    return {
+        "stars": {
+            str(level): {"pairs": len(v), "approved": round(float(np.mean(v)), 3) if v else None}
+            for level, v in by_star.items()
+        },
+        "proposal_threshold": policy.proposal_threshold,
+        "proposed_pairs": len(proposed),
+        "proposed_approved": round(float(np.mean(proposed)), 3) if proposed else None,
+    }

@@ -4,12 +4,12 @@ After a rematch, the advisors' queues of the postings concerned are topped up wi
 candidates (prequalification's `proposals_create_from_matches`, idempotent)."""
 
 from celery import shared_task
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching import services
+from maillage.matching.calibration import proposal_threshold
 from maillage.matching.models import MatchResult
 
 
@@ -36,7 +36,7 @@ def rematch_candidate(candidate_id: int) -> int:
         qualifying = MatchResult.objects.filter(
             candidate_id=candidate_id,
             is_excluded=False,
-            score__gte=settings.PREQUALIFICATION_MIN_SCORE,
+            score__gte=proposal_threshold().score,
         ).values_list("posting_id", flat=True)
         _top_up_proposals(list(qualifying))
     return stored

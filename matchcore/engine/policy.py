@@ -60,6 +60,10 @@ class Policy:
     eligibility_years: int = 5
     # Stars: the lowest score of 2, 3, 4 and 5 stars.
     star_thresholds: tuple[float, float, float, float] = (35.0, 50.0, 65.0, 80.0)
+    # The advisors' queue receives admissible pairs from this score up; the share of such pairs
+    # an advisor approves, where it was measured (None: not calibrated).
+    proposal_threshold: float = 50.0
+    proposal_approval_rate: float | None = None
 
     def with_weights(self, version: str, **weights: float) -> "Policy":
         requirement = dict(self.requirement_weights)

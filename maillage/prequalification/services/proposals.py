@@ -14,6 +14,7 @@ from maillage.accounts.models import Role, User
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import JobPosting, PostingStatus
+from maillage.matching.calibration import proposal_threshold
 from maillage.matching.models import MatchResult
 from maillage.prequalification import notices
 from maillage.prequalification.models import (
@@ -66,7 +67,7 @@ def proposals_create_from_matches(
     proposed for it (whatever became of it) are not proposed again. Idempotent.
     """
     limit = settings.PREQUALIFICATION_PROPOSALS_PER_POSTING if limit is None else limit
-    min_score = settings.PREQUALIFICATION_MIN_SCORE if min_score is None else min_score
+    min_score = proposal_threshold().score if min_score is None else min_score
     posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if posting.status != PostingStatus.PUBLISHED:
         return []
