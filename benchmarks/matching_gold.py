@@ -667,6 +667,10 @@ def gold_report(
             "candidates": len(gold.candidates),
             "engine_default_policy": DEFAULT_POLICY.version,
             "records": records.linking,
+            "calibration_on_tuning": calibrate(gold, table, DEFAULT_POLICY, gold.split("tune")),
+            "approval_on_held_out": approval_by_stars(
+                gold, table, DEFAULT_POLICY, gold.split("held_out")
+            ),
             "recall_note": "recall_at_50 is 1 for any method that ranks everyone: 60 candidates, "
             "17 held-out postings; recall_at_10 (posting side) and recall_at_5 (candidate side) "
             "are the ones that discriminate",
