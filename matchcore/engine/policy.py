@@ -92,7 +92,9 @@ HAND_SET_POLICY = Policy()
 DEFAULT_POLICY = replace(
     HAND_SET_POLICY.with_weights(
         "policy-2",
-        occupation=0.0,
+        # The search sets it to 0 (the taxonomy-built evaluation's stand-in occupations are
+        # noisy); a small weight keeps same > related > other occupation, as reasons say.
+        occupation=0.05,
         required_skills=0.55,
         nice_skills=0.075,
         experience=0.0,
