@@ -361,7 +361,8 @@ if MAP_TILE_URL:
 # which score), how many days a candidate has to answer, how many candidates an employer's short
 # list holds at a time.
 PREQUALIFICATION_PROPOSALS_PER_POSTING = env_int("PREQUALIFICATION_PROPOSALS_PER_POSTING", 10)
-PREQUALIFICATION_MIN_SCORE = env_int("PREQUALIFICATION_MIN_SCORE", 50)
+# Empty (or 0): the engine's calibrated threshold (maillage.matching.calibration).
+PREQUALIFICATION_MIN_SCORE = env_int("PREQUALIFICATION_MIN_SCORE", 0) or None
 PREQUALIFICATION_CONSENT_DAYS = env_int("PREQUALIFICATION_CONSENT_DAYS", 7)
 PREQUALIFICATION_SHORTLIST_SIZE = env_int("PREQUALIFICATION_SHORTLIST_SIZE", 5)
 # Matching: results kept per posting and per candidate, the size above which the vector index

@@ -20,13 +20,14 @@ from matchcore.engine.contracts import (
 )
 from matchcore.engine.engine import MatchingEngine
 from matchcore.engine.index import Reducer, VectorIndex, fit_reducer
-from matchcore.engine.policy import DEFAULT_POLICY, Policy
+from matchcore.engine.policy import DEFAULT_POLICY, HAND_SET_POLICY, Policy
 from matchcore.engine.ranker import Ranker, TrainingReport, train_ranker
 from matchcore.engine.scoring import feature_vector, score_pair
 
 __all__ = [
     "ALL_FACTORS",
     "DEFAULT_POLICY",
+    "HAND_SET_POLICY",
     "PREFERENCE_FACTORS",
     "REQUIREMENT_FACTORS",
     "CandidateRecord",

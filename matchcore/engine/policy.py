@@ -64,6 +64,10 @@ class Policy:
     must_have_cap_stars: int = 2
     # Experience: a shortfall is "close" from this share of the years asked for.
     experience_close_share: float = 2 / 3
+    # The advisors' queue receives admissible pairs from this score up; the share of such pairs
+    # an advisor approves, where it was measured (None: not calibrated).
+    proposal_threshold: float = 50.0
+    proposal_approval_rate: float | None = None
 
     def with_weights(self, version: str, **weights: float) -> "Policy":
         requirement = dict(self.requirement_weights)
@@ -87,4 +91,33 @@ class Policy:
         return self.star_thresholds[self.must_have_cap_stars - 1] - 1.0
 
 
-DEFAULT_POLICY = Policy()
+# The hand-set weights, kept to compare with.
+HAND_SET_POLICY = Policy()
+
+# What ships: the weights found by `python -m benchmarks.matching_quality --tune-shipped` on the
+# tuning parts of both evaluations (the taxonomy-built one and the gold set); every figure of
+# docs/matching.md is on their held-out parts. A learned ranker replaces it once advisors'
+# decisions are enough (MATCHING_MIN_LABELS).
+# Proposal threshold: calibrated on the gold set's tuning postings (the lowest score from which
+# an advisor approves more pairs than not); its approval rate measured on the held-out ones
+# (14 admissible pairs at or above it, all approved): a small sample, see docs/matching.md.
+DEFAULT_POLICY = replace(
+    HAND_SET_POLICY.with_weights(
+        "policy-2",
+        # The search sets it to 0 (the taxonomy-built evaluation's stand-in occupations are
+        # noisy); a small weight keeps same > related > other occupation, as reasons say.
+        occupation=0.05,
+        required_skills=0.55,
+        nice_skills=0.075,
+        experience=0.0,
+        education=0.0,
+        language=0.08,
+        semantic=0.2,
+        desired_occupation=0.45,
+        place=0.35,
+        salary=0.3,
+    ),
+    reciprocity=0.4,
+    proposal_threshold=49.5,
+    proposal_approval_rate=1.0,
+)

@@ -15,6 +15,7 @@ from maillage.employers.models import PostingStatus
 from maillage.matching.models import CandidateVector, MatchResult
 from maillage.matching.services import candidate_rematch, posting_rematch
 from maillage.matching.tests.conftest import TODAY
+from matchcore.engine import DEFAULT_POLICY
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_posting_rematch_stores_the_candidate_with_score_stars_and_reasons(weldi
     assert posting_rematch(posting_id=welding_posting.pk, today=TODAY) == 1
     result = MatchResult.objects.get(candidate=welder, posting=welding_posting)
     assert not result.is_excluded
-    assert result.engine_version == "policy-1"
+    assert result.engine_version == DEFAULT_POLICY.version
     assert 4 <= result.stars <= 5
     assert 0 < result.score <= 100
     assert _reason(result, "required_skills_covered")["evidence"] == {
@@ -176,7 +177,7 @@ def test_rematch_all_command_matches_every_posting_and_candidate(welding_posting
     call_command("rematch_all")
     out = capsys.readouterr().out
     assert out.startswith("1 postings, 1 candidates, ")
-    assert out.strip().endswith("(policy-1)")
+    assert out.strip().endswith(f"({DEFAULT_POLICY.version})")
     assert MatchResult.objects.filter(candidate=welder, posting=welding_posting).count() == 1
 
 
