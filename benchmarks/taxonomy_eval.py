@@ -8,6 +8,7 @@ from everything the normaliser uses, is in docs/language.md ("Evidence").
 """
 
 import argparse
+import csv
 import json
 import os
 import platform
@@ -17,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +41,14 @@ from benchmarks.language_data import (  # noqa: E402
 )
 from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
 from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
+from maillage.taxonomy.selectors import _spelled_codes, noc_unit_group_search  # noqa: E402
+from matchcore.language import terms  # noqa: E402
 from matchcore.language.folding import fold  # noqa: E402
 from matchcore.language.labels import LabelRecord  # noqa: E402
 from matchcore.language.terms import clean_title, text_key  # noqa: E402
 from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
+from matchcore.language.vocabulary import REGIONAL_EQUIVALENTS  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "taxonomy_eval.json"
 SEED = 7
@@ -51,6 +57,7 @@ TEST_TITLES = 2000  # NOC example titles reported (held out)
 ESCO_HELD_OUT = 1000  # ESCO alternative labels held out
 CROSS_LINGUAL = 1000  # ESCO occupations whose French label is looked up among English labels
 SKILLSPAN_DEV = 500  # first sentences of each SkillSpan file: used to tune the extractor
+EVERYDAY_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words.csv"
 
 
 def ranks(found: list[list[str]], expected: list[str]) -> dict[str, float]:
@@ -144,6 +151,85 @@ def evaluate_titles(report: dict, quick: bool) -> None:
             "char_tfidf_baseline": ranks(theirs, expected),
         }
     report["title_to_esco_held_out_alt_labels"] = esco
+    evaluate_title_stages(report, normalizer, test, esco_test)
+
+
+# Titles: what each stage buys (same held-out normaliser, same test rows) ----------------------
+
+
+@contextmanager
+def without_quebec_equivalents():
+    """The normaliser as it was before data/quebec_job_titles: only the words of elsewhere."""
+    saved = terms._REGIONAL_KEYS
+    terms._REGIONAL_KEYS = {text_key(w): v for w, v in REGIONAL_EQUIVALENTS.items()}
+    try:
+        yield
+    finally:
+        terms._REGIONAL_KEYS = saved
+
+
+def evaluate_title_stages(report: dict, normalizer: TitleNormalizer, test, esco_test) -> None:
+    """Stage 0 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
+    Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py)."""
+    full = normalizer.weights
+    stages = [
+        ("1_spelling_meaning_crosswalk", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), False),
+        ("2_plus_quebec_equivalents", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), True),
+        ("3_plus_noc_words_taxonomy", full, True),
+    ]
+    results: dict = {"noc": {}, "esco": {}}
+    for name, weights, quebec in stages:
+        normalizer.weights = weights
+        with nullcontext() if quebec else without_quebec_equivalents():
+            for scheme, rows in (("noc", test), ("esco", esco_test)):
+                for language in ("fr", "en"):
+                    items = [(code, title) for code, lang, title in rows if lang == language]
+                    found = [
+                        [m.code for m in normalizer.match(title, scheme=scheme, top=10)]
+                        for _, title in items
+                    ]
+                    results[scheme].setdefault(language, {})[name] = ranks(
+                        found, [code for code, _ in items]
+                    )
+    normalizer.weights = full
+    report["title_stages_held_out"] = results
+
+
+def evaluate_picker(report: dict) -> None:
+    """The occupation picker (taxonomy/noc/options/) on the everyday Québec job words of
+    data/quebec_job_words: top-1 / top-3 (any expected group counts), before (the substring filter
+    it replaced, still its spelling fallback) and after; latency of one search in this process."""
+    rows = list(csv.DictReader(EVERYDAY_JOB_WORDS.open(encoding="utf-8")))
+    noc_unit_group_search("soudeur")  # loads the tools and the model
+    results = {}
+    for name, search in (
+        ("before_substring_filter", lambda q: _spelled_codes(q, 30)),
+        (
+            "after_normaliser_then_spelling",
+            lambda q: [g.code for g in noc_unit_group_search(q, limit=30)],
+        ),
+    ):
+        top1 = top3 = 0
+        latencies = []
+        misses = []
+        for row in rows:
+            started = time.perf_counter()
+            codes = search(row["query"])
+            latencies.append(time.perf_counter() - started)
+            expected = set(row["expected_noc"].split())
+            top1 += bool(codes[:1] and codes[0] in expected)
+            top3 += bool(expected & set(codes[:3]))
+            if not expected & set(codes[:3]):
+                misses.append(row["query"])
+        results[name] = {
+            "n": len(rows),
+            "top1": round(top1 / len(rows), 3),
+            "top3": round(top3 / len(rows), 3),
+            "latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
+            "latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
+            "misses_top3": misses,
+        }
+    report["occupation_picker_everyday_quebec_words"] = results
 
 
 def evaluate_cross_lingual(report: dict, quick: bool) -> None:
@@ -242,6 +328,7 @@ def print_table(report: dict) -> None:
     print("French ESCO labels among English labels only (cross-lingual)")
     for name, r in report["french_titles_vs_english_labels"].items():
         print(f"      {name:50} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}")
+    print_title_tables(report)
     print(
         "\nSkill spans                                   strict P / R / F1      overlap P / R / F1"
     )
@@ -258,6 +345,21 @@ def print_table(report: dict) -> None:
         print(f"  load_reference_data {key:20} {value} s")
 
 
+def print_title_tables(report: dict) -> None:
+    print("\nTitles, stage by stage (same held-out test rows)        top-1  top-5   MRR      n")
+    for scheme, languages in report["title_stages_held_out"].items():
+        for language, stages in languages.items():
+            for name, r in stages.items():
+                print(
+                    f"  {scheme:4} {language}  {name:45} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
+                )
+    print("Occupation picker, everyday Québec job words            top-1  top-3  p95 ms     n")
+    for name, r in report["occupation_picker_everyday_quebec_words"].items():
+        print(
+            f"  {name:52} {r['top1']:.3f}  {r['top3']:.3f}  {r['latency_ms_p95']:6.1f}  {r['n']:5d}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -271,6 +373,7 @@ def main() -> None:
         "tools": str(tools_directory().name),
     }
     evaluate_titles(report, quick)
+    evaluate_picker(report)
     evaluate_cross_lingual(report, quick)
     evaluate_skills(report, tools, quick)
     measure_speed(report, quick)

@@ -47,3 +47,26 @@ def test_employer_picks_the_noc_suggested_for_the_title(page, check_accessibilit
     suggestion.click()
     page.wait_for_function("() => document.getElementById('id_noc').value === '33102'")
     assert page.locator("#id_noc").input_value() == "33102"
+
+
+def test_candidate_finds_her_occupation_in_her_own_words_on_a_phone(
+    phone_page, check_accessibility, login
+):
+    """The occupation picker understands a title typed without accents, in the plural."""
+    profile = CandidateProfileFactory()
+    login(phone_page, profile.user.email, PASSWORD)
+    phone_page.goto("/candidates/profile/")
+    search = phone_page.locator("#id_noc_search")
+    search.fill("preposes aux beneficiaires")
+    # The list is replaced by the search's answer, best first.
+    phone_page.wait_for_function(
+        "() => document.querySelector(\"#id_noc option:not([value=''])\").value === '33102'"
+    )
+    first = phone_page.locator("#id_noc option:not([value=''])").first
+    assert first.inner_text().startswith("33102")
+    check_accessibility(phone_page, "04-occupation-picker-phone")
+    phone_page.locator("#id_noc").select_option("33102")
+    phone_page.locator("form[action$='/occupations/add/'] button[type=submit]").click()
+    phone_page.wait_for_url("**/candidates/profile/")
+    assert list(profile.desired_occupations.values_list("code", flat=True)) == ["33102"]
+    assert phone_page.get_by_text("préposés/préposées aux bénéficiaires").first.is_visible()

@@ -13,32 +13,55 @@ MAX_SUGGESTION_TEXT = 8000  # characters of a description read for skills
 OCCUPATION_SKILLS = 25  # heaviest skills of each occupation considered
 
 
-def noc_unit_group_search(query: str, *, limit: int = 20) -> list[NocGroup]:
-    """Unit groups whose code, official title or one of the example titles contains the query.
+PICKER_MIN_SCORE = 0.3  # below it, the normaliser's guesses are noise for a picker (measured)
+PICKER_MIN_LETTERS = 3  # shorter queries are matched by spelling only
 
-    This is the plain lookup behind the picker; the ranked normaliser (titles in the person's own
-    words, typos, English ↔ French) is matchcore.language's.
-    """
+
+def noc_unit_group_search(query: str, *, limit: int = 20) -> list[NocGroup]:
+    """Unit groups for what a person types in the occupation picker, best first: a code prefix
+    lists the codes; words go through the title normaliser (accents, gender and plural forms,
+    abbreviations, Québec and France words, typos, English), then the groups whose official or
+    example titles contain the words as typed (a word being typed, a rare title)."""
     query = query.strip()
     groups = NocGroup.objects.unit_groups()
     if not query:
         return list(groups.order_by("code")[:limit])
     if query.isdigit():
         return list(groups.filter(code__startswith=query).order_by("code")[:limit])
-    by_title = list(
-        groups.filter(Q(title_fr__icontains=query) | Q(title_en__icontains=query)).order_by("code")[
-            :limit
-        ]
+    codes = _understood_codes(query, limit)
+    if len(codes) < limit:
+        codes += _spelled_codes(query, limit)
+    by_code = groups.in_bulk(list(dict.fromkeys(codes)))
+    return [by_code[code] for code in dict.fromkeys(codes) if code in by_code][:limit]
+
+
+def _understood_codes(query: str, limit: int) -> list[str]:
+    if input_problem(query, max_chars=MAX_TITLE_CHARS):
+        return []
+    if sum(ch.isalpha() for ch in query) < PICKER_MIN_LETTERS:
+        return []
+    matches = language_tools().titles.match(query, top=limit)
+    return [m.code for m in matches if m.score >= PICKER_MIN_SCORE]
+
+
+def _spelled_codes(query: str, limit: int) -> list[str]:
+    """Codes of the groups whose official title, then one of whose example titles, contains the
+    query (ordered by code)."""
+    groups = NocGroup.objects.unit_groups()
+    codes = list(
+        groups.filter(Q(title_fr__icontains=query) | Q(title_en__icontains=query))
+        .order_by("code")
+        .values_list("code", flat=True)[:limit]
     )
-    if len(by_title) < limit:
-        codes = (
+    if len(codes) < limit:
+        codes += (
             NocExampleTitle.objects.filter(title__icontains=query)
-            .exclude(noc_id__in=[g.code for g in by_title])
+            .exclude(noc_id__in=codes)
+            .order_by("noc_id")
             .values_list("noc_id", flat=True)
-            .distinct()[: limit - len(by_title)]
+            .distinct()[: limit - len(codes)]
         )
-        by_title += list(groups.filter(code__in=list(codes)).order_by("code"))
-    return by_title
+    return codes
 
 
 @dataclass(frozen=True)

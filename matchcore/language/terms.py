@@ -5,9 +5,11 @@ abbreviations, and a rough language guess.
 Everything here is deterministic string work; the taxonomy and the embedding come elsewhere.
 """
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from matchcore.language.folding import fold
@@ -155,7 +157,22 @@ def verb_form(phrase: str) -> str | None:
     return NOUN_TO_VERB[tokens[0].folded] + phrase[tokens[0].end :]
 
 
-_REGIONAL_KEYS = {text_key(words): variant for words, variant in REGIONAL_EQUIVALENTS.items()}
+# Québec usage for the same jobs (data/quebec_job_titles/SOURCE.md): read once, with the table of
+# words of elsewhere in vocabulary.py.
+QUEBEC_EQUIVALENTS_FILE = (
+    Path(__file__).resolve().parents[2] / "data" / "quebec_job_titles" / "equivalents.csv"
+)
+
+
+def quebec_equivalents() -> dict[str, str]:
+    with QUEBEC_EQUIVALENTS_FILE.open(encoding="utf-8", newline="") as rows:
+        return {row["words"]: row["equivalent"] for row in csv.DictReader(rows)}
+
+
+_REGIONAL_KEYS = {
+    text_key(words): variant
+    for words, variant in {**REGIONAL_EQUIVALENTS, **quebec_equivalents()}.items()
+}
 
 
 def clean_title(title: str) -> str:

@@ -29,6 +29,7 @@ from matchcore.language.terms import (
     text_key,
     title_variants,
 )
+from matchcore.language.title_words import GroupWords, title_words
 
 Scheme = Literal["noc", "esco"]
 SCHEMES: tuple[Scheme, ...] = ("noc", "esco")
@@ -49,6 +50,11 @@ class TitleWeights:
     cross_scheme: float = 0.6  # a label of the other taxonomy, through the crosswalk
     support: tuple[float, ...] = (0.3, 0.15)  # weights of a concept's 2nd, 3rd… best labels
     candidates: int = 60  # labels kept from each of the two searches
+    # P(NOC group | the title's words) learnt from the NOC's own labels (title_words.py), added to
+    # a NOC group's score, and to an ESCO occupation's through its best crosswalk link.
+    taxonomy_noc: float = 0.1
+    taxonomy_esco: float = 0.0
+    taxonomy_temperature: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,10 @@ class TitleNormalizer:
         links: Sequence[tuple[str, str, float]],
         weights: TitleWeights = TitleWeights(),
         embed: Embedder = embed_texts,
+        group_words: GroupWords | None = None,
     ):
         self.index = index
+        self.group_words = group_words
         self.preferred = preferred  # concept → {"fr": label, "en": label}
         self.links = list(links)  # (noc code, esco uri, confidence)
         self.weights = weights
@@ -84,6 +92,12 @@ class TitleNormalizer:
             if noc in numbers and esco in numbers:
                 self.linked[numbers[noc]].append((numbers[esco], confidence))
                 self.linked[numbers[esco]].append((numbers[noc], confidence))
+        # Concept number → column of group_words (-1 for ESCO occupations and unknown groups).
+        self.group_column = np.full(len(index.concepts), -1, dtype=np.int64)
+        if group_words is not None:
+            for column, code in enumerate(group_words.groups):
+                if code in numbers:
+                    self.group_column[numbers[code]] = column
 
     @classmethod
     def build(
@@ -107,6 +121,7 @@ class TitleNormalizer:
             links=[(link.noc_code, link.esco_uri, link.confidence) for link in links],
             weights=weights,
             embed=embed,
+            group_words=GroupWords.build(noc_labels),
         )
 
     def match(self, title: str, *, scheme: Scheme = "noc", top: int = 5) -> list[TitleMatch]:
@@ -158,13 +173,14 @@ class TitleNormalizer:
                         )
         ranked = []
         total = 1.0 + sum(weights.support)
+        taxonomy = self._taxonomy_evidence(variants, scheme, list(scores))
         for concept, labels in scores.items():
             ordered = sorted(labels.items(), key=lambda item: -item[1][0])
             label, (best, language) = ordered[0]
             others = [value for _, (value, _) in ordered[1 : 1 + len(weights.support)]]
             value = (
                 best + sum(w * v for w, v in zip(weights.support, others, strict=False))
-            ) / total
+            ) / total + taxonomy.get(concept, 0.0)
             ranked.append((min(1.0, float(value)), self.index.concepts[concept], label, language))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         title_language = detect_language(title)
@@ -178,6 +194,32 @@ class TitleNormalizer:
             )
             for score, code, label, language in ranked[:top]
         ]
+
+    def _taxonomy_evidence(
+        self, variants: list[str], scheme: Scheme, concepts: list[int]
+    ) -> dict[int, float]:
+        """What the NOC's own words add to each candidate concept's score: the weight times
+        P(group | words); for an ESCO occupation, that of its most likely linked NOC group."""
+        weights = self.weights
+        weight = weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco
+        if self.group_words is None or weight <= 0:
+            return {}
+        words = {word for variant in variants for word in title_words(variant)}
+        posterior = self.group_words.posterior(words, temperature=weights.taxonomy_temperature)
+        if posterior is None:
+            return {}
+
+        def probability(concept: int) -> float:
+            column = self.group_column[concept]
+            return float(posterior[column]) if column >= 0 else 0.0
+
+        if scheme == "noc":
+            return {concept: weight * probability(concept) for concept in concepts}
+        return {
+            concept: weight
+            * max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
+            for concept in concepts
+        }
 
     def _entries(self, label: int):
         index = self.index
@@ -199,10 +241,16 @@ class TitleNormalizer:
         return labels.get(language) or labels.get("fr") or labels.get("en") or code
 
     def save(self, directory: Path) -> None:
+        words = self.group_words
         bundle_save(
             directory,
-            arrays=self.index.arrays(),
-            meta={**self.index.meta(), "preferred": self.preferred, "links": self.links},
+            arrays={**self.index.arrays(), **(words.arrays() if words else {})},
+            meta={
+                **self.index.meta(),
+                **(words.meta() if words else {}),
+                "preferred": self.preferred,
+                "links": self.links,
+            },
         )
 
     @classmethod
@@ -220,4 +268,5 @@ class TitleNormalizer:
             links=[tuple(link) for link in meta["links"]],
             weights=weights,
             embed=embed,
+            group_words=GroupWords.from_saved(arrays, meta) if "group_words" in meta else None,
         )

@@ -20,7 +20,7 @@ from matchcore.language.store import bundle_exists, bundle_size_bytes
 from matchcore.language.titles import TitleNormalizer
 
 # Bump when the saved format or the way labels are prepared changes: saved tools are rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 VERSION = f"{FORMAT_VERSION}-{MODEL_NAME}"
 
 

@@ -1,0 +1,84 @@
+"""Which NOC unit group the words of a title point to, learnt from the taxonomy itself.
+
+The NOC's 57,000 example titles say which words belong to which group: « contremaître »,
+« superviseur » and « surveillant » to the supervisor groups (TEER 2, codes x201x–x202x),
+« manoeuvre » and « aide » to TEER 5, « tentures » and « filature » to textiles, « auxiliaire » to
+32101 and « autorisée » to 31301. A multinomial naive Bayes over the word keys (terms.text_key:
+accents, gender and plural removed) of every NOC label gives P(group | words); the title
+normaliser adds it to the groups found by spelling and meaning. It is the taxonomy's structure
+keeping close trades apart where the sentence embedding sees one job.
+"""
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from matchcore.language.labels import LabelRecord
+from matchcore.language.terms import clean_title, tokenize
+
+SMOOTHING = 0.03  # added to each word's count in each group (tuned on the dev titles)
+
+
+def title_words(text: str) -> list[str]:
+    """The word keys of a title that carry meaning (no stopwords, no single letters)."""
+    return [t.key for t in tokenize(text) if not t.is_stopword and len(t.key) > 1]
+
+
+class GroupWords:
+    def __init__(self, *, words: list[str], groups: list[str], counts: sp.csr_matrix):
+        self.words = words  # vocabulary (word keys)
+        self.groups = groups  # NOC codes, the columns
+        self.counts = counts  # words × groups, how often a word is in a group's labels
+        self.word_number = {word: i for i, word in enumerate(words)}
+        totals = np.asarray(counts.sum(axis=0)).ravel()
+        self.log_missing = -np.log(totals + SMOOTHING * max(len(words), 1)).astype(np.float32)
+
+    @classmethod
+    def build(cls, records: Sequence[LabelRecord]) -> "GroupWords":
+        """From NOC labels (official and example titles, both languages)."""
+        groups = sorted({record.concept for record in records})
+        group_number = {code: i for i, code in enumerate(groups)}
+        word_number: dict[str, int] = {}
+        rows, columns = [], []
+        for record in records:
+            for word in set(title_words(clean_title(record.text))):
+                rows.append(word_number.setdefault(word, len(word_number)))
+                columns.append(group_number[record.concept])
+        counts = sp.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, columns)),
+            shape=(len(word_number), len(groups)),
+        )
+        counts.sum_duplicates()
+        return cls(words=list(word_number), groups=groups, counts=counts)
+
+    def posterior(self, words: Iterable[str], *, temperature: float) -> np.ndarray | None:
+        """P(group | words) over self.groups (uniform prior), or None when no word is known.
+        `temperature` > 1 flattens naive Bayes' overconfidence."""
+        known = sorted({self.word_number[w] for w in words if w in self.word_number})
+        if not known or not self.groups:
+            return None
+        rows = self.counts[known].toarray() + SMOOTHING
+        log_likelihood = np.log(rows).sum(axis=0) + len(known) * self.log_missing
+        scaled = (log_likelihood - log_likelihood.max()) / temperature
+        probabilities = np.exp(scaled)
+        return probabilities / probabilities.sum()
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {
+            "words_data": self.counts.data,
+            "words_indices": self.counts.indices,
+            "words_indptr": self.counts.indptr,
+        }
+
+    def meta(self) -> dict:
+        return {"group_words": self.words, "word_groups": self.groups}
+
+    @classmethod
+    def from_saved(cls, arrays: dict[str, np.ndarray], meta: dict) -> "GroupWords":
+        words, groups = meta["group_words"], meta["word_groups"]
+        counts = sp.csr_matrix(
+            (arrays["words_data"], arrays["words_indices"], arrays["words_indptr"]),
+            shape=(len(words), len(groups)),
+        )
+        return cls(words=words, groups=groups, counts=counts)
