@@ -100,7 +100,7 @@ class LanguageForm(forms.ModelForm):
         help_texts = {
             "time_zone": _(
                 "Interview times are shown and sent in this time zone. Living abroad? Choose "
-                "your city's zone, for example Europe/Paris or Africa/Casablanca."
+                "the nearest city, for example Paris or Casablanca."
             )
         }
 

@@ -197,7 +197,7 @@ def test_candidate_sees_their_schedule_with_the_video_room(client, settings):
     page = client.get(url(activity, "my-schedule/")).content.decode()
     assert f'href="https://visio.example.org/{meeting.room_name}"' in page
     assert meeting.company.legal_name in page
-    assert "09\u00a0h\u00a000–09\u00a0h\u00a015" in page
+    assert "9\u00a0h\u00a000–9\u00a0h\u00a015" in page
 
 
 def test_schedule_calendar_file_has_one_event_per_meeting(client):

@@ -65,8 +65,8 @@ def test_picking_books_the_time_opens_a_jitsi_room_and_sends_both_an_ics(
         assert str(event["LOCATION"]) == f"https://visio.example.org/{interview.room_name}"
         # Only the recipient is named: the candidate's address never reaches the employer here.
         assert str(event["ATTENDEE"]) == f"mailto:{person.email}"
-    assert "mardi 2 mars 2027, 18\xa0h\xa000 (Europe/Paris)" in mail.outbox[0].body
-    assert "mardi 2 mars 2027, 12\xa0h\xa000 (America/Toronto)" in mail.outbox[1].body
+    assert "mardi 2 mars 2027, 18\xa0h\xa000 (heure de Paris)" in mail.outbox[0].body
+    assert "mardi 2 mars 2027, 12\xa0h\xa000 (heure de l’Est)" in mail.outbox[1].body
 
 
 def test_an_employers_own_link_is_used_as_is(shortlisted, member, candidate):
@@ -121,7 +121,7 @@ def test_a_candidate_cannot_hold_two_interviews_at_once(invitation, candidate, m
     assert error.value.messages == [
         (
             "Vous avez déjà une entrevue à ce moment (mardi 2 mars 2027, 18\xa0h\xa015 "
-            "(Europe/Paris)). Choisissez une autre plage."
+            "(heure de Paris)). Choisissez une autre plage."
         )
     ]
     assert state(invitation) == before

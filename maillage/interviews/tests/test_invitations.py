@@ -57,8 +57,8 @@ def test_invitation_offers_the_times_in_the_candidates_time_zone(
     [message] = mail.outbox
     assert message.to == [candidate.user.email]
     assert message.subject == "Entrevue vidéo avec Usinage du Fjord inc.\xa0: choisissez une plage"
-    assert "- mardi 2 mars 2027, 18\xa0h\xa000 (Europe/Paris)" in message.body
-    assert "- mercredi 3 mars 2027, 18\xa0h\xa000 (Europe/Paris)" in message.body
+    assert "- mardi 2 mars 2027, 18\xa0h\xa000 (heure de Paris)" in message.body
+    assert "- mercredi 3 mars 2027, 18\xa0h\xa000 (heure de Paris)" in message.body
     assert "Apportez votre carte de compétence." in message.body
     assert Notification.objects.get(recipient=candidate.user).code == "interviews.invited"
 
@@ -73,7 +73,7 @@ def test_a_time_in_the_past_is_refused_and_nothing_is_saved(shortlisted, member)
             now=NOW,
         )
     assert error.value.messages == [
-        "Une plage ne peut pas être dans le passé\xa0: samedi 20 février 2027, 05\xa0h\xa000 (America/Toronto)."
+        "Une plage ne peut pas être dans le passé\xa0: samedi 20 février 2027, 5\xa0h\xa000 (heure de l’Est)."
     ]
     assert snapshot() == before
 
@@ -92,7 +92,7 @@ def test_overlapping_times_are_refused(shortlisted, member):
     assert error.value.messages == [
         (
             "Deux des plages se chevauchent\xa0: mardi 2 mars 2027, 12\xa0h\xa000 "
-            "(America/Toronto) et mardi 2 mars 2027, 12\xa0h\xa020 (America/Toronto)."
+            "(heure de l’Est) et mardi 2 mars 2027, 12\xa0h\xa020 (heure de l’Est)."
         )
     ]
     assert snapshot() == before

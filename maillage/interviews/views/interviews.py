@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from maillage.accounts.models import TEAM_ROLES, Role, User
 from maillage.accounts.permissions import role_required
-from maillage.accounts.time_zones import person_datetime
+from maillage.accounts.time_zones import person_datetime, time_zone_name
 from maillage.interviews import selectors, services
 from maillage.interviews.calendar import ICS_MIMETYPE, interview_ics, interview_meeting_url
 from maillage.interviews.forms import (
@@ -62,7 +62,7 @@ def _invite_page(request: HttpRequest, proposal, form: InviteForm, status: int =
     return render(
         request,
         "interviews/invite.html",
-        {"proposal": proposal, "form": form, "time_zone": request.user.time_zone},
+        {"proposal": proposal, "form": form, "time_zone": time_zone_name(request.user.time_zone)},
         status=status,
     )
 
@@ -76,7 +76,9 @@ def invite(request: HttpRequest, public_id) -> HttpResponse:
     now = timezone.now()
     choices = _slot_choices(slots_free_to_offer(proposal.posting, now), request.user)
     form = InviteForm(
-        request.POST or None, slot_choices=choices, time_zone_name=request.user.time_zone
+        request.POST or None,
+        slot_choices=choices,
+        time_zone_name=time_zone_name(request.user.time_zone),
     )
     if request.method == "GET" or not form.is_valid():
         return _invite_page(request, proposal, form, status=200 if request.method == "GET" else 400)
@@ -135,6 +137,7 @@ def _detail_page(request: HttpRequest, interview: Interview, status: int = 200, 
         if interview.slot
         else "",
         "other_zone_moment": other_zone,
+        "time_zone": time_zone_name(user.time_zone),
         "has_happened": has_happened,
         "can_change": interview.status
         in {
@@ -221,7 +224,7 @@ def _slots_page(request: HttpRequest, interview: Interview, form: SlotsForm, sta
     return render(
         request,
         "interviews/slots.html",
-        {"interview": interview, "form": form, "time_zone": request.user.time_zone},
+        {"interview": interview, "form": form, "time_zone": time_zone_name(request.user.time_zone)},
         status=status,
     )
 
@@ -243,7 +246,7 @@ def slots(request: HttpRequest, public_id) -> HttpResponse:
     form = SlotsForm(
         request.POST or None,
         slot_choices=_slot_choices(offerable, request.user),
-        time_zone_name=request.user.time_zone,
+        time_zone_name=time_zone_name(request.user.time_zone),
     )
     if request.method == "GET" or not form.is_valid():
         return _slots_page(request, interview, form, status=200 if request.method == "GET" else 400)
