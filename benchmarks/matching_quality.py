@@ -26,7 +26,8 @@ from datetime import date
 
 import numpy as np
 
-from benchmarks.matching_data import RESULTS, Catalog, embed_cached, load_catalog, save_embeddings
+from benchmarks import provenance
+from benchmarks.matching_data import Catalog, embed_cached, load_catalog, save_embeddings
 from matchcore.engine import (
     DEFAULT_POLICY,
     CandidateRecord,
@@ -332,13 +333,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller evaluation (< 1 minute)")
     args = parser.parse_args()
+    run = provenance.start("matching_quality", quick=args.quick)
     started = time.perf_counter()
     evaluation = build_evaluation(load_catalog(), quick=args.quick)
     save_embeddings()
     results = evaluate(evaluation, quick=args.quick)
     results["setup"]["total_seconds"] = round(time.perf_counter() - started, 1)  # type: ignore[index]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "matching_quality.json").write_text(json.dumps(results, indent=2) + "\n")
+    run.write(results)
     print(f"{'method':<16}{'NDCG@10':>10}{'recall@50':>11}{'MRR':>8}")
     for method in ("engine", "engine_default_policy", "engine_learned", "tfidf", "skill_overlap"):
         if method in results:
