@@ -12,7 +12,7 @@ The first number in the link text is the figure (thousands separators allowed). 
 dotted path into the JSON: `name` for a field, `3` for a list item, `[field=value,...]` for the
 list item whose fields have these values. An optional `* N` or `/ N` after the key scales the
 value (units, percentages). The value, rounded to as many decimals as the figure shows, must equal
-the figure; a figure starting with `~` may differ by up to 5 %. The reader sees a link to the file
+the figure (either way at a half); a figure starting with `~` may differ by up to 5 %. The reader sees a link to the file
 the number comes from; `make check-figures` (part of `make lint`) fails when a figure and its file
 disagree, when the key is missing, or when a figure cites a quick run (benchmarks/results/quick/).
 
@@ -130,7 +130,7 @@ def problem(citation: Citation) -> str | None:
             return None
     else:
         decimals = len(shown.group().partition(".")[2])
-        if round(actual, decimals) == round(figure, decimals):
+        if abs(actual - figure) <= 0.5 * 10**-decimals + 1e-9:  # rounds to the figure shown
             return None
     return f"[{citation.text}] but {target.name} {citation.key!r} is {actual:g}"
 
