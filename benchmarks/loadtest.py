@@ -96,7 +96,10 @@ def prepare(args, env) -> None:
             str(args.companies),
             "--without-matches",
         )
-    print("engine matches, proposals and audit declarations (once, ~25 minutes)…", flush=True)
+    print(
+        "engine matches, proposals and audit declarations (once; ~25 minutes at full size)…",
+        flush=True,
+    )
     print(
         _manage(
             env,

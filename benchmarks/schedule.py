@@ -48,6 +48,8 @@ QUICK = Size(20, 100, 24, ROOT / "var" / "bench-schedule-quick")
 def setup_django(size: Size) -> None:
     size.var.mkdir(parents=True, exist_ok=True)
     os.environ["MAILLAGE_VAR_DIR"] = str(size.var)
+    # The language tools depend only on the reference data: share the project's build.
+    os.environ.setdefault("LANGUAGE_TOOLS_DIR", str(ROOT / "var" / "language"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))
