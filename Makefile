@@ -9,11 +9,11 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/maillage
 # QUICK=1: every benchmark in its short form, results in benchmarks/results/quick/ (not cited).
 QUICK_FLAG = $(if $(QUICK),--quick)
 # The benchmarks `make bench` runs, in order; add yours here (it must accept QUICK=1).
-BENCH_TARGETS := bench-matching bench-taxonomy bench-schedule bench-cv loadtest
+BENCH_TARGETS := bench-matching bench-taxonomy bench-schedule bench-cv loadtest chaos
 
 .PHONY: help install demo serve test test-postgres lint format check messages lock clean bench \
 	bench-schedule bench-matching bench-taxonomy bench-cv check-deploy audit fuzz-api loadtest \
-	check-figures vendor-axe
+	check-figures chaos vendor-axe
 
 help:  ## This list: every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -73,6 +73,9 @@ fuzz-api: install  ## schemathesis over every API operation, in process: no 5xx,
 
 loadtest: install  ## locust, 50 users, gunicorn + PostgreSQL (own database, created) + Redis (QUICK=1: 5 users, 20 s)
 	$(BIN)/python benchmarks/loadtest.py $(QUICK_FLAG) $(LOADTEST_ARGS)
+
+chaos: install  ## Faults on gunicorn + 2 Celery workers + beat + private PostgreSQL/Redis: benchmarks/results/chaos.json
+	$(BIN)/python -m benchmarks.chaos $(QUICK_FLAG)
 
 format: install  ## ruff: fix what can be fixed, format the code
 	$(BIN)/ruff check --fix .

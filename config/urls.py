@@ -32,3 +32,4 @@ urlpatterns += i18n_patterns(
 
 handler403 = "maillage.core.views.permission_denied"
 handler404 = "maillage.core.views.page_not_found"
+handler500 = "maillage.core.views.server_error"
