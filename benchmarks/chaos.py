@@ -9,7 +9,7 @@ copied from its database `maillage_loadtest_quick` if it exists, built otherwise
 Scripted faults, each with what must hold:
 1. rematch: every candidate's rematch queued, then a worker's process killed (SIGKILL) in the
    middle: every rematch still runs (the task is re-queued: acks late, reject on worker lost).
-2. e-mail batch: 60 e-mails queued, then a whole worker (parent and child) killed: every e-mail
+2. e-mail batch: 300 e-mails queued, then a whole worker (parent and child) killed: every e-mail
    arrives once the broker gives the unacknowledged messages back (visibility timeout).
 3. Redis stopped 30 s and restarted: the pages answer meanwhile (the cache is optional), the
    workers reconnect by themselves and a task queued after the restart runs.
@@ -346,11 +346,15 @@ SEND_MAILS = (
 )
 
 
-def fault_mail_batch(shape: Shape, sink: MailSink, count: int = 60) -> dict:
+def fault_mail_batch(shape: Shape, sink: MailSink, count: int = 300) -> dict:
     with sink.lock:
         sink.received.clear()
     shape.shell(SEND_MAILS.format(count=count))
-    time.sleep(1.5)
+    waited = time.monotonic()  # kill in the middle of the batch: some sent, some still queued
+    while (
+        int(shape.redis("LLEN", "celery") or 0) > count * 2 // 3 and time.monotonic() - waited < 60
+    ):
+        time.sleep(0.05)
     shape.kill("worker-b")  # the whole worker: its unacknowledged task waits for the timeout
     killed_at = time.monotonic()
     shape.start("worker-b")
