@@ -5,8 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/maillage
+# QUICK=1: every benchmark in its short form, results in benchmarks/results/quick/ (not cited).
+QUICK_FLAG = $(if $(QUICK),--quick)
+# The benchmarks `make bench` runs, in order; add yours here (it must accept QUICK=1).
+BENCH_TARGETS := bench-matching bench-taxonomy bench-schedule bench-cv loadtest chaos
 
-.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule bench-matching check-deploy audit fuzz-api loadtest bench-taxonomy
+.PHONY: help install demo serve test test-postgres lint format check messages lock clean bench \
+	bench-schedule bench-matching bench-taxonomy bench-cv check-deploy audit fuzz-api loadtest \
+	check-figures chaos vendor-axe
+
+help:  ## This list: every target with what it does
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +45,8 @@ test: install  ## The whole suite: unit, integration and browser tests
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-postgres: install  ## The same suite against PostgreSQL (DATABASE_URL, default local server)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/maillage} $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(BIN)/python -m benchmarks.services $${DATABASE_URL:-$(POSTGRES_URL)}
+	DATABASE_URL=$${DATABASE_URL:-$(POSTGRES_URL)} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install  ## ruff, import boundaries, migrations and translations in sync
 	$(BIN)/ruff check .
@@ -43,6 +54,10 @@ lint: install  ## ruff, import boundaries, migrations and translations in sync
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check_translations
+	$(BIN)/python -m benchmarks.doc_figures
+
+check-figures: install  ## Every figure docs/ cite matches its benchmarks/results/*.json (also in lint)
+	$(BIN)/python -m benchmarks.doc_figures
 
 check-deploy: install  ## Django's deployment checklist on the production settings; any warning fails
 	MAILLAGE_ENV=production SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
@@ -56,10 +71,13 @@ fuzz-api: install  ## schemathesis over every API operation, in process: no 5xx,
 	API_RATE_ANONYMOUS=1000000/m API_RATE_PERSON=1000000/m FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} \
 		$(BIN)/python -m pytest -p no:randomly -q maillage/api/tests/fuzz_api.py
 
-loadtest: install  ## locust, 50 users, against gunicorn + PostgreSQL + Redis here; writes benchmarks/results/loadtest.json
-	$(BIN)/python benchmarks/loadtest.py $(LOADTEST_ARGS)
+loadtest: install  ## locust, 50 users, gunicorn + PostgreSQL (own database, created) + Redis (QUICK=1: 5 users, 20 s)
+	$(BIN)/python benchmarks/loadtest.py $(QUICK_FLAG) $(LOADTEST_ARGS)
 
-format: install
+chaos: install  ## Faults on gunicorn + 2 Celery workers + beat + private PostgreSQL/Redis: benchmarks/results/chaos.json
+	$(BIN)/python -m benchmarks.chaos $(QUICK_FLAG)
+
+format: install  ## ruff: fix what can be fixed, format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -70,18 +88,31 @@ lock:  ## Re-pin requirements/*.txt from the .in files, with hashes
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/dev.txt requirements/dev.in
 
-bench-schedule: install  ## Meeting-schedule solver vs greedy on 200 employers × 1,000 candidates × 12 slots
-	$(BIN)/python -m benchmarks.schedule
+bench: install  ## Every benchmark in turn (BENCH_TARGETS); QUICK=1: the short forms CI runs
+	@set -e; started=$$(date +%s); for target in $(BENCH_TARGETS); do \
+		echo "== make $$target $(if $(QUICK),QUICK=1)"; t0=$$(date +%s); \
+		$(MAKE) --no-print-directory $$target QUICK=$(QUICK); \
+		echo "== $$target: $$(( $$(date +%s) - t0 )) s"; \
+	done; echo "== make bench: $$(( $$(date +%s) - started )) s"
 
-bench-taxonomy: install  ## Quality and speed of title normalisation and skill extraction (needs load_reference_data)
+bench-schedule: install  ## Meeting-schedule solver vs greedy on 200 employers × 1,000 candidates × 12 slots
+	$(BIN)/python -m benchmarks.schedule $(QUICK_FLAG)
+
+bench-taxonomy: install  ## Quality and speed of title normalisation and skill extraction
+	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
-	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/taxonomy_eval.py
+	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/taxonomy_eval.py $(QUICK_FLAG)
+
+bench-cv: install  ## CV import: field precision/recall on the CV test set, cost of a hostile DOCX
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python benchmarks/cv_eval.py $(QUICK_FLAG)
 
 bench-matching: install  ## Matching quality and speed: benchmarks/results/matching_*.json (QUICK=1: < 1 min)
 	$(BIN)/python -m benchmarks.matching_quality $(if $(QUICK),--quick)
 	$(BIN)/python -m benchmarks.matching_speed $(if $(QUICK),--quick)
 
-clean:
+clean:  ## Remove .venv, var/ (databases, media), collected static files and screenshots
 	rm -rf $(VENV) var staticfiles e2e/screenshots
 
 vendor-axe:  ## Refresh the vendored axe-core from the npm registry

@@ -1,6 +1,7 @@
 """CV import: field-level precision and recall on the CV test set, and what a hostile file costs.
 
     .venv/bin/python benchmarks/cv_eval.py        # prints a table, writes benchmarks/results/cv_eval.json
+    .venv/bin/python benchmarks/cv_eval.py --quick  # CI: no "before" cost, benchmarks/results/quick/
 
 Quality: maillage/candidates/tests/cv_set (13 people, 16 files, six generators), scored by its
 scoring.py; "dev" files were looked at while writing the parser, "test" files were not.
@@ -9,6 +10,7 @@ did before, python-docx in the web process, and (b) as it does now, through the 
 fresh process, wall time and peak resident memory of that process and of its children.
 """
 
+import argparse
 import json
 import os
 import subprocess
@@ -19,7 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-RESULTS = ROOT / "benchmarks" / "results" / "cv_eval.json"
 
 MEASURE = """
 import io, json, sys, time, os
@@ -85,16 +86,18 @@ def sandbox_child_peak_mb() -> int:
     return round(json.loads(finished.stdout)["peak_rss_kb"] / 1024)
 
 
-def write_results(results: dict) -> None:
-    """One place that writes the results file (the lead routes it through benchmarks/provenance)."""
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-
-
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="skip the old reader's cost (~20 s, 300 MB)"
+    )
+    quick = parser.parse_args().quick
     import django
 
     django.setup()
+    from benchmarks import provenance
+
+    run = provenance.start("cv_eval", quick=quick)
     from maillage.candidates.tests.cv_set import scoring
 
     started = time.perf_counter()
@@ -110,21 +113,20 @@ def main() -> None:
         print(
             f"  {name:28} {rates['precision']:.3f} / {rates['recall']:.3f}  ({rates['stated']} stated)"
         )
-    before = hostile_file_cost(old=True)
+    before = None if quick else hostile_file_cost(old=True)
     after = hostile_file_cost(old=False)
     after["sandbox_process_peak_mb"] = sandbox_child_peak_mb()
-    print("\none million empty paragraphs in a DOCX of", before["file_bytes"], "bytes")
+    print("\none million empty paragraphs in a DOCX of", after["file_bytes"], "bytes")
     print("  before (python-docx in the web process):", before)
     print("  after (sandboxed, bounded reader):      ", after)
-    write_results(
+    path = run.write(
         {
-            "command": "python benchmarks/cv_eval.py",
             "quality": quality,
             "hostile_docx_million_paragraphs": {"before": before, "after": after},
             "seconds": round(time.perf_counter() - started, 1),
         }
     )
-    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    print(f"\nwritten to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

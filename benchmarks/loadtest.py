@@ -1,13 +1,17 @@
 """Load test: gunicorn (sync workers, 2 × cores + 1) on PostgreSQL and Redis, driven by locust
-headless with 50 concurrent people; `make loadtest`.
+headless with 50 concurrent people; `make loadtest` (`make loadtest QUICK=1`: 5 people, 20 s,
+300 candidates).
 
-Steps: make sure the database holds the reference data and the scale data (100,000 candidates,
-~10,000 postings, their vectors, and the engine's verdicts on a random sample of pairs, see
-benchmarks/scale_data.py; created once, ~40 minutes), start gunicorn, run
-benchmarks/locustfile.py, stop gunicorn, write benchmarks/results/loadtest.json and print the
-table per page. Traffic goes to 127.0.0.1 only and stops after --duration seconds.
+Steps: check that PostgreSQL and Redis answer (one line saying which is missing if not), create
+the load test's own database if it does not exist (`maillage_loadtest`, or
+`maillage_loadtest_quick` for --quick; the script prints where it is), make sure it holds the
+reference data and the scale data (100,000 candidates, ~10,000 postings, their vectors, and the
+engine's verdicts on a random sample of pairs, see benchmarks/scale_data.py; created once,
+~40 minutes), start gunicorn, run benchmarks/locustfile.py, stop gunicorn, write
+benchmarks/results/loadtest.json (quick: benchmarks/results/quick/) and print the table per page.
+Traffic goes to 127.0.0.1 only and stops after --duration seconds.
 
-Environment: LOADTEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/maillage_trust),
+Environment: LOADTEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/maillage_loadtest),
 LOADTEST_REDIS_URL (default redis://127.0.0.1:6379/5).
 """
 
@@ -23,11 +27,21 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import provenance  # noqa: E402
+from benchmarks.services import (  # noqa: E402
+    ServiceMissing,
+    database_ensure,
+    redis_check,
+)
+
 BIN = Path(sys.executable).parent
-RESULTS = ROOT / "benchmarks" / "results" / "loadtest.json"
 PORT = 8765
-# Time for every person to log in before the measured window (50 password hashes on 2 cores).
-LOGIN_PHASE_S = 60
+# Time for every person to log in before the measured window (~0.5 s of CPU per password hash).
+LOGIN_SECONDS_PER_USER = 1.2
+FULL = {"users": 50, "duration": 120, "candidates": 100_000, "companies": 6_150}
+QUICK = {"users": 5, "duration": 20, "candidates": 300, "companies": 30}
 
 
 def _env(args) -> dict[str, str]:
@@ -50,10 +64,12 @@ def _manage(env, *command: str) -> str:
         [sys.executable, "manage.py", *command],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise ServiceMissing(f"manage.py {command[0]} failed: {last}")
     return result.stdout
 
 
@@ -80,7 +96,10 @@ def prepare(args, env) -> None:
             str(args.companies),
             "--without-matches",
         )
-    print("engine matches, proposals and audit declarations (once, ~25 minutes)…", flush=True)
+    print(
+        "engine matches, proposals and audit declarations (once; ~25 minutes at full size)…",
+        flush=True,
+    )
     print(
         _manage(
             env,
@@ -99,6 +118,16 @@ def prepare(args, env) -> None:
     )
 
 
+def _dataset_summary(env) -> dict:
+    printed = _manage(
+        env,
+        "shell",
+        "-c",
+        "import json; from benchmarks import scale_data as s; print(json.dumps(s.dataset_summary()))",
+    )
+    return json.loads(printed.strip().splitlines()[-1])
+
+
 def wait_until_up(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -113,16 +142,18 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--duration", type=int, default=120, help="seconds of measured load")
-    parser.add_argument("--candidates", type=int, default=100_000)
-    parser.add_argument("--companies", type=int, default=6_150)
+    parser.add_argument(
+        "--quick", action="store_true", help="5 people, 20 s, 300 candidates (CI; own database)"
+    )
+    parser.add_argument("--users", type=int)
+    parser.add_argument("--duration", type=int, help="seconds of measured load")
+    parser.add_argument("--candidates", type=int)
+    parser.add_argument("--companies", type=int)
     parser.add_argument("--workers", type=int, default=multiprocessing.cpu_count() * 2 + 1)
     parser.add_argument(
         "--database-url",
-        default=os.environ.get(
-            "LOADTEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/maillage_trust"
-        ),
+        default=os.environ.get("LOADTEST_DATABASE_URL"),
+        help="default postgres://postgres@127.0.0.1:5432/maillage_loadtest[_quick], created if missing",
     )
     parser.add_argument(
         "--redis-url", default=os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/5")
@@ -132,13 +163,33 @@ def main() -> int:
         "--prepare-only", action="store_true", help="load the data, measure later (idle machine)"
     )
     args = parser.parse_args()
-    env = _env(args)
-    if not args.skip_prepare:
-        prepare(args, env)
+    for key, value in (QUICK if args.quick else FULL).items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
+    if args.database_url is None:
+        name = "maillage_loadtest_quick" if args.quick else "maillage_loadtest"
+        args.database_url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    try:
+        redis_check(args.redis_url)
+        created = database_ensure(args.database_url)
+        print(f"database: {args.database_url}{' (created)' if created else ''}", flush=True)
+        env = _env(args)
+        if not args.skip_prepare:
+            prepare(args, env)
+    except ServiceMissing as missing:
+        print(f"loadtest: {missing}", file=sys.stderr)
+        return 2
     if args.prepare_only:
         return 0
-    # The machine may be shared: the load average says how much else was running.
-    load_before = list(os.getloadavg())
+    return measure(args, env)
+
+
+def measure(args, env) -> int:
+    # The machine may be shared: the provenance block records the load average before and after.
+    run = provenance.start("loadtest", quick=args.quick)
+    raw = run.path.with_suffix(".locust.tmp")
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    login_phase_s = max(10, round(args.users * LOGIN_SECONDS_PER_USER))
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
@@ -172,7 +223,7 @@ def main() -> int:
                 "-r",
                 str(spawn_rate),
                 "-t",
-                f"{args.duration + LOGIN_PHASE_S}s",
+                f"{args.duration + login_phase_s}s",
                 "--only-summary",
                 "--stop-timeout",
                 "5",
@@ -180,36 +231,38 @@ def main() -> int:
                 "WARNING",
             ],
             cwd=ROOT,
-            env={**env, "LOADTEST_RESULTS": str(RESULTS)},
+            env={**env, "LOADTEST_RESULTS": str(raw)},
             check=False,
             timeout=args.duration + 300,
         )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    result = json.loads(RESULTS.read_text())
+    result = json.loads(raw.read_text())
+    raw.unlink()
     result.update(
         {
-            "load_average_before": load_before,
-            "load_average_after": list(os.getloadavg()),
+            "dataset": _dataset_summary(env),
             "workers": args.workers,
             "cores": multiprocessing.cpu_count(),
             "duration_s": args.duration,
             "candidates": args.candidates,
         }
     )
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    path = run.write(result)
     print(f"\n{'page':32} {'requests':>8} {'fail':>5} {'rps':>7} {'p50':>6} {'p95':>6} {'p99':>6}")
     for row in [*result["pages"], {"page": "ALL", **result}]:
         print(
             f"{row['page']:32} {row['requests']:>8} {row['failures']:>5} {row['rps']:>7} "
             f"{row['p50_ms']:>6} {row['p95_ms']:>6} {row['p99_ms']:>6}"
         )
-    print(
-        f"load average before/after: {load_before[0]:.1f} / {result['load_average_after'][0]:.1f}"
+    before, after = (
+        run.load_average_before[0],
+        json.loads(path.read_text())["provenance"]["load_average_after"][0],
     )
+    print(f"load average before/after: {before:.1f} / {after:.1f}")
     print(
-        f"\n{result['users']} users, {result['workers']} gunicorn workers on {result['cores']} cores; written to {RESULTS.relative_to(ROOT)}"
+        f"\n{result['users']} users, {result['workers']} gunicorn workers on {result['cores']} cores; written to {path.relative_to(ROOT)}"
     )
     return 0 if result["failures"] == 0 else 1
 

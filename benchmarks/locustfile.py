@@ -77,7 +77,8 @@ class Candidate(Person):
     weight = 6
 
     def on_start(self) -> None:
-        index = random.choice([i for i in range(1, 5000) if i % 5])  # verified candidates
+        # verified candidates
+        index = random.choice([i for i in range(1, min(CANDIDATES, 5000)) if i % 5])
         self.login(f"candidat{index + 1}@example.org")
         self.posting_ids: list[str] = []
 

@@ -27,7 +27,8 @@ from datetime import date
 
 import numpy as np
 
-from benchmarks.matching_data import RESULTS, Catalog, embed_cached, load_catalog, save_embeddings
+from benchmarks import provenance
+from benchmarks.matching_data import Catalog, embed_cached, load_catalog, save_embeddings
 from benchmarks.matching_gold import (
     gold_records,
     gold_report,
@@ -396,6 +397,7 @@ def main() -> None:
         "and go to matchcore/engine/policy.py by hand)",
     )
     args = parser.parse_args()
+    run = provenance.start("matching_quality", quick=args.quick)
     started = time.perf_counter()
     setup_django()
     gold = load_gold()
@@ -413,8 +415,7 @@ def main() -> None:
     results, alternatives = evaluate(evaluation, quick=args.quick, gold_objective=gold_objective)
     results["gold"] = gold_report(gold, records, table, alternatives, seed=SEED)
     results["setup"]["total_seconds"] = round(time.perf_counter() - started, 1)  # type: ignore[index]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "matching_quality.json").write_text(json.dumps(results, indent=2) + "\n")
+    run.write(results)
     print(f"{'method':<16}{'NDCG@10':>10}{'recall@50':>11}{'MRR':>8}")
     for method in (
         "engine",

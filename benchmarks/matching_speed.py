@@ -33,7 +33,8 @@ from datetime import date, timedelta
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from benchmarks.matching_data import RESULTS, embed_cached, load_catalog, save_embeddings
+from benchmarks import provenance
+from benchmarks.matching_data import embed_cached, load_catalog, save_embeddings
 from matchcore.engine import (
     CandidateRecord,
     Experience,
@@ -326,6 +327,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smaller run (< 1 minute)")
     args = parser.parse_args()
     quick = args.quick
+    bench_run = provenance.start("matching_speed", quick=quick)
     started = time.perf_counter()
     pool = Pool.build(quick=quick)
     save_embeddings()
@@ -371,8 +373,7 @@ def main() -> None:
         "quick": quick,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "matching_speed.json").write_text(json.dumps(out, indent=2) + "\n")
+    bench_run.write(out)
     print(
         f"{'case':<18}{'candidates':>11}{'p50 ms':>8}{'p95 ms':>8}{'recall':>8}{'numpy p95':>10}{'share':>8}"
     )

@@ -146,3 +146,31 @@ def add_declarations(seed: int = 13, share: float = 0.4) -> None:
         AuditDeclaration.objects.bulk_create(declarations, batch_size=BATCH)
         PrivacyConsent.objects.bulk_create(consents, batch_size=BATCH)
     print(f"declarations: {len(declarations):,} created")
+
+
+def dataset_summary() -> dict:
+    """What the load test ran against, recorded in its results file (docs/scaling.md cites it):
+    row counts and the database's size on disk (PostgreSQL)."""
+    from maillage.employers.models import Company, JobPosting, PostingStatus
+    from maillage.fairness.models import AuditDeclaration
+    from maillage.prequalification.models import Proposal
+
+    summary: dict = {
+        "candidates": CandidateProfile.objects.count(),
+        "companies": Company.objects.count(),
+        "published_postings": JobPosting.objects.filter(status=PostingStatus.PUBLISHED).count(),
+        "match_results": MatchResult.objects.count(),
+        "postings_with_results": MatchResult.objects.values("posting_id").distinct().count(),
+        "proposals": Proposal.objects.count(),
+        "audit_declarations": AuditDeclaration.objects.count(),
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            summary["database_mb"] = round(cursor.fetchone()[0] / 2**20)
+            cursor.execute(
+                "SELECT relname, pg_total_relation_size(relid) FROM pg_stat_user_tables "
+                "ORDER BY 2 DESC LIMIT 6"
+            )
+            summary["largest_tables_mb"] = {name: round(size / 2**20) for name, size in cursor}
+    return summary

@@ -1,6 +1,6 @@
 """Benchmark of the meeting-schedule solver on a session built from demo data.
 
-    make bench-schedule        (or: .venv/bin/python -m benchmarks.schedule)
+    make bench-schedule        (or: .venv/bin/python -m benchmarks.schedule [--quick])
 
 A session of 200 employers, 1,000 candidates and 12 slots (k = 3 meetings per candidate, one table
 per employer) is built from the demo data (maillage.site.demo, seed 2026) in a private SQLite
@@ -8,6 +8,8 @@ database under var/bench-schedule/ (built once, reused). The acceptable pairs an
 stored as MatchResult rows and read back by the activities app's own `schedule_inputs`, exactly as
 the web app does; then the solver and the greedy baseline (highest score first, first free slot)
 run on the same problem in the same process. Results: benchmarks/results/schedule.json.
+`--quick` (CI): 20 employers × 100 candidates in var/bench-schedule-quick/, no CP-SAT comparison,
+results in benchmarks/results/quick/ (benchmarks/provenance.py).
 
 The scores are the matching engine's: before solving, every registered candidate is scored for
 every posting brought (maillage.matching.services.pairs_rematch, as `schedule_compute` does in
@@ -15,26 +17,39 @@ the web app); the pairs that pass the engine's hard rules are the acceptable pai
 score is its best posting's engine score (0-100).
 """
 
+import argparse
 import json
 import os
 import random
 import sys
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var" / "bench-schedule"
-RESULTS = ROOT / "benchmarks" / "results" / "schedule.json"
 TODAY = date(2026, 11, 26)
-EMPLOYERS, CANDIDATES, SLOTS, K = 200, 1000, 12, 3
-# Demo companies: every 7th is left unverified (no posting), so 234 gives 200 verified employers.
-DEMO_COMPANIES = 234
+SLOTS, K = 12, 3
 
 
-def setup_django() -> None:
-    VAR.mkdir(parents=True, exist_ok=True)
-    os.environ["MAILLAGE_VAR_DIR"] = str(VAR)
+@dataclass(frozen=True)
+class Size:
+    employers: int
+    candidates: int
+    # Demo companies: every 7th is left unverified (no posting), so 234 gives 200 verified employers.
+    demo_companies: int
+    var: Path
+
+
+FULL = Size(200, 1000, 234, ROOT / "var" / "bench-schedule")
+QUICK = Size(20, 100, 24, ROOT / "var" / "bench-schedule-quick")
+
+
+def setup_django(size: Size) -> None:
+    size.var.mkdir(parents=True, exist_ok=True)
+    os.environ["MAILLAGE_VAR_DIR"] = str(size.var)
+    # The language tools depend only on the reference data: share the project's build.
+    os.environ.setdefault("LANGUAGE_TOOLS_DIR", str(ROOT / "var" / "language"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))
@@ -43,7 +58,7 @@ def setup_django() -> None:
     django.setup()
 
 
-def build_data() -> None:
+def build_data(size: Size) -> None:
     from django.core.management import call_command
 
     from maillage.candidates.models import CandidateProfile
@@ -51,17 +66,17 @@ def build_data() -> None:
 
     call_command("migrate", verbosity=0)
     call_command("load_reference_data", verbosity=0)
-    if CandidateProfile.objects.count() < CANDIDATES:
+    if CandidateProfile.objects.count() < size.candidates:
         load_demo_data(
-            candidates=CANDIDATES,
-            companies=DEMO_COMPANIES,
+            candidates=size.candidates,
+            companies=size.demo_companies,
             today=TODAY,
             with_showcase=False,
             with_matches=False,  # the session's pairs are scored below, as an activity does
         )
 
 
-def build_session():
+def build_session(size: Size):
     """The activity and its registrations (replaced each run)."""
     from django.db import transaction
     from django.utils import timezone
@@ -87,8 +102,8 @@ def build_session():
             starts_at="09:00",
             slot_count=SLOTS,
             slot_minutes=15,
-            candidate_capacity=CANDIDATES,
-            employer_capacity=EMPLOYERS,
+            candidate_capacity=size.candidates,
+            employer_capacity=size.employers,
             max_meetings_per_candidate=K,
             is_virtual=True,
         )
@@ -98,7 +113,7 @@ def build_session():
                 postings__status=PostingStatus.PUBLISHED,
             )
             .distinct()
-            .order_by("pk")[:EMPLOYERS]
+            .order_by("pk")[: size.employers]
         )
         registrations = EmployerRegistration.objects.bulk_create(
             [EmployerRegistration(activity=activity, company=c) for c in companies]
@@ -119,7 +134,7 @@ def build_session():
         profiles = list(
             CandidateProfile.objects.order_by("pk").prefetch_related(
                 "desired_occupations", "regions_of_interest", "experiences"
-            )[:CANDIDATES]
+            )[: size.candidates]
         )
         now = timezone.now()
         CandidateRegistration.objects.bulk_create(
@@ -201,10 +216,17 @@ def cp_sat_alone(problem, *, time_limit: float = 25.0) -> dict:
 
 
 def main() -> dict:
-    setup_django()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small session (CI)")
+    quick = parser.parse_args().quick
+    size = QUICK if quick else FULL
+    setup_django(size)
+    from benchmarks import provenance
+
+    run = provenance.start("schedule", quick=quick)
     started = time.perf_counter()
-    build_data()
-    activity, candidates, employers = build_session()
+    build_data(size)
+    activity, candidates, employers = build_session(size)
     prepared_seconds = time.perf_counter() - started
 
     from maillage.activities.services.scheduling import registered_pairs_score
@@ -247,7 +269,7 @@ def main() -> dict:
         },
         "greedy": summary(greedy, eligible),
         "solver_with_slot_pins": slot_pinned_variant(problem, solver),
-        "cp_sat_alone": cp_sat_alone(problem),
+        "cp_sat_alone": None if quick else cp_sat_alone(problem),
         "targets": {
             "within_1_percent_of_bound": solver.gap <= 0.01,
             "every_eligible_candidate_served": solver.candidates_served == eligible,
@@ -255,10 +277,9 @@ def main() -> dict:
             "never_below_greedy": solver.total_score >= greedy.total_score - 1e-6,
         },
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    path = run.write(report)
     print(json.dumps(report, indent=2, ensure_ascii=False))
-    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    print(f"\nwritten to {path.relative_to(ROOT)}")
     return report
 
 

@@ -34,6 +34,7 @@ django.setup()
 import numpy as np  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 
+from benchmarks import provenance  # noqa: E402
 from benchmarks.language_data import (  # noqa: E402
     french_skill_sentences,
     skillspan_sentences,
@@ -50,7 +51,6 @@ from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
 from matchcore.language.vocabulary import REGIONAL_EQUIVALENTS  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "results" / "taxonomy_eval.json"
 SEED = 7
 DEV_TITLES = 1000  # NOC example titles used to tune TitleWeights (held out, not reported)
 TEST_TITLES = 2000  # NOC example titles reported (held out)
@@ -366,6 +366,7 @@ def main() -> None:
         "--quick", action="store_true", help="Smaller samples, no fresh-install timing."
     )
     quick = parser.parse_args().quick
+    run = provenance.start("taxonomy_eval", quick=quick)
     tools = language_tools()
     report: dict = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
@@ -382,10 +383,9 @@ def main() -> None:
     report["peak_rss_mb_benchmark_process"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = run.write(report)
     print_table(report)
-    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    print(f"\nWritten to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -32,3 +32,4 @@ urlpatterns += i18n_patterns(
 
 handler403 = "maillage.site.views.permission_denied"
 handler404 = "maillage.site.views.page_not_found"
+handler500 = "maillage.site.views.server_error"

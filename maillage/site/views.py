@@ -38,6 +38,25 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: 503 with a clear message and Retry-After while the database does not answer
+    (restart, failover), 500 otherwise. Neither page touches the database."""
+    import sys
+
+    from django.db import DatabaseError, InterfaceError, OperationalError
+    from django.template import loader
+
+    error = sys.exc_info()[1]
+    unavailable = isinstance(error, OperationalError | InterfaceError) or (
+        isinstance(error, DatabaseError) and "connection" in str(error).lower()
+    )
+    if unavailable:
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 
