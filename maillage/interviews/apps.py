@@ -11,3 +11,10 @@ class InterviewsConfig(AppConfig):
         from maillage.notifications.catalog import notification_messages_register
 
         notification_messages_register(MESSAGES)
+
+        from maillage.interviews.services.changes import interviews_cancel_on_withdrawal
+        from maillage.prequalification.signals import consent_withdrawn
+
+        consent_withdrawn.connect(
+            interviews_cancel_on_withdrawal, dispatch_uid="interviews-cancel-on-withdrawal"
+        )

@@ -122,8 +122,10 @@ CONSENT_WITHDRAWN = gettext_lazy(
 
 
 @transaction.atomic
-def interviews_cancel_on_withdrawal(*, proposal: Proposal, by: User, now: datetime) -> int:
-    """The candidate withdrew their consent (prequalification calls this): every interview not
+def interviews_cancel_on_withdrawal(
+    *, proposal: Proposal, by: User, now: datetime, **signal: object
+) -> int:
+    """The candidate withdrew their consent (prequalification's `consent_withdrawn`): every interview not
     yet held is cancelled and each side told why, in their own language."""
     count = 0
     pending = Interview.objects.filter(

@@ -18,6 +18,7 @@ from maillage.prequalification.services.transitions import (
     proposal_lock,
     proposal_move,
 )
+from maillage.prequalification.signals import consent_withdrawn
 
 
 def _require_candidate(proposal: Proposal, user: User) -> None:
@@ -109,9 +110,6 @@ def proposal_withdraw(*, proposal: Proposal, by: User) -> Proposal:
     """The candidate stops sharing, at any stage after consenting: the employer loses access at
     once (web and API read the same status), interviews not yet held are cancelled with a notice
     to each side, and the short list's place goes to the next candidate."""
-    # interviews depends on prequalification; importing it here keeps the dependency one-way.
-    from maillage.interviews.services.changes import interviews_cancel_on_withdrawal
-
     proposal = proposal_lock(proposal)
     _require_candidate(proposal, by)
     if proposal.status not in WITHDRAWABLE_STATUSES:
@@ -126,7 +124,9 @@ def proposal_withdraw(*, proposal: Proposal, by: User) -> Proposal:
     proposal.shared_sections = []
     proposal.save()
     if was_invited:
-        interviews_cancel_on_withdrawal(proposal=proposal, by=by, now=proposal.withdrawn_at)
+        consent_withdrawn.send(
+            sender=proposal_withdraw, proposal=proposal, by=by, now=proposal.withdrawn_at
+        )
     notices.consent_withdrawn(proposal, employer_saw_it=employer_saw_it)
     shortlist_fill(posting=proposal.posting)
     return proposal
