@@ -36,10 +36,12 @@ from benchmarks.language_data import (  # noqa: E402
     skillspan_sentences,
     span_scores,
 )
+from benchmarks.skill_linking import SETS, evaluate_ranker, skill_linking_sets  # noqa: E402
 from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
 from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
 from matchcore.language.folding import fold  # noqa: E402
 from matchcore.language.labels import LabelRecord  # noqa: E402
+from matchcore.language.skills import unique_skills  # noqa: E402
 from matchcore.language.terms import clean_title, text_key  # noqa: E402
 from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
@@ -189,6 +191,21 @@ def evaluate_skills(report: dict, tools: LanguageTools, quick: bool) -> None:
     }
 
 
+# --- Skill linking as ranking (ESCO skill linking dev sets) -------------------------------------
+
+
+def evaluate_skill_linking(report: dict, tools: LanguageTools) -> None:
+    """R-P@5 and MRR on TECH and HOUSE: the "report" half is the number we state (nothing was
+    tuned on it); "all" only for rankers that never saw any row (see benchmarks/skill_linking.py)."""
+    sets = skill_linking_sets()
+    report["skill_linking"] = {
+        "protocol": "tune/report halves by SHA-1 of the sentence (benchmarks/skill_linking.py)",
+        "before_mentions_only": evaluate_ranker(
+            lambda text: [m.uri for m in unique_skills(tools.skills.extract(text))], sets
+        ),
+    }
+
+
 def measure_speed(report: dict, quick: bool) -> None:
     _, test, _ = title_splits()
     titles = [title for _, _, title in test[: 300 if quick else 1000]]
@@ -251,11 +268,23 @@ def print_table(report: dict) -> None:
             f"  {name:40} {r['strict']['precision']:.3f} {r['strict']['recall']:.3f} {r['strict']['f1']:.3f}"
             f"      {r['overlap']['precision']:.3f} {r['overlap']['recall']:.3f} {r['overlap']['f1']:.3f}"
         )
+    print_skill_linking(report)
     print("\nSpeed and size")
     for key, value in report["speed"].items():
         print(f"  {key:40} {value}")
     for key, value in report.get("load_reference_data_seconds", {}).items():
         print(f"  load_reference_data {key:20} {value} s")
+
+
+def print_skill_linking(report: dict) -> None:
+    print(
+        "\nSkill linking (R-P@5 / MRR)              TECH report   HOUSE report   TECH all  HOUSE all"
+    )
+    for name, results in report["skill_linking"].items():
+        if not isinstance(results, dict):
+            continue
+        cells = [results[p][h] for h in ("report", "all") for p in SETS]
+        print(f"  {name:40}" + "".join(f"  {c['rp_at_5']:.3f}/{c['mrr']:.3f}" for c in cells))
 
 
 def main() -> None:
@@ -273,6 +302,7 @@ def main() -> None:
     evaluate_titles(report, quick)
     evaluate_cross_lingual(report, quick)
     evaluate_skills(report, tools, quick)
+    evaluate_skill_linking(report, tools)
     measure_speed(report, quick)
     if not quick:
         measure_fresh_install(report)
