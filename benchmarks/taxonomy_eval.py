@@ -203,6 +203,26 @@ def evaluate_skill_linking(report: dict, tools: LanguageTools) -> None:
         "before_mentions_only": evaluate_ranker(
             lambda text: [m.uri for m in unique_skills(tools.skills.extract(text))], sets
         ),
+        "after_ranking": evaluate_ranker(
+            lambda text: [s.uri for s in tools.ranker.rank(text, top=10)], sets
+        ),
+        "latency_one_core": skill_ranking_latency(tools, sets),
+    }
+
+
+def skill_ranking_latency(tools: LanguageTools, sets: dict) -> dict:
+    """Milliseconds per sentence of tools.ranker.rank, one thread, after one warm-up call."""
+    texts = [s.text for sentences in sets.values() for s in sentences]
+    tools.ranker.rank(texts[0])
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        tools.ranker.rank(text, top=10)
+        times.append(1000 * (time.perf_counter() - started))
+    return {
+        "sentences": len(times),
+        "median_ms": round(float(np.median(times)), 1),
+        "p95_ms": round(float(np.percentile(times, 95)), 1),
     }
 
 
@@ -281,10 +301,11 @@ def print_skill_linking(report: dict) -> None:
         "\nSkill linking (R-P@5 / MRR)              TECH report   HOUSE report   TECH all  HOUSE all"
     )
     for name, results in report["skill_linking"].items():
-        if not isinstance(results, dict):
+        if not isinstance(results, dict) or "tech" not in results:
             continue
         cells = [results[p][h] for h in ("report", "all") for p in SETS]
         print(f"  {name:40}" + "".join(f"  {c['rp_at_5']:.3f}/{c['mrr']:.3f}" for c in cells))
+    print(f"  ranking latency, one core: {report['skill_linking']['latency_one_core']}")
 
 
 def main() -> None:
