@@ -23,6 +23,7 @@ from maillage.employers.models import (
     PostingStatus,
 )
 from maillage.matching.tasks import posting_rematch_later
+from maillage.taxonomy.selectors import skill_links
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -164,8 +165,10 @@ def company_invitation_accept(
 def _skills_replace(
     posting: JobPosting, required: list[str], nice: list[str], uris: dict[str, str] | None
 ) -> None:
-    """Replace the posting's skills; `uris` links some labels to their ESCO skill."""
+    """Replace the posting's skills; `uris` links some labels to their ESCO skill, and the other
+    labels are linked when an ESCO skill fits (the employer's words are kept)."""
     uris = uris or {}
+    uris = {**skill_links(label for label in [*required, *nice] if label not in uris), **uris}
     posting.skills.all().delete()
     PostingSkill.objects.bulk_create(
         [

@@ -51,6 +51,17 @@ class RankingWeights:
     lexical: float = 0.3
     sources: dict = field(default_factory=dict, compare=False)  # how the weights were obtained
 
+    @classmethod
+    def from_trained(cls, trained: dict) -> "RankingWeights":
+        """The weights `make train-language` wrote (its JSON, read by the caller)."""
+        if list(trained.get("features", [])) != list(FEATURES):
+            raise ValueError("trained weights are for other features: run make train-language")
+        return cls(
+            coefficients=tuple(float(c) for c in trained["coefficients"]),
+            intercept=float(trained["intercept"]),
+            sources={k: v for k, v in trained.items() if k not in ("coefficients", "intercept")},
+        )
+
 
 @dataclass(frozen=True)
 class RankedSkill:
@@ -78,14 +89,28 @@ class SkillRanker:
         )
         self.prior = np.log1p(counts) / max(float(np.log1p(counts.max(initial=1.0))), 1e-6)
         self.label_language = self.index.entry_language[self.index.entry_ptr[:-1]]
-        # The concept each label names first (a label naming several skills counts for each).
-        self.label_concepts = [
-            self.index.entry_concept[self.index.entry_ptr[i] : self.index.entry_ptr[i + 1]]
-            for i in range(len(self.index))
-        ]
+        index = self.index
+        # The concepts each label names (a label naming several skills counts for each).
+        self.label_concepts = np.split(np.asarray(index.entry_concept), index.entry_ptr[1:-1])
+        # Concept → its labels (all kinds), as CSR arrays.
+        owner = np.repeat(np.arange(len(index)), np.diff(index.entry_ptr))
+        order = np.argsort(index.entry_concept, kind="stable")
+        self.concept_label_ptr = np.searchsorted(
+            index.entry_concept[order], np.arange(len(index.concepts) + 1)
+        )
+        self.concept_labels = owner[order]
+        # The search by meaning first looks among preferred labels only (a quarter of all labels,
+        # four times faster), then compares the chunk with every label of the skills found.
+        preferred = np.zeros(len(index), dtype=bool)
+        preferred[owner[index.entry_kind == 0]] = True
+        self.preferred_labels = np.flatnonzero(preferred)
+        self.preferred_coarse = np.ascontiguousarray(index.coarse[self.preferred_labels])
 
     def rank(self, text: str, *, top: int = 10, min_score: float = 0.0) -> list[RankedSkill]:
-        """The `top` best skills for the text, best first, those scoring at least `min_score`."""
+        """The `top` best skills for the text, best first, those scoring at least `min_score`
+        (none for a text without letters)."""
+        if not any(character.isalpha() for character in text):
+            return []
         concepts, features, spans = self.features(text)
         if not concepts:
             return []
@@ -125,6 +150,7 @@ class SkillRanker:
             if heading_kind(text[start:end]) is None
         ]
         phrases = [expand_skill_terms(text[start:end]) for start, end in chunks]
+        one_word = [float(" " not in text[start:end].strip()) for start, end in chunks]
         owners = list(range(len(chunks)))
         for i, phrase in enumerate(list(phrases)):
             if verb := verb_form(phrase):
@@ -146,19 +172,17 @@ class SkillRanker:
         best_chunk: dict[int, float] = {}
         if phrases:
             lexical = (self.index.lexical.vectorize(phrases) @ self.index.lexical.by_ngram).tocsr()
-            coarse = (vectors[:-1] @ self.index.projection) @ self.index.coarse.T
+            coarse = (vectors[:-1] @ self.index.projection) @ self.preferred_coarse.T
             for number, owner in enumerate(owners):
                 spelled = lexical.getrow(number)
-                by_spelling = spelled.indices[np.argsort(-spelled.data)[: weights.candidates]]
-                labels = np.union1d(
-                    top_indices(np.asarray(coarse[number]), 2 * weights.candidates), by_spelling
-                )
+                by_spelling = spelled.indices[top_indices(spelled.data, weights.candidates)]
+                nearest = self.preferred_labels[top_indices(coarse[number], weights.candidates)]
+                labels = np.union1d(self._all_labels(nearest), by_spelling)
                 semantic = self.index.vectors[labels] @ vectors[number]
                 lexical_row = np.zeros(len(labels), dtype=np.float32)
-                position = {label: i for i, label in enumerate(labels)}
-                for label, value in zip(spelled.indices, spelled.data, strict=True):
-                    if label in position:
-                        lexical_row[position[label]] = value
+                at = np.minimum(np.searchsorted(labels, spelled.indices), len(labels) - 1)
+                hit = labels[at] == spelled.indices
+                lexical_row[at[hit]] = spelled.data[hit]
                 combined = weights.semantic * semantic + weights.lexical * lexical_row
                 if language is not None:
                     other = self.label_language[labels] != LANGUAGES.index(language)
@@ -177,11 +201,13 @@ class SkillRanker:
                             row[0], row[1], row[2] = combined[i], semantic[i], lexical_row[i]
                             start, end = chunks[owner]
                             span_of[concept] = (start, end)
-                            row[7] = float(len(tokenize(text[start:end])) == 1)
+                            row[7] = one_word[owner]
                     if len(seen) >= weights.per_chunk:
                         break
-        whole_semantic = np.asarray(self.index.coarse @ (vectors[-1] @ self.index.projection))
-        nearest = top_indices(whole_semantic, 4 * weights.whole_k)
+        whole_semantic = self.preferred_coarse @ (vectors[-1] @ self.index.projection)
+        nearest = self._all_labels(
+            self.preferred_labels[top_indices(whole_semantic, 2 * weights.whole_k)]
+        )
         exact = self.index.vectors[nearest] @ vectors[-1]
         per_concept: dict[int, float] = {}
         for label, value in zip(nearest, exact, strict=True):
@@ -212,23 +238,33 @@ class SkillRanker:
                 )
         return concepts, matrix, [span_of[c] for c in concepts]
 
-    def _concept_similarity(self, concepts: list[int], vector: np.ndarray) -> np.ndarray:
-        """Best meaning similarity of the vector with any label of each concept."""
-        labels_of = self._labels_of_concept()
-        return np.asarray(
-            [float(np.max(self.index.vectors[labels_of[c]] @ vector)) for c in concepts],
-            dtype=np.float32,
+    def _all_labels(self, labels: np.ndarray) -> np.ndarray:
+        """Every label of the concepts the given labels name."""
+        concepts = np.unique(np.concatenate([self.label_concepts[label] for label in labels]))
+        return np.unique(
+            np.concatenate(
+                [
+                    self.concept_labels[self.concept_label_ptr[c] : self.concept_label_ptr[c + 1]]
+                    for c in concepts
+                ]
+            )
         )
 
-    def _labels_of_concept(self) -> list[np.ndarray]:
-        if not hasattr(self, "_concept_labels"):
-            owner = np.repeat(np.arange(len(self.index)), np.diff(self.index.entry_ptr))
-            order = np.argsort(self.index.entry_concept, kind="stable")
-            bounds = np.searchsorted(
-                self.index.entry_concept[order], np.arange(len(self.index.concepts) + 1)
-            )
-            self._concept_labels = [
-                np.unique(owner[order[bounds[c] : bounds[c + 1]]])
-                for c in range(len(self.index.concepts))
-            ]
-        return self._concept_labels
+    def _concept_similarity(self, concepts: list[int], vector: np.ndarray) -> np.ndarray:
+        """Best meaning similarity of the vector with any label of each concept."""
+        return np.asarray(
+            [
+                float(
+                    np.max(
+                        self.index.vectors[
+                            self.concept_labels[
+                                self.concept_label_ptr[c] : self.concept_label_ptr[c + 1]
+                            ]
+                        ]
+                        @ vector
+                    )
+                )
+                for c in concepts
+            ],
+            dtype=np.float32,
+        )
