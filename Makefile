@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.t
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule bench-matching check-deploy audit fuzz-api loadtest bench-taxonomy
+.PHONY: install demo serve test test-postgres lint format check messages lock clean bench-schedule bench-matching check-deploy audit fuzz-api loadtest bench-taxonomy train-language
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ bench-schedule: install  ## Meeting-schedule solver vs greedy on 200 employers Ã
 bench-taxonomy: install  ## Quality and speed of title normalisation and skill extraction (needs load_reference_data)
 	$(BIN)/python manage.py load_reference_data
 	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/taxonomy_eval.py
+
+train-language: install  ## Retrain the skill ranker's layer (data/trained/skill_ranking.json; seed 7, ~10 min on one core)
+	$(BIN)/python manage.py load_reference_data
+	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_language --seed 7
 
 bench-matching: install  ## Matching quality and speed: benchmarks/results/matching_*.json (QUICK=1: < 1 min)
 	$(BIN)/python -m benchmarks.matching_quality $(if $(QUICK),--quick)
