@@ -96,7 +96,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--skillspan", type=int, default=600)
-        parser.add_argument("--descriptions", type=int, default=400)
+        parser.add_argument(
+            "--descriptions",
+            type=int,
+            default=0,
+            help="ESCO descriptions and FR/EN label phrases added (0: SkillSpan only, which did "
+            "best on the tune half of the dev sets, see docs/language.md)",
+        )
 
     def handle(self, *args, seed: int, skillspan: int, descriptions: int, **options):
         from sklearn.linear_model import LogisticRegression
@@ -113,7 +119,7 @@ class Command(BaseCommand):
             counts[source] = counts.get(source, 0) + 1
         self.stdout.write(f"Training texts: {counts}")
         features, labels, _ = feature_rows(ranker, texts)
-        model = LogisticRegression(C=1.0, max_iter=1000, random_state=seed)
+        model = LogisticRegression(C=0.05, max_iter=1000, random_state=seed)
         model.fit(features, labels)
         weights = {
             "features": list(FEATURES),
