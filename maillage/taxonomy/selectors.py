@@ -12,9 +12,10 @@ from matchcore.language.titles import MAX_TITLE_CHARS
 
 MAX_SUGGESTION_TEXT = 8000  # characters of a description read for skills
 OCCUPATION_SKILLS = 25  # heaviest skills of each occupation considered
-# Ranked skills below this score are not suggested: about one in three confirmed at this score on
-# the training texts (docs/language.md, "Skill linking").
-TEXT_SKILL_MIN_SCORE = 0.3
+# No score cut for suggestions: the trained layer's probabilities are low for skills found by
+# meaning alone (its distant labels are all written as is; French CV text scores about 0.01), so
+# suggestions are the `top` best by rank, and a person ticks them. Recalibrating is left to do.
+TEXT_SKILL_MIN_SCORE = 0.0
 # A skill a person types is linked to the closest ESCO skill when its similarity is at least this
 # (typed Québec skills, docs/language.md "Linking typed skills"); below, it stays as written.
 SKILL_LINK_MIN_SCORE = 0.65
