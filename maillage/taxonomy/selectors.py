@@ -125,7 +125,8 @@ def skill_suggestions(
     essential skills of the occupations, then their other frequent skills. Never saved here."""
     tools = language_tools()
     found: dict[str, SkillSuggestion] = {}
-    for skill in ranked_text_skills(text, top=limit):
+    # Half the places for the text's skills: the occupation's essential skills keep the rest.
+    for skill in ranked_text_skills(text, top=max(1, limit // 2)):
         found.setdefault(
             skill.uri,
             SkillSuggestion(
