@@ -13,7 +13,7 @@ BENCH_TARGETS := bench-matching bench-taxonomy bench-schedule bench-cv loadtest 
 
 .PHONY: help install demo serve test test-postgres lint format check messages lock clean bench \
 	bench-schedule bench-matching bench-taxonomy bench-cv check-deploy audit fuzz-api loadtest \
-	check-figures chaos vendor-axe
+	check-figures chaos vendor-axe train-language
 
 help:  ## This list: every target with what it does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -107,6 +107,10 @@ bench-cv: install  ## CV import: field precision/recall on the CV test set, cost
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python benchmarks/cv_eval.py $(QUICK_FLAG)
+
+train-language: install  ## Retrain the skill ranker's layer (data/trained/skill_ranking.json; seed 7, ~10 min on one core)
+	$(BIN)/python manage.py load_reference_data
+	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_language --seed 7
 
 bench-matching: install  ## Matching quality and speed: benchmarks/results/matching_*.json (QUICK=1: < 1 min)
 	$(BIN)/python -m benchmarks.matching_quality $(if $(QUICK),--quick)

@@ -40,12 +40,14 @@ from benchmarks.language_data import (  # noqa: E402
     skillspan_sentences,
     span_scores,
 )
+from benchmarks.skill_linking import SETS, evaluate_ranker, skill_linking_sets  # noqa: E402
 from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
 from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
 from maillage.taxonomy.selectors import _spelled_codes, noc_unit_group_search  # noqa: E402
 from matchcore.language import terms  # noqa: E402
 from matchcore.language.folding import fold  # noqa: E402
 from matchcore.language.labels import LabelRecord  # noqa: E402
+from matchcore.language.skills import unique_skills  # noqa: E402
 from matchcore.language.terms import clean_title, text_key  # noqa: E402
 from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
@@ -275,6 +277,41 @@ def evaluate_skills(report: dict, tools: LanguageTools, quick: bool) -> None:
     }
 
 
+# --- Skill linking as ranking (ESCO skill linking dev sets) -------------------------------------
+
+
+def evaluate_skill_linking(report: dict, tools: LanguageTools) -> None:
+    """R-P@5 and MRR on TECH and HOUSE: the "report" half is the number we state (nothing was
+    tuned on it); "all" only for rankers that never saw any row (see benchmarks/skill_linking.py)."""
+    sets = skill_linking_sets()
+    report["skill_linking"] = {
+        "protocol": "tune/report halves by SHA-1 of the sentence (benchmarks/skill_linking.py)",
+        "before_mentions_only": evaluate_ranker(
+            lambda text: [m.uri for m in unique_skills(tools.skills.extract(text))], sets
+        ),
+        "after_ranking": evaluate_ranker(
+            lambda text: [s.uri for s in tools.ranker.rank(text, top=10)], sets
+        ),
+        "latency_one_core": skill_ranking_latency(tools, sets),
+    }
+
+
+def skill_ranking_latency(tools: LanguageTools, sets: dict) -> dict:
+    """Milliseconds per sentence of tools.ranker.rank, one thread, after one warm-up call."""
+    texts = [s.text for sentences in sets.values() for s in sentences]
+    tools.ranker.rank(texts[0])
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        tools.ranker.rank(text, top=10)
+        times.append(1000 * (time.perf_counter() - started))
+    return {
+        "sentences": len(times),
+        "median_ms": round(float(np.median(times)), 1),
+        "p95_ms": round(float(np.percentile(times, 95)), 1),
+    }
+
+
 def measure_speed(report: dict, quick: bool) -> None:
     _, test, _ = title_splits()
     titles = [title for _, _, title in test[: 300 if quick else 1000]]
@@ -338,6 +375,7 @@ def print_table(report: dict) -> None:
             f"  {name:40} {r['strict']['precision']:.3f} {r['strict']['recall']:.3f} {r['strict']['f1']:.3f}"
             f"      {r['overlap']['precision']:.3f} {r['overlap']['recall']:.3f} {r['overlap']['f1']:.3f}"
         )
+    print_skill_linking(report)
     print("\nSpeed and size")
     for key, value in report["speed"].items():
         print(f"  {key:40} {value}")
@@ -360,6 +398,18 @@ def print_title_tables(report: dict) -> None:
         )
 
 
+def print_skill_linking(report: dict) -> None:
+    print(
+        "\nSkill linking (R-P@5 / MRR)              TECH report   HOUSE report   TECH all  HOUSE all"
+    )
+    for name, results in report["skill_linking"].items():
+        if not isinstance(results, dict) or "tech" not in results:
+            continue
+        cells = [results[p][h] for h in ("report", "all") for p in SETS]
+        print(f"  {name:40}" + "".join(f"  {c['rp_at_5']:.3f}/{c['mrr']:.3f}" for c in cells))
+    print(f"  ranking latency, one core: {report['skill_linking']['latency_one_core']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -377,6 +427,7 @@ def main() -> None:
     evaluate_picker(report)
     evaluate_cross_lingual(report, quick)
     evaluate_skills(report, tools, quick)
+    evaluate_skill_linking(report, tools)
     measure_speed(report, quick)
     if not quick:
         measure_fresh_install(report)

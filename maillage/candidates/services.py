@@ -20,6 +20,7 @@ from maillage.core.mail import mail_send_later
 from maillage.core.uploads import CheckedUpload
 from maillage.core.verification import verification_record, verification_reopen
 from maillage.taxonomy.models import NocGroup
+from maillage.taxonomy.selectors import skill_link
 
 # Changing one of these after an advisor's check sends the profile back to verification.
 ELIGIBILITY_FIELDS = frozenset({"admission_date", "immigration_status", "permit_expires_on"})
@@ -87,8 +88,13 @@ def candidate_skill_add(
     esco_uri: str = "",
     source: str = CandidateSkill.Source.DECLARED,
 ) -> CandidateSkill:
+    """Add a skill; one typed without an ESCO link is linked when an ESCO skill fits (the
+    person's words are kept and shown)."""
+    label = label.strip()
     skill, _created = CandidateSkill.objects.get_or_create(
-        candidate=profile, label=label.strip(), defaults={"esco_uri": esco_uri, "source": source}
+        candidate=profile,
+        label=label,
+        defaults={"esco_uri": esco_uri or skill_link(label), "source": source},
     )
     profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     return skill

@@ -30,6 +30,7 @@ from maillage.employers.models import (
     PostingStatus,
 )
 from maillage.employers.signals import posting_changed
+from maillage.taxonomy.selectors import skill_links
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -187,9 +188,12 @@ def _skills_replace(
     uris: dict[str, str] | None,
     must_haves: Sequence[str] = (),
 ) -> None:
-    """Replace the posting's skills; `uris` links some labels to their ESCO skill. A must-have
-    is required too (it also counts in the score)."""
+    """Replace the posting's skills; `uris` links some labels to their ESCO skill, and the other
+    labels are linked when an ESCO skill fits (the employer's words are kept). A must-have is
+    required too (it also counts in the score)."""
     uris = uris or {}
+    typed = [*must_haves, *required, *nice]
+    uris = {**skill_links(label for label in typed if label not in uris), **uris}
     posting.skills.all().delete()
     must = {label.lower() for label in must_haves}
     PostingSkill.objects.bulk_create(

@@ -43,6 +43,7 @@ from maillage.employers.requirements import is_credential
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import EducationLevel
+from maillage.taxonomy.selectors import skill_links
 
 DEMO_PASSWORD = "demo-maillage-2026"
 DEMO_DOMAIN = "example.org"
@@ -477,11 +478,13 @@ def build_companies(
         for code in dict.fromkeys([main_code, *extra]):
             postings.append(_posting_for(company, code, catalog, rng, today, owner))
     JobPosting.objects.bulk_create(postings)
+    links = demo_skill_links()
     PostingSkill.objects.bulk_create(
         [
             PostingSkill(
                 posting=p,
                 label=label,
+                esco_uri=links.get(label, ""),
                 is_required=i < 3,
                 is_must_have=i < 3 and is_credential(label),
             )
@@ -492,12 +495,19 @@ def build_companies(
     return companies
 
 
+@functools.cache
+def demo_skill_links() -> dict[str, str]:
+    """The demo's skills as typed, linked to ESCO like any skill a person types."""
+    return skill_links(label for *_, skills in OCCUPATIONS.values() for label in skills)
+
+
 def build_candidates(
     *, count: int, rng: random.Random, today: date, catalog: NocCatalog, first_email: str
 ) -> list[CandidateProfile]:
     served = list(Region.objects.served())
     towns = list(Municipality.objects.filter(population__gte=20000))
     codes = list(OCCUPATIONS)
+    links = demo_skill_links()
     users, profiles, experiences, educations, skills, regions, occupations = (
         [],
         [],
@@ -600,7 +610,7 @@ def build_candidates(
             )
         )
         skills.extend(
-            CandidateSkill(candidate=profile, label=label)
+            CandidateSkill(candidate=profile, label=label, esco_uri=links.get(label, ""))
             for label in rng.sample(occupation_skills, k=rng.randint(2, 4))
         )
         occupations.append((profile, code))

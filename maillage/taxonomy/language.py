@@ -7,6 +7,7 @@ is embedded once); a process that finds them missing builds them itself.
 """
 
 import hashlib
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -30,6 +31,7 @@ from matchcore.language.crosswalk import NocEscoLink as CrosswalkLink
 from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import LabelRecord
 from matchcore.language.skill_graph import OccupationSkill
+from matchcore.language.skill_ranking import RankingWeights
 from matchcore.language.terms import clean_title, text_key
 from matchcore.language.tools import VERSION, LanguageTools, ReferenceRecords
 
@@ -37,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 TOOLS_DATASETS = ("noc2021", "esco", "noc_esco")
 EMBED_SLICE = 4096
+# The skill ranker's trained layer (`make train-language`, small, committed with the code).
+SKILL_RANKING_WEIGHTS = settings.BASE_DIR / "data" / "trained" / "skill_ranking.json"
 _loaded: dict[str, LanguageTools] = {}
 
 
@@ -116,9 +120,18 @@ def language_tools() -> LanguageTools:
             )
             _build(directory)
         tools = LanguageTools.load(directory)
+        tools.ranking_weights = trained_ranking_weights()
         _loaded.clear()
         _loaded[str(directory)] = tools
     return tools
+
+
+def trained_ranking_weights() -> RankingWeights:
+    """The weights in data/trained/skill_ranking.json, or the hand-set defaults without it."""
+    if not SKILL_RANKING_WEIGHTS.is_file():
+        logger.warning("No trained skill ranking weights: using the defaults")
+        return RankingWeights()
+    return RankingWeights.from_trained(json.loads(SKILL_RANKING_WEIGHTS.read_text("utf-8")))
 
 
 def language_tools_load_reference(*, force: bool = False) -> LoadResult:

@@ -1,16 +1,25 @@
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from django.db.models import Q
+from django.utils.translation import get_language
 
 from maillage.taxonomy.language import language_tools
 from maillage.taxonomy.models import EscoSkill, NocExampleTitle, NocGroup
-from matchcore.language.skills import unique_skills
+from matchcore.language.skill_ranking import RankedSkill
 from matchcore.language.terms import input_problem
 from matchcore.language.titles import MAX_TITLE_CHARS
 
 MAX_SUGGESTION_TEXT = 8000  # characters of a description read for skills
 OCCUPATION_SKILLS = 25  # heaviest skills of each occupation considered
+# No score cut for suggestions: the trained layer's probabilities are low for skills found by
+# meaning alone (its distant labels are all written as is; French CV text scores about 0.01), so
+# suggestions are the `top` best by rank, and a person ticks them. Recalibrating is left to do.
+TEXT_SKILL_MIN_SCORE = 0.0
+# A skill a person types is linked to the closest ESCO skill when its similarity is at least this
+# (typed Québec skills, docs/language.md "Linking typed skills"); below, it stays as written.
+SKILL_LINK_MIN_SCORE = 0.65
+MAX_SKILL_LABEL = 200
 
 
 PICKER_MIN_SCORE = 0.3  # below it, the normaliser's guesses are noise for a picker (measured)
@@ -79,6 +88,7 @@ class SkillSuggestion:
     percent: int
     found_in: str  # the words of the text it was found in ("" when it comes from the occupation)
     is_essential: bool  # essential for the occupation (False when found in the text)
+    implied: bool = False  # the text as a whole suggests it, without naming it
 
 
 def noc_suggestions(title: str, *, limit: int = 5, min_score: float = 0.45) -> list[NocSuggestion]:
@@ -94,6 +104,39 @@ def noc_suggestions(title: str, *, limit: int = 5, min_score: float = 0.45) -> l
     ]
 
 
+def ranked_text_skills(
+    text: str, *, top: int = 20, min_score: float = TEXT_SKILL_MIN_SCORE
+) -> list[RankedSkill]:
+    """The ESCO skills a text (a posting's requirements, a profile, a CV) names or implies, best
+    first, each once, those scoring at least `min_score` (none for unreadable input). The one
+    place pages get skills from free text: the skill ranker of matchcore.language."""
+    text = text[:MAX_SUGGESTION_TEXT]
+    if not text.strip() or input_problem(text, max_chars=MAX_SUGGESTION_TEXT):
+        return []
+    return language_tools().ranker.rank(text, top=top, min_score=min_score)
+
+
+def skill_link(label: str) -> str:
+    """The URI of the ESCO skill a skill written by a person names (« soudage TIG », « lecture de
+    plans »), or "" when none fits well enough. The person's words are kept beside it."""
+    if input_problem(label, max_chars=MAX_SKILL_LABEL):
+        return ""
+    matches = language_tools().skills.normalize(label, top=1)
+    return matches[0].uri if matches and matches[0].score >= SKILL_LINK_MIN_SCORE else ""
+
+
+def skill_links(labels: Iterable[str]) -> dict[str, str]:
+    """skill_link for several labels (each distinct label once): label → URI, linked ones only."""
+    links = {label: skill_link(label) for label in dict.fromkeys(labels)}
+    return {label: uri for label, uri in links.items() if uri}
+
+
+def esco_skill_label(uri: str) -> str:
+    """The preferred label of an ESCO skill in the current language (no database query)."""
+    language = "en" if get_language() == "en" else "fr"
+    return language_tools().skills.label(uri, language) if uri else ""
+
+
 def skill_suggestions(
     *,
     text: str = "",
@@ -105,13 +148,19 @@ def skill_suggestions(
     essential skills of the occupations, then their other frequent skills. Never saved here."""
     tools = language_tools()
     found: dict[str, SkillSuggestion] = {}
-    text = text[:MAX_SUGGESTION_TEXT]
-    if text.strip() and not input_problem(text, max_chars=MAX_SUGGESTION_TEXT):
-        for mention in unique_skills(tools.skills.extract(text)):
-            found.setdefault(
-                mention.uri,
-                SkillSuggestion(mention.uri, "", round(100 * mention.score), mention.text, False),
-            )
+    # Half the places for the text's skills: the occupation's essential skills keep the rest.
+    for skill in ranked_text_skills(text, top=max(1, limit // 2)):
+        found.setdefault(
+            skill.uri,
+            SkillSuggestion(
+                skill.uri,
+                "",
+                round(100 * skill.score),
+                skill.text,
+                False,
+                implied=skill.start is None,
+            ),
+        )
     occupation_skills = [
         skill for code in noc_codes for skill in tools.graph.noc_skills(code)[:OCCUPATION_SKILLS]
     ]

@@ -101,6 +101,11 @@ class SkillGraph:
         )
         return OccupationSkills(essential=essential, optional=optional)
 
+    def skill_occupation_counts(self) -> dict[str, int]:
+        """How many ESCO occupations need each skill (essential or optional)."""
+        counts = np.bincount(self.relation_skill, minlength=len(self.skills))
+        return {uri: int(count) for uri, count in zip(self.skills, counts, strict=True)}
+
     def noc_occupations(self, noc_code: str) -> list[tuple[str, float]]:
         """The ESCO occupations linked to a NOC unit group, with the link's confidence, surest first."""
         return list(self._noc.get(noc_code, ()))

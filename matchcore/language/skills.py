@@ -166,9 +166,12 @@ class SkillExtractor:
         for uri, rank in self.phrases.get(content_key(tokenize(words)), []):
             found.setdefault(uri, 1.0 if rank == 0 else 0.97)
         expanded = expand_skill_terms(words)
-        vectors = self.embed([expanded])
+        # A French noun of action is also read as its verb (« lecture de plans » → « lire de
+        # plans »), as in extract(): "lecture" alone is a false friend of "lecture" (a talk).
+        variants = [expanded] + ([verb] if (verb := verb_form(expanded)) else [])
+        vectors = self.embed(variants)
         candidates = self.index.search(
-            [expanded], vectors, lexical_k=max(50, top * 4), semantic_k=max(50, top * 4)
+            variants, vectors, lexical_k=max(50, top * 4), semantic_k=max(50, top * 4)
         )
         scores = (
             self.weights.semantic * candidates.semantic + self.weights.lexical * candidates.lexical

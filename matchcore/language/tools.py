@@ -8,13 +8,15 @@ plain records (the Django side reads them from the database) and saved to / load
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from matchcore.language.crosswalk import NocEscoLink
 from matchcore.language.embedding import MODEL_NAME, embed_texts
 from matchcore.language.labels import Embedder, LabelRecord
 from matchcore.language.skill_graph import OccupationSkill, SkillGraph
+from matchcore.language.skill_ranking import RankingWeights, SkillRanker
 from matchcore.language.skills import SkillExtractor
 from matchcore.language.store import bundle_exists, bundle_size_bytes
 from matchcore.language.titles import TitleNormalizer
@@ -40,6 +42,16 @@ class LanguageTools:
     titles: TitleNormalizer
     skills: SkillExtractor
     graph: SkillGraph
+    ranking_weights: RankingWeights = field(default_factory=RankingWeights)
+
+    @cached_property
+    def ranker(self) -> SkillRanker:
+        """Skill linking as ranking (built from the extractor and the graph in about a second)."""
+        return SkillRanker(
+            self.skills,
+            occupation_counts=self.graph.skill_occupation_counts(),
+            weights=self.ranking_weights,
+        )
 
     @classmethod
     def build(cls, records: ReferenceRecords, *, embed: Embedder = embed_texts) -> "LanguageTools":

@@ -5,7 +5,8 @@ from maillage.candidates.cv_import.parsing import LEVEL_NAMES, CvDraft, month_te
 
 
 def draft_json(draft: CvDraft, skills: list | None = None) -> dict:
-    """`skills`: SkillMention list (cv_import.skills.cv_skills), spans in `draft.skills_text`."""
+    """`skills`: RankedSkill list (cv_import.skills.cv_skills), spans in `draft.skills_text`
+    (null for a skill the text implies without naming it)."""
     return {
         "summary": draft.summary,
         "experiences": [
@@ -43,7 +44,7 @@ def draft_json(draft: CvDraft, skills: list | None = None) -> dict:
             {
                 "uri": m.uri,
                 "label": m.label,
-                "span": [m.start, m.end],
+                "span": None if m.start is None else [m.start, m.end],
                 "text": m.text,
                 "score": m.score,
             }

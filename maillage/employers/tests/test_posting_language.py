@@ -33,12 +33,17 @@ def test_ticked_esco_skills_are_added_to_the_required_skills_with_their_uri(clie
     response = client.post(reverse("employers:posting-create"), data)
     assert response.status_code == 302
     posting = JobPosting.objects.get()
-    assert [(s.label, s.esco_uri, s.is_required) for s in posting.skills.order_by("label")] == [
-        ("Lecture de plans", "", True),
-        ("Soudage MIG", "", True),
-        ("Soudage TIG", "", False),
-        ("utiliser un chariot élévateur", skill.uri, True),
-    ]
+    skills = {s.label: (s.esco_uri, s.is_required) for s in posting.skills.all()}
+    assert skills["utiliser un chariot élévateur"] == (skill.uri, True)
+    # Typed skills are linked when an ESCO skill fits, the employer's words kept as the label.
+    blueprints = EscoSkill.objects.get(uri=skills["Lecture de plans"][0])
+    assert blueprints.label_fr == "lire des plans standard"
+    assert set(skills) == {
+        "Lecture de plans",
+        "Soudage MIG",
+        "Soudage TIG",
+        "utiliser un chariot élévateur",
+    }
     # Editing the posting keeps the link.
     response = client.post(
         reverse("employers:posting-edit", args=[posting.public_id]),

@@ -63,16 +63,27 @@ def test_extract_skills_gives_spans_into_the_input(monkeypatch):
     skills = results[0]["skills"]
     assert 1 <= len(skills) <= 5
     for skill in skills:
-        start, end = skill["span"]
-        assert text[start:end] == skill["text"]
+        if skill["span"] is not None:  # None: implied by the text as a whole
+            start, end = skill["span"]
+            assert text[start:end] == skill["text"]
         assert set(skill) == {"uri", "label", "span", "text", "score"}
     assert "utiliser un chariot élévateur" in [s["label"] for s in skills]
+    scores = [s["score"] for s in skills]
+    assert scores == sorted(scores, reverse=True)
     assert [r["error"] for r in results[1:]] == [
         "empty",
         "too long: 10000 characters, at most 5000",
         "binary data, not text",
         "no letters",
     ]
+
+
+def test_extract_skills_min_score_leaves_out_weaker_skills(monkeypatch):
+    text = b"Vous assurerez le suivi des commandes et la conduite du chariot elevateur"
+    [everything] = run(monkeypatch, "extract_skills", [text], "--top", "10")
+    [strong] = run(monkeypatch, "extract_skills", [text], "--top", "10", "--min-score", "0.5")
+    assert all(s["score"] >= 0.5 for s in strong["skills"])
+    assert len(strong["skills"]) < len(everything["skills"]) == 10
 
 
 def test_invalid_utf8_is_reported_not_fatal(monkeypatch):

@@ -1,40 +1,51 @@
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from maillage.taxonomy.jsonl import json_lines_run
 from maillage.taxonomy.language import language_tools
-from matchcore.language.skills import MAX_TEXT_CHARS, unique_skills
+from matchcore.language.skills import MAX_TEXT_CHARS
 
 
 class Command(BaseCommand):
     help = (
-        "Read texts (a CV section, a posting's requirements; French or English), one per line on stdin; "
-        'write one JSON object per line: {"input", "skills": [{"uri", "label", "span", "text", "score"}]} '
-        'or {"input", "error"}. "span" is [start, end) in characters of the input.'
+        "Read texts (a CV section, a posting's requirements; French or English), one per line on "
+        "stdin; write one JSON object per line: "
+        '{"input", "skills": [{"uri", "label", "span", "text", "score"}]} or {"input", "error"}. '
+        "Skills are the K best ESCO skills for the text, best first, ranked over all of ESCO (a "
+        'skill the text implies without naming it too). "span" is [start, end) in characters of '
+        'the input, or null for an implied skill; "score" is 0–1, the same threshold meaning the '
+        "same in French and English."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--top", type=int, default=10, help="Skills per text (1–100), best first."
         )
+        parser.add_argument(
+            "--min-score",
+            type=float,
+            default=0.0,
+            help="Leave out skills scoring below this (0–1).",
+        )
 
-    def handle(self, *args, top: int = 10, **options):
+    def handle(self, *args, top: int = 10, min_score: float = 0.0, **options):
+        if not 0.0 <= min_score <= 1.0:
+            raise CommandError("--min-score must be between 0 and 1.")
         top = max(1, min(top, 100))
-        skills = language_tools().skills
+        ranker = language_tools().ranker
 
         def extract(text: str) -> dict:
-            found = unique_skills(skills.extract(text))[:top]
             return {
                 "skills": [
                     {
-                        "uri": m.uri,
-                        "label": m.label,
-                        "span": [m.start, m.end],
-                        "text": m.text,
-                        "score": m.score,
+                        "uri": skill.uri,
+                        "label": skill.label,
+                        "span": None if skill.start is None else [skill.start, skill.end],
+                        "text": skill.text,
+                        "score": skill.score,
                     }
-                    for m in found
+                    for skill in ranker.rank(text, top=top, min_score=min_score)
                 ]
             }
 
