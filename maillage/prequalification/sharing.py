@@ -69,6 +69,7 @@ REASON_SECTIONS: dict[str, str] = {
     ReasonCode.UNKNOWN_SKILL: SharedSection.SKILLS,
     ReasonCode.SKILL_NOT_LINKED: SharedSection.SKILLS,
     ReasonCode.SKILLS_MISSING: SharedSection.SKILLS,
+    ReasonCode.MUST_HAVE_MISSING: SharedSection.SKILLS,
     # Compares the profile's own words (presentation and experience) with the posting's.
     ReasonCode.SIMILAR_TEXTS: SharedSection.SUMMARY,
     ReasonCode.TEXT_MISSING: SharedSection.SUMMARY,

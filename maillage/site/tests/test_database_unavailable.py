@@ -11,7 +11,7 @@ from django.test import Client
 def test_a_page_answers_503_with_a_clear_message_while_the_database_is_away():
     client = Client(raise_request_exception=False)
     with mock.patch(
-        "maillage.core.selectors.public_figures",
+        "maillage.site.selectors.public_figures",
         side_effect=OperationalError("connection to server at 127.0.0.1 failed"),
     ):
         response = client.get("/")
@@ -24,7 +24,7 @@ def test_a_page_answers_503_with_a_clear_message_while_the_database_is_away():
 @pytest.mark.django_db
 def test_any_other_error_is_still_a_500():
     client = Client(raise_request_exception=False)
-    with mock.patch("maillage.core.selectors.public_figures", side_effect=ValueError("bug")):
+    with mock.patch("maillage.site.selectors.public_figures", side_effect=ValueError("bug")):
         response = client.get("/")
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
