@@ -112,7 +112,9 @@ train-language: install  ## Retrain the skill ranker's layer (data/trained/skill
 	$(BIN)/python manage.py load_reference_data
 	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_language --seed 7
 
-bench-matching: install  ## Matching quality and speed: benchmarks/results/matching_*.json (QUICK=1: < 1 min)
+bench-matching: install  ## Matching quality (gold set needs reference data) and speed: benchmarks/results/matching_*.json
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python -m benchmarks.matching_quality $(if $(QUICK),--quick)
 	$(BIN)/python -m benchmarks.matching_speed $(if $(QUICK),--quick)
 
