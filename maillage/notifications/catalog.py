@@ -12,7 +12,8 @@ _MESSAGES: dict[str, Promise] = {}
 
 UNKNOWN_MESSAGE = _("You have a new notification.")
 # What a notification's parameter holds once the person it named deleted their account.
-ERASED = "\x00erased"
+# (A marker no name can be; PostgreSQL refuses the NUL character in JSON.)
+ERASED = "[[account-erased]]"
 ERASED_PERSON = _("a person who deleted their account")
 
 
