@@ -66,7 +66,7 @@ def test_picking_books_the_time_opens_a_jitsi_room_and_sends_both_an_ics(
         # Only the recipient is named: the candidate's address never reaches the employer here.
         assert str(event["ATTENDEE"]) == f"mailto:{person.email}"
     assert "mardi 2 mars 2027, 18\xa0h\xa000 (heure de Paris)" in mail.outbox[0].body
-    assert "mardi 2 mars 2027, 12\xa0h\xa000 (heure de l’Est)" in mail.outbox[1].body
+    assert "mardi 2 mars 2027, 12\xa0h\xa000 (heure de l'Est)" in mail.outbox[1].body
 
 
 def test_an_employers_own_link_is_used_as_is(shortlisted, member, candidate):

@@ -73,7 +73,7 @@ def test_a_time_in_the_past_is_refused_and_nothing_is_saved(shortlisted, member)
             now=NOW,
         )
     assert error.value.messages == [
-        "Une plage ne peut pas être dans le passé\xa0: samedi 20 février 2027, 5\xa0h\xa000 (heure de l’Est)."
+        "Une plage ne peut pas être dans le passé\xa0: samedi 20 février 2027, 5\xa0h\xa000 (heure de l'Est)."
     ]
     assert snapshot() == before
 
@@ -92,7 +92,7 @@ def test_overlapping_times_are_refused(shortlisted, member):
     assert error.value.messages == [
         (
             "Deux des plages se chevauchent\xa0: mardi 2 mars 2027, 12\xa0h\xa000 "
-            "(heure de l’Est) et mardi 2 mars 2027, 12\xa0h\xa020 (heure de l’Est)."
+            "(heure de l'Est) et mardi 2 mars 2027, 12\xa0h\xa020 (heure de l'Est)."
         )
     ]
     assert snapshot() == before
