@@ -8,6 +8,7 @@ def test_every_app_demo_module_registers_its_step_and_the_path_follows_the_match
     modules = {config.label: module for config, module in app_modules("demo")}
     assert set(modules) == {
         "regions",
+        "candidates",
         "activities",
         "matching",
         "prequalification",
@@ -20,6 +21,7 @@ def test_every_app_demo_module_registers_its_step_and_the_path_follows_the_match
     order = [step.build.__module__.split(".")[1] for step in steps]
     assert order == [
         "regions",
+        "candidates",
         "activities",
         "matching",
         "prequalification",
