@@ -531,16 +531,18 @@ class _Newcomer:
     regions: list[Region]
 
 
-def _unused_name(origin, rng: random.Random, used: set[str]) -> str:
+def _unused_name(origin, rng: random.Random, used: set[str]) -> tuple[str, bool]:
     """A name from the person's country that no other demo candidate has, while there are some
-    left (the scale data's thousands of people share names, as people do)."""
+    left (the scale data's thousands of people share names, as people do), and whether it is a
+    woman's."""
     for _attempt in range(20):
-        first = rng.choice(origin.women if rng.random() < 0.5 else origin.men)
+        is_woman = rng.random() < 0.5
+        first = rng.choice(origin.women if is_woman else origin.men)
         name = f"{first} {rng.choice(origin.last_names)}"
         if name not in used:
             break
     used.add(name)
-    return name
+    return name, is_woman
 
 
 def _newcomer(
@@ -549,7 +551,7 @@ def _newcomer(
     code = context["cast"][index % len(context["cast"])]
     _sector, education_level, (low, high), occupation_skills = OCCUPATIONS[code]
     origin = rng.choice(ORIGINS)
-    full_name = _unused_name(origin, rng, context["names"])
+    full_name, is_woman = _unused_name(origin, rng, context["names"])
     email = context["first_email"] if index == 0 else _email(f"candidat{index + 1}")
     user = User(
         email=email,
@@ -566,7 +568,7 @@ def _newcomer(
     english = _levels(rng, origin.english)
     years = rng.randint(2, 12)
     worked_until = admitted - timedelta(days=rng.randint(20, 200))
-    title = rng.choice(EXPERIENCE_TITLES[code])
+    title = rng.choice(EXPERIENCE_TITLES[code])[1 if is_woman else 0]
     verified = index == 0 or index % 5 != 0
     profile = CandidateProfile(
         user=user,
@@ -612,11 +614,11 @@ def _newcomer(
         )
     ]
     if in_quebec and (today - admitted).days > 240 and rng.random() < 0.5:
-        job_code, job_title, job_employer = rng.choice(FIRST_JOBS_IN_QUEBEC)
+        job_code, job_titles, job_employer = rng.choice(FIRST_JOBS_IN_QUEBEC)
         experiences.append(
             WorkExperience(
                 candidate=profile,
-                title=job_title,
+                title=job_titles[1 if is_woman else 0],
                 employer_name=job_employer,
                 country="CA",
                 start_date=admitted + timedelta(days=rng.randint(30, 120)),

@@ -140,26 +140,58 @@ POSTING_TITLES: dict[str, str] = {
     "84120": "Ouvrier / ouvrière agricole",
 }
 
-# What a person trained abroad writes as their job title, a few ways per occupation.
-EXPERIENCE_TITLES: dict[str, tuple[str, ...]] = {
-    "72106": ("Soudeur", "Soudeur-monteur", "Soudeur TIG et MIG"),
-    "72400": ("Mécanicien industriel", "Technicien de maintenance", "Mécanicien d'entretien"),
-    "33102": ("Aide-soignante", "Aide-soignant", "Auxiliaire de vie"),
-    "73300": ("Chauffeur poids lourd", "Chauffeur de camion", "Conducteur routier"),
-    "63200": ("Cuisinier", "Commis de cuisine", "Chef de partie"),
-    "21232": ("Développeur web", "Développeuse full stack", "Programmeur"),
-    "72200": ("Électricien", "Électricien du bâtiment", "Électricien industriel"),
-    "42202": ("Éducatrice de jeunes enfants", "Éducatrice en crèche", "Monitrice d'enfants"),
-    "94141": ("Boucher", "Découpeur de viande", "Ouvrier d'abattoir"),
-    "85100": ("Ouvrier agricole en élevage", "Vacher", "Ouvrière en élevage laitier"),
-    "13110": ("Secrétaire", "Assistante administrative", "Secrétaire de direction"),
-    "32101": ("Infirmière auxiliaire", "Infirmier", "Infirmière"),
-    "72310": ("Menuisier", "Charpentier", "Menuisier coffreur"),
-    "72401": ("Mécanicien d'engins", "Mécanicien diesel", "Mécanicien de chantier"),
-    "73400": ("Conducteur d'engins", "Opérateur de pelle hydraulique", "Conducteur de chargeuse"),
-    "12200": ("Aide-comptable", "Comptable", "Assistante comptable"),
-    "65310": ("Femme de chambre", "Agent d'entretien", "Agente de propreté"),
-    "84120": ("Ouvrier agricole", "Ouvrier maraîcher", "Saisonnier agricole"),
+# What a person trained abroad writes as their job title, a few ways per occupation, as a man and
+# as a woman would write it.
+EXPERIENCE_TITLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "72106": (
+        ("Soudeur", "Soudeuse"),
+        ("Soudeur-monteur", "Soudeuse-monteuse"),
+        ("Soudeur TIG et MIG", "Soudeuse TIG et MIG"),
+    ),
+    "72400": (
+        ("Mécanicien industriel", "Mécanicienne industrielle"),
+        ("Technicien de maintenance", "Technicienne de maintenance"),
+    ),
+    "33102": (("Aide-soignant", "Aide-soignante"), ("Auxiliaire de vie", "Auxiliaire de vie")),
+    "73300": (
+        ("Chauffeur poids lourd", "Chauffeuse poids lourd"),
+        ("Conducteur routier", "Conductrice routière"),
+    ),
+    "63200": (("Cuisinier", "Cuisinière"), ("Chef de partie", "Cheffe de partie")),
+    "21232": (("Développeur web", "Développeuse web"), ("Programmeur", "Programmeuse")),
+    "72200": (
+        ("Électricien", "Électricienne"),
+        ("Électricien du bâtiment", "Électricienne du bâtiment"),
+    ),
+    "42202": (
+        ("Éducateur de jeunes enfants", "Éducatrice de jeunes enfants"),
+        ("Moniteur d'enfants", "Monitrice d'enfants"),
+    ),
+    "94141": (("Boucher", "Bouchère"), ("Découpeur de viande", "Découpeuse de viande")),
+    "85100": (("Ouvrier en élevage laitier", "Ouvrière en élevage laitier"), ("Vacher", "Vachère")),
+    "13110": (
+        ("Secrétaire", "Secrétaire"),
+        ("Assistant administratif", "Assistante administrative"),
+    ),
+    "32101": (("Infirmier auxiliaire", "Infirmière auxiliaire"), ("Infirmier", "Infirmière")),
+    "72310": (("Menuisier", "Menuisière"), ("Charpentier", "Charpentière")),
+    "72401": (
+        ("Mécanicien d'engins", "Mécanicienne d'engins"),
+        ("Mécanicien diesel", "Mécanicienne diesel"),
+    ),
+    "73400": (
+        ("Conducteur d'engins", "Conductrice d'engins"),
+        ("Opérateur de pelle hydraulique", "Opératrice de pelle hydraulique"),
+    ),
+    "12200": (("Aide-comptable", "Aide-comptable"), ("Comptable", "Comptable")),
+    "65310": (
+        ("Agent d'entretien", "Agente d'entretien"),
+        ("Valet de chambre", "Femme de chambre"),
+    ),
+    "84120": (
+        ("Ouvrier agricole", "Ouvrière agricole"),
+        ("Ouvrier maraîcher", "Ouvrière maraîchère"),
+    ),
 }
 
 # How many of every 44 candidates train in each trade: the regions' demand, roughly (welders
@@ -384,11 +416,23 @@ EMPLOYER_LAST_NAMES = (
 )
 
 # The first job some newcomers took in Québec while looking for one in their trade.
-FIRST_JOBS_IN_QUEBEC: tuple[tuple[str, str, str], ...] = (
-    ("65310", "Préposé à l'entretien ménager", "Hôtel du Vieux-Port"),
-    ("94141", "Journalier en usine alimentaire", "Aliments du Terroir"),
-    ("84120", "Ouvrier agricole saisonnier", "Ferme maraîchère Tremblay"),
-    ("65310", "Agente d'entretien", "Entretien commercial Lavoie"),
+FIRST_JOBS_IN_QUEBEC: tuple[tuple[str, tuple[str, str], str], ...] = (
+    (
+        "65310",
+        ("Préposé à l'entretien ménager", "Préposée à l'entretien ménager"),
+        "Hôtel du Vieux-Port",
+    ),
+    (
+        "94141",
+        ("Journalier en usine alimentaire", "Journalière en usine alimentaire"),
+        "Aliments du Terroir",
+    ),
+    (
+        "84120",
+        ("Ouvrier agricole saisonnier", "Ouvrière agricole saisonnière"),
+        "Ferme maraîchère Tremblay",
+    ),
+    ("65310", ("Agent d'entretien", "Agente d'entretien"), "Entretien commercial Lavoie"),
 )
 
 # The first word of the names of the employers abroad (the last name of a founder follows).
