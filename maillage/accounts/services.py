@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -18,18 +18,28 @@ def user_create(
 
     If the address already has an account, nothing is created (None) and its owner gets an
     e-mail instead: the page answers the same either way, so nobody learns who has an account."""
-    existing = User.objects.filter(email__iexact=email.strip()).first()
+    existing = account_with_address(email)
     if existing is not None:
         User().set_password(password)  # the same hashing cost as a creation: no timing tell
         account_exists_notice_send(
             user=existing, reason=_("Someone tried to create a Maillage account with your address.")
         )
         return None
-    user = User.objects.create_user(
-        email=email, password=password, full_name=full_name, role=role, language=language
-    )
+    try:
+        with transaction.atomic():  # a savepoint: the outer transaction stays usable
+            user = User.objects.create_user(
+                email=email, password=password, full_name=full_name, role=role, language=language
+            )
+    except IntegrityError:
+        # Two sign-ups for the same new address in the same instant: the other one created it,
+        # so this one answers as for an existing account (the page says the same either way).
+        return None
     email_confirmation_send(user=user)
     return user
+
+
+def account_with_address(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip()).first()
 
 
 def account_exists_notice_send(*, user: User, reason: str, params: dict | None = None) -> None:

@@ -9,7 +9,7 @@ from enum import IntEnum
 
 
 class DemoStage(IntEnum):
-    SHOWCASE = 1  # public pages (region showcase, activity): skipped with with_showcase=False
+    SHOWCASE = 1  # public pages, people's documents, an activity: skipped with with_showcase=False
     MATCHES = 2  # the engine's matches: skipped with with_matches=False
     PATH = 3  # proposals, interviews: built on the matches, skipped with them
 

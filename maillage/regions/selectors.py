@@ -13,6 +13,7 @@ from maillage.regions.models import (
     RegionVideo,
     ServiceCategory,
 )
+from maillage.regions.outlines import municipality_areas
 from matchcore.language.folding import fold
 
 
@@ -118,8 +119,9 @@ def region_employers(region: Region) -> QuerySet[Company]:
 
 
 def region_map_features(region: Region) -> dict:
-    """GeoJSON for the region's map: the municipalities with known coordinates (their spread draws
-    the region), and where the open postings are, with their count per municipality."""
+    """GeoJSON for the region's map: the approximate land of the region and of its neighbours,
+    the municipalities with known coordinates, and where the open postings are, with their count
+    per municipality."""
     postings = (
         JobPosting.objects.published()
         .filter(company__region=region, municipality__latitude__isnull=False)
@@ -138,6 +140,7 @@ def region_map_features(region: Region) -> dict:
         }
         for name, lat, lng, population in towns
     ]
+    features = _area_features(region, [(lng, lat) for _n, lat, lng, _p in towns]) + features
     features += [
         {
             "type": "Feature",
@@ -154,6 +157,28 @@ def region_map_features(region: Region) -> dict:
         for row in postings
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def _area_features(region: Region, own_points: list[tuple[float, float]]) -> list[dict]:
+    """The approximate land of the region and, for context, of its neighbours around it (see
+    regions.outlines): one polygon per municipality, filled by region on the map."""
+    if not own_points:
+        return []
+    towns = Municipality.objects.filter(latitude__isnull=False).values_list(
+        "region__code", "longitude", "latitude"
+    )
+    lngs, lats = zip(*own_points, strict=True)
+    west, east, south, north = min(lngs) - 2, max(lngs) + 2, min(lats) - 1.5, max(lats) + 1.5
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+            "properties": {"kind": "area", "own": code == region.code},
+        }
+        for code, ring in municipality_areas(towns)
+        if code == region.code
+        or any(west <= lng <= east and south <= lat <= north for lng, lat in ring)
+    ]
 
 
 def region_postings_by_municipality(region: Region) -> list[tuple[str, int]]:

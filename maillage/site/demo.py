@@ -41,7 +41,19 @@ from maillage.employers.models import (
 )
 from maillage.employers.requirements import is_credential
 from maillage.regions.models import ChamberOfCommerce, Municipality, Region
-from maillage.taxonomy.models import NocGroup
+from maillage.site.demo_people import (
+    CAST,
+    COMPANY_KINDS,
+    EMPLOYER_FIRST_NAMES,
+    EMPLOYER_LAST_NAMES,
+    EXPERIENCE_TITLES,
+    FIRST_JOBS_IN_QUEBEC,
+    FOREIGN_EMPLOYER_WORDS,
+    KIND_REGIONS,
+    ORIGINS,
+    POSTING_TITLES,
+    CompanyKind,
+)
 from maillage.taxonomy.scales import EducationLevel
 from maillage.taxonomy.selectors import skill_links
 
@@ -222,48 +234,7 @@ FIELDS = {
     "84120": "Production agricole",
 }
 
-FIRST_NAMES = [
-    "Amina",
-    "Carlos",
-    "Nguyen",
-    "Fatou",
-    "Mehdi",
-    "Olga",
-    "Ravi",
-    "Sofia",
-    "Yao",
-    "Léa",
-    "Karim",
-    "Mariam",
-    "Diego",
-    "Aïcha",
-    "Ivan",
-    "Mei",
-    "Samuel",
-    "Nadia",
-    "Omar",
-    "Ana",
-]
-LAST_NAMES = [
-    "Diallo",
-    "Gómez",
-    "Tran",
-    "Haddad",
-    "Kowalski",
-    "Mensah",
-    "Sharma",
-    "Benali",
-    "Silva",
-    "Traoré",
-    "Petrov",
-    "Chen",
-    "Rahman",
-    "Okafor",
-    "Moreau",
-    "Dubois",
-    "Mbeki",
-    "Costa",
-]
+# Words that make the demo companies' names (invented), with the kind of business in front.
 COMPANY_WORDS = [
     "du Fjord",
     "Boréale",
@@ -277,36 +248,6 @@ COMPANY_WORDS = [
     "de l'Estuaire",
     "des Basses-Terres",
     "du Plateau",
-]
-COMPANY_KINDS = {
-    Sector.MANUFACTURING: "Usinage",
-    Sector.HEALTH: "Résidence",
-    Sector.TRANSPORTATION: "Transport",
-    Sector.ACCOMMODATION: "Auberge",
-    Sector.PROFESSIONAL: "Solutions numériques",
-    Sector.CONSTRUCTION: "Construction",
-    Sector.AGRICULTURE: "Ferme",
-    Sector.PUBLIC_ADMINISTRATION: "Services",
-    Sector.MINING: "Mines",
-    Sector.FINANCE: "Comptabilité",
-}
-COUNTRIES = [
-    "FR",
-    "MA",
-    "DZ",
-    "TN",
-    "SN",
-    "CI",
-    "CM",
-    "CO",
-    "MX",
-    "BR",
-    "PH",
-    "IN",
-    "UA",
-    "HT",
-    "BE",
-    "LB",
 ]
 # Chambers of commerce created for the demo (names invented, one per region served).
 CHAMBER_PATTERN = "Chambre de commerce démo – {region}"
@@ -378,27 +319,49 @@ def _neq(rng: random.Random) -> str:
     return "11" + "".join(str(rng.randint(0, 9)) for _ in range(8))
 
 
+# The French a posting asks for, by trade: care and children need more than the plant floor.
+FRENCH_ASKED: dict[str, tuple[int, int, int]] = {  # oral comprehension, oral production, written
+    "33102": (7, 7, 5),
+    "32101": (8, 7, 6),
+    "42202": (8, 8, 6),
+    "13110": (8, 8, 7),
+    "12200": (7, 6, 7),
+    "94141": (4, 4, 3),
+    "85100": (4, 4, 3),
+    "84120": (4, 4, 3),
+    "65310": (5, 4, 3),
+}
+FRENCH_ASKED_DEFAULT = (5, 5, 4)
+
+
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def _posting_for(
     company: Company, code: str, catalog: NocCatalog, rng: random.Random, today: date, owner: User
 ) -> JobPosting:
-    sector, education, (low, high), skills = OCCUPATIONS[code]
-    title = rng.choice(catalog.titles[code] or [NocGroup.objects.get(pk=code).title_fr])
+    _sector, education, (low, high), skills = OCCUPATIONS[code]
     duties = rng.sample(catalog.duties[code], k=min(4, len(catalog.duties[code])))
+    oral_comprehension, oral_production, written = FRENCH_ASKED.get(code, FRENCH_ASKED_DEFAULT)
     salary_min = Decimal(rng.randint(low, high - 2))
     posting = JobPosting(
         company=company,
-        title=title[:1].upper() + title[1:],
+        title=POSTING_TITLES[code],
         noc_id=code,
-        description="Tâches principales :\n"
-        + "\n".join(f"– {duty[:1].upper()}{duty[1:]}" for duty in duties),
+        description=company.description
+        + "\n\nTâches principales :\n"
+        + "\n".join(f"– {_capitalised(duty)}" for duty in duties),
         min_education=education,
         min_years_experience=rng.choice([0, 1, 2, 3]),
-        min_french_oral_comprehension=rng.choice([5, 6, 7]),
-        min_french_oral_production=rng.choice([5, 6, 7]),
-        min_french_written_comprehension=rng.choice([4, 5, 6]),
-        min_french_written_production=rng.choice([None, 4, 5]),
-        min_english=rng.choice([None, None, 4]),
-        employment_type=rng.choice([EmploymentType.FULL_TIME] * 4 + [EmploymentType.SEASONAL]),
+        min_french_oral_comprehension=oral_comprehension,
+        min_french_oral_production=oral_production,
+        min_french_written_comprehension=written,
+        min_french_written_production=rng.choice([None, written - 1]),
+        min_english=None,
+        employment_type=EmploymentType.SEASONAL
+        if code == "84120"
+        else rng.choice([EmploymentType.FULL_TIME] * 5 + [EmploymentType.PART_TIME]),
         schedule_details=rng.choice(
             [
                 "jour, 40 h/semaine",
@@ -427,9 +390,19 @@ def _posting_for(
     return posting
 
 
+def _company_region(kind: CompanyKind, index: int, served: list[Region]) -> Region:
+    by_code = {region.code: region for region in served}
+    usual = [by_code[code] for code in KIND_REGIONS.get(kind.name, ()) if code in by_code]
+    if usual:
+        return usual[(index // len(COMPANY_KINDS)) % len(usual)]
+    return served[index % len(served)]
+
+
 def build_companies(
     *, count: int, rng: random.Random, today: date, catalog: NocCatalog
 ) -> list[Company]:
+    """Companies of the kinds the regions have, each posting the trades its kind hires; the first
+    is the demo employer's welding shop. One in seven still waits for an advisor's check."""
     chambers = _chambers()
     served = list(Region.objects.served())
     towns_by_region = defaultdict(list)
@@ -437,45 +410,50 @@ def build_companies(
         "region"
     ):
         towns_by_region[town.region_id].append(town)
-    codes = list(OCCUPATIONS)
     companies, members, postings = [], [], []
+    used_names = set()
     for index in progress(range(count), description="Companies", total=count):
-        region = served[index % len(served)]
+        kind = COMPANY_KINDS[index % len(COMPANY_KINDS)]
+        region = _company_region(kind, index, served)
         town = rng.choice(towns_by_region[region.pk])
-        main_code = codes[index % len(codes)]
-        sector = OCCUPATIONS[main_code][0]
-        name = f"{COMPANY_KINDS.get(sector, 'Entreprise')} {rng.choice(COMPANY_WORDS)} {index + 1} inc. (démo)"
+        name = f"{kind.name} {rng.choice(COMPANY_WORDS)}"
+        if name in used_names:
+            name = f"{name} de {town.name}"
+        used_names.add(name)
         owner = _user(
             _email(f"employeur{index + 1}") if index else _email("employeur"),
-            f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            f"{rng.choice(EMPLOYER_FIRST_NAMES)} {rng.choice(EMPLOYER_LAST_NAMES)}",
             Role.EMPLOYER,
         )
         company = Company(
-            legal_name=name,
+            legal_name=f"{name} inc. (démo)",
             neq=_neq(rng),
             region=region,
             municipality=town,
-            sector=sector,
+            sector=kind.sector,
             size=rng.choice(list(CompanySize.values)),
             chamber=chambers[region.pk],
-            description=f"Entreprise de démonstration à {town.name}.",
+            description=f"{kind.description} À {town.name}.",
             verification_status=VerificationStatus.PENDING
             if index % 7 == 6
             else VerificationStatus.VERIFIED,
             verified_at=None if index % 7 == 6 else timezone.now(),
         )
         companies.append(company)
-        members.append((company, owner))
+        members.append((company, owner, kind))
     Company.objects.bulk_create(companies)
     CompanyMember.objects.bulk_create(
-        [CompanyMember(company=c, user=u, role=CompanyMember.MemberRole.OWNER) for c, u in members]
+        [
+            CompanyMember(company=c, user=u, role=CompanyMember.MemberRole.OWNER)
+            for c, u, _kind in members
+        ]
     )
-    for index, (company, owner) in enumerate(members):
+    for index, (company, owner, kind) in enumerate(members):
         if not company.is_verified:
             continue
-        main_code = codes[index % len(codes)]
-        extra = rng.sample(codes, k=rng.randint(0, 2))
-        for code in dict.fromkeys([main_code, *extra]):
+        # The main trade always; the kind's other trades now and then (always for the first).
+        codes = [kind.codes[0]] + [c for c in kind.codes[1:] if index == 0 or rng.random() < 0.5]
+        for code in codes:
             postings.append(_posting_for(company, code, catalog, rng, today, owner))
     JobPosting.objects.bulk_create(postings)
     links = demo_skill_links()
@@ -501,125 +479,193 @@ def demo_skill_links() -> dict[str, str]:
     return skill_links(label for *_, skills in OCCUPATIONS.values() for label in skills)
 
 
-def build_candidates(
-    *, count: int, rng: random.Random, today: date, catalog: NocCatalog, first_email: str
-) -> list[CandidateProfile]:
-    served = list(Region.objects.served())
-    towns = list(Municipality.objects.filter(population__gte=20000))
-    codes = list(OCCUPATIONS)
-    links = demo_skill_links()
-    users, profiles, experiences, educations, skills, regions, occupations = (
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
+def _cast(rng: random.Random) -> list[str]:
+    """The trades of the candidates in turn, in the proportions of CAST. Every third person of
+    the first 24 is a welder, the demo candidate first: the demo employer's first posting is a
+    welding job, and its short list should hold real choices even in a small demo."""
+    others = [code for code, share in CAST.items() for _ in range(share) if code != "72106"]
+    rng.shuffle(others)
+    welders = CAST["72106"]
+    cast = []
+    for position in range(welders * 3):
+        cast.append("72106" if position % 3 == 0 else others.pop())
+    return cast + others
+
+
+def _levels(rng: random.Random, usual: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Oral comprehension, oral production, written comprehension, written production: a person
+    usually understands more than they say, and reads more than they write."""
+    low, high = usual
+    heard = rng.randint(low, high)
+    spoken = max(1, heard - rng.randint(0, 2))
+    read = max(1, heard - rng.randint(0, 2))
+    written = max(1, read - rng.randint(1, 3))
+    return heard, spoken, read, written
+
+
+STATUSES_IN_TURN = [ImmigrationStatus.PERMANENT_RESIDENT] * 5 + [
+    ImmigrationStatus.OPEN_WORK_PERMIT,
+    ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
+    ImmigrationStatus.WORKING_HOLIDAY,
+    ImmigrationStatus.POST_GRADUATION_PERMIT,
+    ImmigrationStatus.PROTECTED_PERSON,
+]
+TEMPORARY_PERMITS = {
+    ImmigrationStatus.OPEN_WORK_PERMIT,
+    ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
+    ImmigrationStatus.WORKING_HOLIDAY,
+    ImmigrationStatus.POST_GRADUATION_PERMIT,
+}
+
+
+@dataclass
+class _Newcomer:
+    """One demo candidate's rows before the bulk insert."""
+
+    user: User
+    profile: CandidateProfile
+    code: str
+    experiences: list[WorkExperience]
+    education: Education
+    skills: list[str]
+    regions: list[Region]
+
+
+def _unused_name(origin, rng: random.Random, used: set[str]) -> tuple[str, bool]:
+    """A name from the person's country that no other demo candidate has, while there are some
+    left (the scale data's thousands of people share names, as people do), and whether it is a
+    woman's."""
+    for _attempt in range(20):
+        is_woman = rng.random() < 0.5
+        first = rng.choice(origin.women if is_woman else origin.men)
+        name = f"{first} {rng.choice(origin.last_names)}"
+        if name not in used:
+            break
+    used.add(name)
+    return name, is_woman
+
+
+def _newcomer(
+    index: int, *, rng: random.Random, today: date, catalog: NocCatalog, context: dict
+) -> _Newcomer:
+    code = context["cast"][index % len(context["cast"])]
+    _sector, education_level, (low, high), occupation_skills = OCCUPATIONS[code]
+    origin = rng.choice(ORIGINS)
+    full_name, is_woman = _unused_name(origin, rng, context["names"])
+    email = context["first_email"] if index == 0 else _email(f"candidat{index + 1}")
+    user = User(
+        email=email,
+        full_name=full_name,
+        role=Role.CANDIDATE,
+        password=context["password"],
+        email_confirmed_at=timezone.now(),
     )
-    statuses = [ImmigrationStatus.PERMANENT_RESIDENT] * 5 + [
-        ImmigrationStatus.OPEN_WORK_PERMIT,
-        ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
-        ImmigrationStatus.WORKING_HOLIDAY,
-        ImmigrationStatus.POST_GRADUATION_PERMIT,
-        ImmigrationStatus.PROTECTED_PERSON,
+    status = STATUSES_IN_TURN[index % len(STATUSES_IN_TURN)] if index else STATUSES_IN_TURN[0]
+    # Admitted two months to six years ago: past five years, a person is no longer eligible.
+    admitted = today - timedelta(days=rng.randint(60, 365 * 6 if index else 700))
+    in_quebec = index == 0 or rng.random() < 0.7
+    french = _levels(rng, (8, 11) if index == 0 else origin.french)
+    english = _levels(rng, origin.english)
+    years = rng.randint(2, 12)
+    worked_until = admitted - timedelta(days=rng.randint(20, 200))
+    title = rng.choice(EXPERIENCE_TITLES[code])[1 if is_woman else 0]
+    verified = index == 0 or index % 5 != 0
+    profile = CandidateProfile(
+        user=user,
+        phone=f"418-555-{index % 10000:04d}",
+        current_country="CA" if in_quebec else origin.country,
+        municipality=rng.choice(context["towns"]) if in_quebec else None,
+        admission_date=admitted,
+        immigration_status=status,
+        permit_expires_on=today + timedelta(days=rng.randint(120, 900))
+        if status in TEMPORARY_PERMITS
+        else None,
+        french_oral_comprehension=french[0],
+        french_oral_production=french[1],
+        french_written_comprehension=french[2],
+        french_written_production=french[3],
+        english_oral_comprehension=english[0],
+        english_oral_production=english[1],
+        english_written_comprehension=english[2],
+        english_written_production=english[3],
+        summary=f"{title}, {years} ans d'expérience {origin.name_fr}. "
+        "Je cherche un emploi stable dans mon métier, en région.",
+        is_open_to_all_regions=index == 0 or rng.random() < 0.3,
+        has_drivers_licence=code in {"73300", "73400"} or rng.random() < 0.6,
+        has_car=rng.random() < 0.4,
+        is_ready_to_relocate=index == 0 or rng.random() < 0.7,
+        available_from=today + timedelta(days=rng.randint(0, 60)),
+        salary_expectation=Decimal(rng.randint(low, high)),
+        salary_period=SalaryPeriod.HOUR,
+        verification_status=VerificationStatus.VERIFIED if verified else VerificationStatus.PENDING,
+        verified_at=timezone.now() if verified else None,
+    )
+    duties = rng.sample(catalog.duties[code], k=min(3, len(catalog.duties[code])))
+    experiences = [
+        WorkExperience(
+            candidate=profile,
+            title=title,
+            employer_name=f"{rng.choice(FOREIGN_EMPLOYER_WORDS)} {rng.choice(origin.last_names)}",
+            country=origin.country,
+            start_date=worked_until - timedelta(days=365 * years),
+            end_date=worked_until,
+            description=" ".join(_capitalised(duty) for duty in duties),
+            noc_id=code,
+        )
     ]
-    password = _demo_password_hash()
-    for index in progress(range(count), description="Candidates", total=count):
-        code = codes[(index * 7) % len(codes)]
-        _sector, education_level, _wage, occupation_skills = OCCUPATIONS[code]
-        email = first_email if index == 0 else _email(f"candidat{index + 1}")
-        user = User(
-            email=email,
-            full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-            role=Role.CANDIDATE,
-            password=password,
-            email_confirmed_at=timezone.now(),
-        )
-        status = statuses[index % len(statuses)] if index else ImmigrationStatus.PERMANENT_RESIDENT
-        admitted = today - timedelta(days=rng.randint(60, 365 * 6 if index else 700))
-        in_quebec = rng.random() < 0.7 or index == 0
-        profile = CandidateProfile(
-            user=user,
-            phone=f"418-555-{index % 10000:04d}",
-            current_country="CA" if in_quebec else rng.choice(COUNTRIES),
-            municipality=rng.choice(towns) if in_quebec else None,
-            admission_date=admitted,
-            immigration_status=status,
-            permit_expires_on=today + timedelta(days=rng.randint(120, 900))
-            if status
-            in {
-                ImmigrationStatus.OPEN_WORK_PERMIT,
-                ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT,
-                ImmigrationStatus.WORKING_HOLIDAY,
-                ImmigrationStatus.POST_GRADUATION_PERMIT,
-            }
-            else None,
-            french_oral_comprehension=rng.randint(5, 12),
-            french_oral_production=rng.randint(4, 11),
-            french_written_comprehension=rng.randint(4, 11),
-            french_written_production=rng.randint(3, 10),
-            english_oral_comprehension=rng.randint(1, 10),
-            english_oral_production=rng.randint(1, 9),
-            english_written_comprehension=rng.randint(1, 10),
-            english_written_production=rng.randint(1, 9),
-            summary=f"{rng.choice(catalog.titles[code] or ['Travailleur'])} avec de l'expérience; je cherche un emploi stable en région.",
-            is_open_to_all_regions=rng.random() < 0.3,
-            has_drivers_licence=rng.random() < 0.6,
-            has_car=rng.random() < 0.4,
-            is_ready_to_relocate=rng.random() < 0.7 or index == 0,
-            available_from=today + timedelta(days=rng.randint(0, 60)),
-            salary_expectation=Decimal(rng.randint(18, 40)),
-            salary_period=SalaryPeriod.HOUR,
-            verification_status=VerificationStatus.VERIFIED
-            if index % 5
-            else VerificationStatus.PENDING,
-            verified_at=timezone.now() if index % 5 else None,
-        )
-        if index == 0:
-            profile.verification_status, profile.verified_at = (
-                VerificationStatus.VERIFIED,
-                timezone.now(),
-            )
-        users.append(user)
-        profiles.append(profile)
-        years = rng.randint(1, 12)
-        start = today - timedelta(days=365 * years + 400)
+    if in_quebec and (today - admitted).days > 240 and rng.random() < 0.5:
+        job_code, job_titles, job_employer = rng.choice(FIRST_JOBS_IN_QUEBEC)
         experiences.append(
             WorkExperience(
                 candidate=profile,
-                title=rng.choice(catalog.titles[code] or ["Emploi"]),
-                employer_name=f"Employeur {rng.choice(COMPANY_WORDS)}",
-                country=rng.choice(COUNTRIES),
-                start_date=start,
-                end_date=today - timedelta(days=rng.randint(90, 400)),
-                description=" ".join(
-                    rng.sample(catalog.duties[code], k=min(3, len(catalog.duties[code])))
-                ),
-                noc_id=code,
+                title=job_titles[1 if is_woman else 0],
+                employer_name=job_employer,
+                country="CA",
+                start_date=admitted + timedelta(days=rng.randint(30, 120)),
+                end_date=None,
+                description="Emploi occupé depuis mon arrivée au Québec.",
+                noc_id=job_code,
             )
         )
-        educations.append(
-            Education(
-                candidate=profile,
-                level=education_level,
-                field=FIELDS[code],
-                country=experiences[-1].country,
-                year_completed=today.year - years - 2,
-                has_quebec_evaluation=rng.random() < 0.4,
-            )
-        )
-        skills.extend(
-            CandidateSkill(candidate=profile, label=label, esco_uri=links.get(label, ""))
-            for label in rng.sample(occupation_skills, k=rng.randint(2, 4))
-        )
-        occupations.append((profile, code))
-        if not profile.is_open_to_all_regions:
-            regions.append((profile, rng.sample(served, k=rng.randint(1, 3))))
+    education = Education(
+        candidate=profile,
+        level=education_level,
+        field=FIELDS[code],
+        country=origin.country,
+        year_completed=experiences[0].start_date.year - rng.randint(0, 2),
+        has_quebec_evaluation=rng.random() < 0.4,
+    )
+    regions = (
+        [] if profile.is_open_to_all_regions else rng.sample(context["served"], k=rng.randint(1, 3))
+    )
+    skills = rng.sample(occupation_skills, k=rng.randint(2, 4))
+    return _Newcomer(user, profile, code, experiences, education, skills, regions)
+
+
+def build_candidates(
+    *, count: int, rng: random.Random, today: date, catalog: NocCatalog, first_email: str
+) -> list[CandidateProfile]:
+    """Newcomers from many countries, in the trades the regions hire, with the French of where
+    they come from; one in five still waits for an advisor's check, a few arrived more than five
+    years ago (no longer eligible)."""
+    context = {
+        "cast": _cast(rng),
+        "names": set(),
+        "first_email": first_email,
+        "password": _demo_password_hash(),
+        "served": list(Region.objects.served()),
+        "towns": list(Municipality.objects.filter(population__gte=20000)),
+    }
+    links = demo_skill_links()
+    people = [
+        _newcomer(index, rng=rng, today=today, catalog=catalog, context=context)
+        for index in progress(range(count), description="Candidates", total=count)
+    ]
+    users = [person.user for person in people]
     User.objects.bulk_create(users)
-    for profile in profiles:
-        profile.user_id = profile.user.pk
-    CandidateProfile.objects.bulk_create(profiles)
+    for person in people:
+        person.profile.user_id = person.user.pk
+    CandidateProfile.objects.bulk_create([person.profile for person in people])
     PrivacyConsent.objects.bulk_create(
         [
             PrivacyConsent(
@@ -628,20 +674,32 @@ def build_candidates(
             for u in users
         ]
     )
-    for row in experiences + educations + skills:
+    experiences = [row for person in people for row in person.experiences]
+    for row in [*experiences, *(person.education for person in people)]:
         row.candidate_id = row.candidate.pk
     WorkExperience.objects.bulk_create(experiences)
-    Education.objects.bulk_create(educations)
-    CandidateSkill.objects.bulk_create(skills, ignore_conflicts=True)
+    Education.objects.bulk_create([person.education for person in people])
+    CandidateSkill.objects.bulk_create(
+        [
+            CandidateSkill(candidate=person.profile, label=label, esco_uri=links.get(label, ""))
+            for person in people
+            for label in person.skills
+        ],
+        ignore_conflicts=True,
+    )
     Occupation = CandidateProfile.desired_occupations.through
     Occupation.objects.bulk_create(
-        [Occupation(candidateprofile_id=p.pk, nocgroup_id=c) for p, c in occupations]
+        [Occupation(candidateprofile_id=p.profile.pk, nocgroup_id=p.code) for p in people]
     )
     Interest = CandidateProfile.regions_of_interest.through
     Interest.objects.bulk_create(
-        [Interest(candidateprofile_id=p.pk, region_id=r.pk) for p, rs in regions for r in rs]
+        [
+            Interest(candidateprofile_id=p.profile.pk, region_id=r.pk)
+            for p in people
+            for r in p.regions
+        ]
     )
-    return profiles
+    return [person.profile for person in people]
 
 
 @transaction.atomic

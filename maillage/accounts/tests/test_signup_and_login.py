@@ -216,3 +216,23 @@ def test_plain_text_email_keeps_apostrophes(client, django_capture_on_commit_cal
     signup(client, django_capture_on_commit_callbacks, full_name="Zoé D'Amours")
     assert "Zoé D'Amours" in mail.outbox[0].body
     assert "&#x27;" not in mail.outbox[0].body
+
+
+def test_two_signups_for_one_new_address_at_once_create_one_account_and_no_error(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The second request made every check before the first one's account was committed."""
+    from maillage.accounts import services
+
+    first = signup(client, django_capture_on_commit_callbacks)
+    assert first.status_code == 302
+    monkeypatch.setattr(services, "account_with_address", lambda email: None)
+    monkeypatch.setattr(User, "validate_unique", lambda self, exclude=None: None)
+    monkeypatch.setattr(User, "validate_constraints", lambda self, exclude=None: None)
+
+    second = signup(client, django_capture_on_commit_callbacks)
+
+    assert second.status_code == 302
+    assert second["Location"] == reverse("accounts:email-confirmation-sent")
+    assert User.objects.count() == 1
+    assert CandidateProfile.objects.count() == 1

@@ -1,5 +1,8 @@
+from datetime import date
+
 import pytest
 
+from maillage.activities.demo import working_day_after
 from maillage.activities.models import Activity, ActivityStatus, CandidateRegistration
 from maillage.activities.tests.factories import TODAY
 from maillage.regions.models import Region
@@ -33,3 +36,16 @@ def test_demo_data_has_a_region_showcase_and_an_upcoming_activity():
     )
     assert all(r.candidate.eligibility(today=TODAY).is_eligible for r in registered)
     assert registered.count() >= 1
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 12, 20), date(2026, 12, 21)),  # a Sunday: the Monday after
+        (date(2026, 12, 26), date(2027, 1, 4)),  # the holidays: the first working Monday
+        (date(2027, 1, 2), date(2027, 1, 4)),
+        (date(2027, 3, 10), date(2027, 3, 10)),
+    ],
+)
+def test_the_demo_fair_falls_on_a_working_day(day, expected):
+    assert working_day_after(day) == expected

@@ -8,14 +8,24 @@ def test_every_app_demo_module_registers_its_step_and_the_path_follows_the_match
     modules = {config.label: module for config, module in app_modules("demo")}
     assert set(modules) == {
         "regions",
+        "candidates",
         "activities",
         "matching",
         "prequalification",
         "interviews",
+        "fairness",
         "site",
     }
     steps = demo_steps()
     assert [step.stage for step in steps] == sorted(step.stage for step in steps)
     order = [step.build.__module__.split(".")[1] for step in steps]
-    assert order == ["regions", "activities", "matching", "prequalification", "interviews"]
+    assert order == [
+        "regions",
+        "candidates",
+        "activities",
+        "matching",
+        "prequalification",
+        "interviews",
+        "fairness",
+    ]
     assert {step.stage for step in steps} == set(DemoStage)

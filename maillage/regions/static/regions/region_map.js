@@ -1,4 +1,4 @@
-// Map of a region: its municipalities (grey) and where the open postings are (blue, sized by count).
+// Map of a region: its approximate land (blue) among its neighbours' (grey), its municipalities (grey) and where the open postings are (blue, sized by count).
 // Leaflet is served from /static/vendor/leaflet; tiles are drawn only when a tile URL is configured.
 document.addEventListener("DOMContentLoaded", function () {
   var element = document.getElementById("region-map");
@@ -14,6 +14,15 @@ document.addEventListener("DOMContentLoaded", function () {
   fetch(element.dataset.url, { headers: { Accept: "application/json" } })
     .then(function (response) { return response.json(); })
     .then(function (data) {
+      L.geoJSON(data, {
+        filter: function (feature) { return feature.properties.kind === "area"; },
+        interactive: false,
+        style: function (feature) {
+          return feature.properties.own
+            ? { stroke: false, fillColor: "#b9d3ec", fillOpacity: 0.9 }
+            : { stroke: false, fillColor: "#dde1e6", fillOpacity: 0.9 };
+        },
+      }).addTo(map);
       var towns = L.geoJSON(data, {
         filter: function (feature) { return feature.properties.kind === "municipality"; },
         pointToLayer: function (feature, latlng) {
