@@ -167,6 +167,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "activities/<uuid:public_id>/invitation/<str:answer>/": frozenset({CANDIDATE}),
     "activities/<uuid:public_id>/invite/": ORGANISERS,
     "activities/<uuid:public_id>/schedule/compute/": ORGANISERS,
+    "activities/<uuid:public_id>/schedule/": ORGANISERS,
+    "activities/<uuid:public_id>/schedule/publish/": ORGANISERS,
     "activities/<uuid:public_id>/schedule/clear/": ORGANISERS,
     "activities/<uuid:public_id>/decisions/": ORGANISERS,
     "activities/<uuid:public_id>/decisions/<int:pk>/remove/": ORGANISERS,
