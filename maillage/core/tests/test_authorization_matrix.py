@@ -190,6 +190,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "matching/my-matches/": frozenset({CANDIDATE}),
     "matching/postings/": TEAM,
     "matching/postings/<uuid:public_id>/": TEAM,
+    "matching/rematch-all/": frozenset({MANAGER}),
     # fairness audit
     "fairness/declaration/": frozenset({CANDIDATE}),
     "fairness/declaration/delete/": frozenset({CANDIDATE}),
