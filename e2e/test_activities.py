@@ -1,7 +1,7 @@
 """Issue 6 in a real browser, in French: an advisor creates a matching activity, an employer and a
 candidate register, the schedule is computed (a task), previewed as a draft and published, the
-candidate opens their schedule and the meeting's
-video room link; a region page plays a captioned video and draws its map."""
+candidate opens their schedule and the meeting's video room link; a region page plays a captioned
+video and draws its map."""
 
 from datetime import timedelta
 
