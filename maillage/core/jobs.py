@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.core.models import ACTIVE_JOB_STATES, BackgroundJob, JobState
+from maillage.core.outbox import outbox_send_later
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +36,9 @@ def background_job_active(*, kind: str, subject: str) -> BackgroundJob | None:
     )
 
 
-def background_job_request(
-    *, kind: str, subject: str, by, enqueue: Callable[[int], object]
-) -> tuple[BackgroundJob, bool]:
-    """The active job of this kind and subject, or a new one whose task `enqueue(job_id)` is
-    queued once the transaction commits. Returns (job, created)."""
+def background_job_request(*, kind: str, subject: str, by, task: str) -> tuple[BackgroundJob, bool]:
+    """The active job of this kind and subject, or a new one whose task (`task(job_id=…)`, by
+    name) is queued through the outbox once the transaction commits. Returns (job, created)."""
     with transaction.atomic():
         active = background_job_active(kind=kind, subject=subject)
         if active is not None and timezone.now() - active.updated_at < STALE_AFTER:
@@ -51,7 +50,7 @@ def background_job_request(
                 job = BackgroundJob.objects.create(kind=kind, subject=subject, requested_by=by)
         except IntegrityError:  # the same request a moment earlier won
             return background_job_active(kind=kind, subject=subject), False
-        transaction.on_commit(lambda: enqueue(job.pk))
+        outbox_send_later(task, job_id=job.pk)
     return job, True
 
 

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,3 +83,31 @@ class BackgroundJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+
+class OutboxMessage(models.Model):
+    """A task to queue, written in the transaction that asks for it: queued on commit, and by
+    the periodic `outbox_drain` when the broker was away (a request while Redis is down loses
+    nothing)."""
+
+    task = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing task")
+        verbose_name_plural = _("outgoing tasks")
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="core_outbox_unsent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} ({'sent' if self.sent_at else 'waiting'})"

@@ -27,3 +27,12 @@ def send_templated_mail(
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     message.send()
+
+
+@shared_task
+def outbox_drain() -> dict:
+    """Queue what the outbox could not send when it was written (the broker was away)."""
+    from maillage.core.outbox import outbox_drain as drain
+
+    sent, left = drain()
+    return {"sent": sent, "left": left}

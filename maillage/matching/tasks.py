@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from maillage.core.jobs import Report, background_job_run
 from maillage.core.models import BackgroundJob
+from maillage.core.outbox import outbox_send_later
 from maillage.matching import services
 from maillage.matching.signals import matches_stored
 
@@ -30,13 +31,15 @@ def rematch_candidate(candidate_id: int) -> int:
 
 
 def posting_rematch_later(posting_id: int) -> None:
-    """Called (on employers.signals.posting_changed) inside the transaction: runs once it commits."""
-    transaction.on_commit(lambda: rematch_posting.delay(posting_id))
+    """Called (on employers.signals.posting_changed) inside the transaction: queued through the
+    outbox, runs once it commits (or once the broker is back)."""
+    outbox_send_later("maillage.matching.tasks.rematch_posting", posting_id=posting_id)
 
 
 def candidate_rematch_later(candidate_id: int) -> None:
-    """Called (on candidates.signals.profile_changed) inside the transaction: runs once it commits."""
-    transaction.on_commit(lambda: rematch_candidate.delay(candidate_id))
+    """Called (on candidates.signals.profile_changed) inside the transaction: queued through the
+    outbox, runs once it commits (or once the broker is back)."""
+    outbox_send_later("maillage.matching.tasks.rematch_candidate", candidate_id=candidate_id)
 
 
 def _rematch_everything(job: BackgroundJob, report: Report) -> dict:

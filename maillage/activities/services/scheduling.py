@@ -216,15 +216,13 @@ SCHEDULE_JOB = "activities.schedule"
 def schedule_compute_request(*, activity: Activity, by: User) -> tuple[BackgroundJob, bool]:
     """Queue the draft's computation (a task: ~45 s for 1,000 candidates × 381 postings), or
     return the one already running for this activity. Returns (job, created)."""
-    from maillage.activities.tasks import schedule_draft_job
-
     if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
         raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
     return background_job_request(
         kind=SCHEDULE_JOB,
         subject=str(activity.public_id),
         by=by,
-        enqueue=lambda job_id: schedule_draft_job.delay(job_id),
+        task="maillage.activities.tasks.schedule_draft_job",
     )
 
 

@@ -79,12 +79,11 @@ def test_computing_shows_a_draft_and_nobody_is_told_before_publishing(
 def test_asking_twice_while_it_runs_does_not_start_a_second(client):
     activity = ActivityFactory()
     registered_pair(activity)
-    queued = []
-    running, created = background_job_request(
+    running, _created = background_job_request(
         kind=services.SCHEDULE_JOB,
         subject=str(activity.public_id),
         by=AdvisorFactory(),
-        enqueue=queued.append,
+        task="maillage.activities.tasks.schedule_draft_job",
     )
     client.force_login(AdvisorFactory())
     response = client.post(url(activity, "schedule/compute/"), follow=True)

@@ -5,32 +5,29 @@ from django.core.exceptions import ValidationError
 
 from maillage.accounts.tests.factories import UserFactory
 from maillage.core.jobs import background_job_request, background_job_run
-from maillage.core.models import BackgroundJob, JobState
+from maillage.core.models import BackgroundJob, JobState, OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
 
 def queued_job():
     job, _created = background_job_request(
-        kind="test.kind", subject="s", by=UserFactory(language="en"), enqueue=lambda pk: None
+        kind="test.kind",
+        subject="s",
+        by=UserFactory(language="en"),
+        task="maillage.core.tasks.send_templated_mail",
     )
     return job
 
 
-def test_a_second_request_returns_the_active_job_and_queues_nothing(
-    django_capture_on_commit_callbacks,
-):
-    queued = []
-    with django_capture_on_commit_callbacks(execute=True):
-        first, created = background_job_request(
-            kind="k", subject="a", by=None, enqueue=queued.append
-        )
-        again, created_again = background_job_request(
-            kind="k", subject="a", by=None, enqueue=queued.append
-        )
-        other, _ = background_job_request(kind="k", subject="b", by=None, enqueue=queued.append)
+def test_a_second_request_returns_the_active_job_and_queues_nothing():
+    task = "maillage.activities.tasks.schedule_draft_job"
+    first, created = background_job_request(kind="k", subject="a", by=None, task=task)
+    again, created_again = background_job_request(kind="k", subject="a", by=None, task=task)
+    other, _ = background_job_request(kind="k", subject="b", by=None, task=task)
     assert (created, created_again, again) == (True, False, first)
-    assert queued == [first.pk, other.pk]
+    queued = OutboxMessage.objects.order_by("pk").values_list("task", "kwargs")
+    assert list(queued) == [(task, {"job_id": first.pk}), (task, {"job_id": other.pk})]
 
 
 def test_progress_is_written_while_the_work_runs():

@@ -207,11 +207,6 @@ REMATCH_ALL_JOB = "matching.rematch_all"
 def rematch_all_request(*, by) -> tuple[BackgroundJob, bool]:
     """Queue a full rematch (a task: minutes on a large program), or return the one running.
     Returns (job, created)."""
-    from maillage.matching.tasks import rematch_all_job
-
     return background_job_request(
-        kind=REMATCH_ALL_JOB,
-        subject="",
-        by=by,
-        enqueue=lambda job_id: rematch_all_job.delay(job_id),
+        kind=REMATCH_ALL_JOB, subject="", by=by, task="maillage.matching.tasks.rematch_all_job"
     )

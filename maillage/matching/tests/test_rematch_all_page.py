@@ -32,7 +32,10 @@ def test_manager_rematches_everything_and_sees_the_result(
 
 def test_a_second_request_while_one_runs_shows_the_running_one(client):
     running, _created = background_job_request(
-        kind=services.REMATCH_ALL_JOB, subject="", by=ManagerFactory(), enqueue=lambda pk: None
+        kind=services.REMATCH_ALL_JOB,
+        subject="",
+        by=ManagerFactory(),
+        task="maillage.matching.tasks.rematch_all_job",
     )
     client.force_login(ManagerFactory())
     page = client.post(URL, follow=True).content.decode()
