@@ -36,3 +36,11 @@ def outbox_drain() -> dict:
 
     sent, left = drain()
     return {"sent": sent, "left": left}
+
+
+@shared_task
+def orphan_files_sweep() -> int:
+    """Remove uploaded files no record points to (a request killed mid-upload)."""
+    from maillage.core.orphan_files import orphan_files_remove
+
+    return len(orphan_files_remove())
