@@ -11,8 +11,9 @@ Scripted faults, each with what must hold:
    middle: every rematch still runs (the task is re-queued: acks late, reject on worker lost).
 2. e-mail batch: 300 e-mails queued, then a whole worker (parent and child) killed: every e-mail
    arrives once the broker gives the unacknowledged messages back (visibility timeout).
-3. Redis stopped 30 s and restarted: the pages answer meanwhile (the cache is optional), the
-   workers reconnect by themselves and a task queued after the restart runs.
+3. Redis stopped 30 s and restarted: the pages answer meanwhile (the cache is optional), an
+   e-mail asked during the outage waits in the outbox and is sent by the drain after the restart,
+   the workers reconnect by themselves and a task queued after the restart runs.
 4. PostgreSQL restarted (stopped 10 s) while people browse: the pages answer 503 with a clear
    message while the database is away (never 500), and answer again by themselves.
 Each fault's findings go to chaos.json; the command exits 1 when one expectation fails.
@@ -376,18 +377,32 @@ def fault_mail_batch(shape: Shape, sink: MailSink, count: int = 300) -> dict:
     }
 
 
+# As a request does: an e-mail asked inside a transaction (through the outbox).
+ASK_MAIL_IN_TRANSACTION = (
+    "import json; from django.db import transaction; "
+    "from maillage.core.mail import mail_send_later; "
+    "from maillage.core.models import OutboxMessage as O\n"
+    "with transaction.atomic():\n"
+    "    mail_send_later(to={to!r}, template='prequalification/email/proposal_expired', "
+    "context={{}}, language='fr')\n"
+    "print(json.dumps(O.objects.filter(sent_at__isnull=True).count()))"
+)
+OUTBOX_MAIL = "chaos-outbox@example.org"
+
+
 def fault_redis(shape: Shape, sink: MailSink, *, outage_s: int = 30) -> dict:
+    with sink.lock:
+        sink.received.clear()
     shape.redis_stop()
     statuses = []
     deadline = time.monotonic() + outage_s
+    waiting_in_outbox = shape.shell(ASK_MAIL_IN_TRANSACTION.format(to=OUTBOX_MAIL))
     while time.monotonic() < deadline:
         statuses.append(get("/")[0])
         statuses.append(get("/regions/")[0])
         time.sleep(2)
     shape.redis_start()
     restarted = time.monotonic()
-    with sink.lock:
-        sink.received.clear()
     queued_after = False
     try:
         shape.shell(SEND_MAILS.format(count=3))
@@ -401,14 +416,28 @@ def fault_redis(shape: Shape, sink: MailSink, *, outage_s: int = 30) -> dict:
                 recovered_s = round(time.monotonic() - restarted, 1)
                 break
         time.sleep(1)
+    # The outbox's drain (beat, every minute) sends what was asked while Redis was down.
+    outbox_s = None
+    while time.monotonic() - restarted < 300:
+        with sink.lock:
+            if OUTBOX_MAIL in sink.received:
+                outbox_s = round(time.monotonic() - restarted, 1)
+                break
+        time.sleep(2)
     alive = {name: p.poll() is None for name, p in shape.processes.items()}
     errors = [s for s in statuses if s >= 500 or s == 0]
     return {
         "outage_seconds": outage_s,
         "page_statuses_during_outage": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "task_after_restart_ran_in_s": recovered_s,
+        "asked_during_outage_waiting_in_outbox": waiting_in_outbox,
+        "asked_during_outage_delivered_after_restart_in_s": outbox_s,
         "processes_alive_after": alive,
-        "ok": not errors and queued_after and recovered_s is not None and all(alive.values()),
+        "ok": not errors
+        and queued_after
+        and recovered_s is not None
+        and outbox_s is not None
+        and all(alive.values()),
     }
 
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from maillage.core.models import ReferenceDataset
+from maillage.core.models import BackgroundJob, OutboxMessage, ReferenceDataset
 from maillage.core.signals import person_records_viewed
 
 
@@ -73,3 +73,16 @@ class ProgramAdmin(admin.ModelAdmin):
 @admin.register(ReferenceDataset)
 class ReferenceDatasetAdmin(ProgramAdmin):
     list_display = ["name", "rows", "loaded_at"]
+
+
+@admin.register(BackgroundJob)
+class BackgroundJobAdmin(ProgramAdmin):
+    list_display = ["created_at", "kind", "subject", "state", "done", "total", "finished_at"]
+    list_filter = ["kind", "state"]
+    exclude = ["result"]  # a draft schedule: read on its own page
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(ProgramAdmin):
+    list_display = ["created_at", "task", "sent_at", "attempts", "next_attempt_at"]
+    list_filter = ["task"]

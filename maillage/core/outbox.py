@@ -6,6 +6,7 @@ sending and marking the row, a few milliseconds)."""
 
 import logging
 from datetime import timedelta
+from importlib import import_module
 
 from celery import current_app
 from django.db import transaction
@@ -30,13 +31,20 @@ def outbox_send_later(task_name: str, **kwargs) -> OutboxMessage:
     return message
 
 
+def _task(name: str):
+    """The task registered under `name` ("app.tasks.function"), its module imported first (a web
+    process has not imported every tasks module). apply_async, unlike send_task, runs eagerly
+    without a broker (the default set-up)."""
+    import_module(name.rpartition(".")[0])
+    return current_app.tasks[name]
+
+
 def _send(message_id: int) -> bool:
     message = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).first()
     if message is None:
         return True
     try:
-        # apply_async, not send_task: without a broker (the default set-up) it runs eagerly.
-        current_app.tasks[message.task].apply_async(kwargs=message.kwargs, retry=False)
+        _task(message.task).apply_async(kwargs=message.kwargs, retry=False)
     except (OperationalError, OSError) as error:  # the broker is away: the drain sends it later
         attempts = message.attempts + 1
         backoff = min(MAX_BACKOFF, timedelta(seconds=30 * 2**attempts))
