@@ -16,6 +16,8 @@ Scripted faults, each with what must hold:
    the workers reconnect by themselves and a task queued after the restart runs.
 4. PostgreSQL restarted (stopped 10 s) while people browse: the pages answer 503 with a clear
    message while the database is away (never 500), and answer again by themselves.
+5. The same during a locust run (the load test's people, 10 at once, 120 s): every failed
+   request is a 503, and the pages answer again by themselves.
 Each fault's findings go to chaos.json; the command exits 1 when one expectation fails.
 
     make chaos          # or: .venv/bin/python -m benchmarks.chaos [--quick]
@@ -478,6 +480,53 @@ def fault_postgres(shape: Shape, *, outage_s: int = 10) -> dict:
     }
 
 
+LOCUST_USERS, LOCUST_SECONDS = 10, 120
+
+
+def fault_postgres_under_locust(shape: Shape, *, outage_s: int = 10) -> dict:
+    """PostgreSQL stopped in the middle of a locust run (the load test's people and pages):
+    what fails while it is away must be 503 (never 500 or a dropped connection), and the pages
+    must answer again by themselves."""
+    results = HOME / "locust.json"
+    results.unlink(missing_ok=True)
+    locust = subprocess.Popen(
+        [
+            str(BIN / "locust"), "-f", "benchmarks/locustfile.py", "--headless",
+            "--host", f"http://127.0.0.1:{WEB_PORT}", "-u", str(LOCUST_USERS), "-r", "5",
+            "-t", f"{LOCUST_SECONDS}s", "--only-summary", "--stop-timeout", "5",
+            "--loglevel", "WARNING",
+        ],
+        cwd=ROOT, env={**shape.env, "LOADTEST_RESULTS": str(results),
+                       "LOADTEST_CANDIDATES": "300", "LOADTEST_COMPANIES": "30"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(LOCUST_SECONDS / 3)  # logged in, browsing
+    shape.postgres_stop()
+    time.sleep(outage_s)
+    shape.pg_ctl("start")
+    up_at = time.monotonic()
+    first_ok = None
+    while time.monotonic() - up_at < 60:
+        if get("/regions/")[0] == 200:
+            first_ok = round(time.monotonic() - up_at, 1)
+            break
+        time.sleep(0.5)
+    locust.wait(timeout=LOCUST_SECONDS + 120)
+    found = json.loads(results.read_text()) if results.exists() else {}
+    errors = found.get("errors", {})
+    not_503 = {error: n for error, n in errors.items() if "503" not in error}
+    return {
+        "users": LOCUST_USERS,
+        "run_seconds": LOCUST_SECONDS,
+        "outage_seconds": outage_s,
+        "requests": found.get("requests"),
+        "failures": found.get("failures"),
+        "errors": errors,
+        "first_200_after_restart_s": first_ok,
+        "ok": bool(found) and found.get("failures", 0) > 0 and not not_503 and first_ok is not None,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the same faults (CI); results apart")
@@ -506,6 +555,7 @@ def main() -> int:
             ("worker_killed_mid_email_batch", lambda: fault_mail_batch(shape, sink)),
             ("redis_stopped_30_s", lambda: fault_redis(shape, sink)),
             ("postgres_restarted_under_load", lambda: fault_postgres(shape)),
+            ("postgres_restarted_during_locust_run", lambda: fault_postgres_under_locust(shape)),
         ):
             print(f"== {name}", flush=True)
             try:
