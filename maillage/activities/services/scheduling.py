@@ -73,8 +73,13 @@ def _editable(activity: Activity) -> Activity:
     return activity
 
 
-def _solve(activity: Activity, *, today: date) -> tuple[ScheduleResult, ScheduleInputs]:
+def _solve(
+    activity: Activity, *, today: date, report: Report | None = None
+) -> tuple[ScheduleResult, ScheduleInputs]:
+    report = report or (lambda done, total, step: None)
+    report(0, 3, _("Scoring every registered candidate for the postings brought"))
     registered_pairs_score(activity, today=today)
+    report(1, 3, _("Looking for the best schedule"))
     inputs = schedule_inputs(activity)
     if not inputs.problem.candidates or not inputs.problem.employers:
         raise ValidationError(
@@ -140,14 +145,11 @@ def schedule_draft_compute(
 ) -> dict:
     """Score the registered pairs and solve, without publishing: the draft (plain values, kept
     in the computation's job) that the organiser previews, then publishes."""
-    report = report or (lambda done, total, step: None)
     if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
         raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
-    report(0, 3, _("Scoring every registered candidate for the postings brought"))
-    registered_pairs_score(activity, today=today)
-    report(1, 3, _("Looking for the best schedule"))
-    result, inputs = _solve(activity, today=today)
-    report(2, 3, _("Preparing the draft"))
+    result, inputs = _solve(activity, today=today, report=report)
+    if report is not None:
+        report(2, 3, _("Preparing the draft"))
     return _draft(activity, result, inputs)
 
 

@@ -172,3 +172,10 @@ def test_only_the_activitys_organisers_see_and_publish_the_draft(
         response = client.post(url(activity, "schedule/publish/"), {"job": job.public_id})
         assert response.status_code == 403
     assert Meeting.objects.count() == 0
+
+
+def test_publishing_an_unknown_computation_is_not_found(client):
+    activity = ActivityFactory()
+    client.force_login(AdvisorFactory())
+    for job in ("not-a-uuid", "", "8f0e6d4e-0000-4000-8000-000000000000"):
+        assert client.post(url(activity, "schedule/publish/"), {"job": job}).status_code == 404

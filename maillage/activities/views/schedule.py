@@ -1,6 +1,8 @@
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -77,7 +79,11 @@ def schedule_draft(request: HttpRequest, public_id) -> HttpResponse:
 @require_POST
 def schedule_publish(request: HttpRequest, public_id) -> HttpResponse:
     activity = _organised(request, public_id)
-    job = get_object_or_404(BackgroundJob, public_id=request.POST.get("job") or None)
+    try:
+        job_id = uuid.UUID(request.POST.get("job", ""))
+    except ValueError as error:
+        raise Http404 from error
+    job = get_object_or_404(BackgroundJob, public_id=job_id)
     try:
         services.schedule_job_publish(activity=activity, job=job, by=request.user)
     except ValidationError as error:
