@@ -13,6 +13,8 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -116,3 +118,15 @@ def background_job_update_result(*, job: BackgroundJob, result: dict) -> Backgro
 
 def background_job_latest(*, kind: str, subject: str) -> BackgroundJob | None:
     return BackgroundJob.objects.filter(kind=kind, subject=subject).order_by("-created_at").first()
+
+
+def background_job_poll_answer(request: HttpRequest, job: BackgroundJob | None, context: dict):
+    """The answer to a progress page's polling (htmx): the progress block while the job runs,
+    a reload of the whole page (with its result) once it ended; None for an ordinary request."""
+    if not request.htmx:
+        return None
+    if job is not None and job.is_active:
+        return render(request, "core/_job_progress.html", context)
+    response = HttpResponse()
+    response["HX-Refresh"] = "true"
+    return response

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
-from maillage.core.jobs import background_job_latest
+from maillage.core.jobs import background_job_latest, background_job_poll_answer
 from maillage.matching import selectors, services
 from maillage.matching.charts import Comparison, comparison
 from maillage.matching.explanations import (
@@ -149,10 +149,7 @@ def rematch_all_page(request: HttpRequest) -> HttpResponse:
         return redirect("matching:rematch-all")
     job = background_job_latest(kind=services.REMATCH_ALL_JOB, subject="")
     context = {"job": job, "poll_url": request.path}
-    if request.htmx and job is not None and job.is_active:
-        return render(request, "core/_job_progress.html", context)
-    if request.htmx:
-        response = HttpResponse()
-        response["HX-Refresh"] = "true"
-        return response
+    polled = background_job_poll_answer(request, job, context)
+    if polled is not None:
+        return polled
     return render(request, "matching/rematch_all.html", context)

@@ -14,7 +14,7 @@ from maillage.activities.forms import OutcomeForm
 from maillage.activities.ics import schedule_calendar
 from maillage.activities.models import Activity
 from maillage.activities.views.common import _error, _organised, _profile, organiser_required
-from maillage.core.jobs import background_job_latest
+from maillage.core.jobs import background_job_latest, background_job_poll_answer
 from maillage.core.models import BackgroundJob, JobState
 from maillage.core.video_rooms import video_room_url
 from maillage.employers.selectors import company_of
@@ -66,12 +66,9 @@ def schedule_draft(request: HttpRequest, public_id) -> HttpResponse:
         "grid": selectors.draft_schedule_grid(activity, draft) if draft else [],
         "poll_url": request.path,
     }
-    if request.htmx and job.is_active:
-        return render(request, "core/_job_progress.html", context)
-    if request.htmx:  # finished while polling: the whole page, with the result
-        response = HttpResponse()
-        response["HX-Refresh"] = "true"
-        return response
+    polled = background_job_poll_answer(request, job, context)
+    if polled is not None:
+        return polled
     return render(request, "activities/schedule_draft.html", context)
 
 
