@@ -11,10 +11,13 @@ Scripted faults, each with what must hold:
    middle: every rematch still runs (the task is re-queued: acks late, reject on worker lost).
 2. e-mail batch: 300 e-mails queued, then a whole worker (parent and child) killed: every e-mail
    arrives once the broker gives the unacknowledged messages back (visibility timeout).
-3. Redis stopped 30 s and restarted: the pages answer meanwhile (the cache is optional), the
-   workers reconnect by themselves and a task queued after the restart runs.
+3. Redis stopped 30 s and restarted: the pages answer meanwhile (the cache is optional), an
+   e-mail asked during the outage waits in the outbox and is sent by the drain after the restart,
+   the workers reconnect by themselves and a task queued after the restart runs.
 4. PostgreSQL restarted (stopped 10 s) while people browse: the pages answer 503 with a clear
    message while the database is away (never 500), and answer again by themselves.
+5. The same during a locust run (the load test's people, 10 at once, 120 s): every failed
+   request is a 503, and the pages answer again by themselves.
 Each fault's findings go to chaos.json; the command exits 1 when one expectation fails.
 
     make chaos          # or: .venv/bin/python -m benchmarks.chaos [--quick]
@@ -376,18 +379,32 @@ def fault_mail_batch(shape: Shape, sink: MailSink, count: int = 300) -> dict:
     }
 
 
+# As a request does: an e-mail asked inside a transaction (through the outbox).
+ASK_MAIL_IN_TRANSACTION = (
+    "import json; from django.db import transaction; "
+    "from maillage.core.mail import mail_send_later; "
+    "from maillage.core.models import OutboxMessage as O\n"
+    "with transaction.atomic():\n"
+    "    mail_send_later(to={to!r}, template='prequalification/email/proposal_expired', "
+    "context={{}}, language='fr')\n"
+    "print(json.dumps(O.objects.filter(sent_at__isnull=True).count()))"
+)
+OUTBOX_MAIL = "chaos-outbox@example.org"
+
+
 def fault_redis(shape: Shape, sink: MailSink, *, outage_s: int = 30) -> dict:
+    with sink.lock:
+        sink.received.clear()
     shape.redis_stop()
     statuses = []
     deadline = time.monotonic() + outage_s
+    waiting_in_outbox = shape.shell(ASK_MAIL_IN_TRANSACTION.format(to=OUTBOX_MAIL))
     while time.monotonic() < deadline:
         statuses.append(get("/")[0])
         statuses.append(get("/regions/")[0])
         time.sleep(2)
     shape.redis_start()
     restarted = time.monotonic()
-    with sink.lock:
-        sink.received.clear()
     queued_after = False
     try:
         shape.shell(SEND_MAILS.format(count=3))
@@ -401,14 +418,28 @@ def fault_redis(shape: Shape, sink: MailSink, *, outage_s: int = 30) -> dict:
                 recovered_s = round(time.monotonic() - restarted, 1)
                 break
         time.sleep(1)
+    # The outbox's drain (beat, every minute) sends what was asked while Redis was down.
+    outbox_s = None
+    while time.monotonic() - restarted < 300:
+        with sink.lock:
+            if OUTBOX_MAIL in sink.received:
+                outbox_s = round(time.monotonic() - restarted, 1)
+                break
+        time.sleep(2)
     alive = {name: p.poll() is None for name, p in shape.processes.items()}
     errors = [s for s in statuses if s >= 500 or s == 0]
     return {
         "outage_seconds": outage_s,
         "page_statuses_during_outage": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "task_after_restart_ran_in_s": recovered_s,
+        "asked_during_outage_waiting_in_outbox": waiting_in_outbox,
+        "asked_during_outage_delivered_after_restart_in_s": outbox_s,
         "processes_alive_after": alive,
-        "ok": not errors and queued_after and recovered_s is not None and all(alive.values()),
+        "ok": not errors
+        and queued_after
+        and recovered_s is not None
+        and outbox_s is not None
+        and all(alive.values()),
     }
 
 
@@ -449,6 +480,53 @@ def fault_postgres(shape: Shape, *, outage_s: int = 10) -> dict:
     }
 
 
+LOCUST_USERS, LOCUST_SECONDS = 10, 120
+
+
+def fault_postgres_under_locust(shape: Shape, *, outage_s: int = 10) -> dict:
+    """PostgreSQL stopped in the middle of a locust run (the load test's people and pages):
+    what fails while it is away must be 503 (never 500 or a dropped connection), and the pages
+    must answer again by themselves."""
+    results = HOME / "locust.json"
+    results.unlink(missing_ok=True)
+    locust = subprocess.Popen(
+        [
+            str(BIN / "locust"), "-f", "benchmarks/locustfile.py", "--headless",
+            "--host", f"http://127.0.0.1:{WEB_PORT}", "-u", str(LOCUST_USERS), "-r", "5",
+            "-t", f"{LOCUST_SECONDS}s", "--only-summary", "--stop-timeout", "5",
+            "--loglevel", "WARNING",
+        ],
+        cwd=ROOT, env={**shape.env, "LOADTEST_RESULTS": str(results),
+                       "LOADTEST_CANDIDATES": "300", "LOADTEST_COMPANIES": "30"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(LOCUST_SECONDS / 3)  # logged in, browsing
+    shape.postgres_stop()
+    time.sleep(outage_s)
+    shape.pg_ctl("start")
+    up_at = time.monotonic()
+    first_ok = None
+    while time.monotonic() - up_at < 60:
+        if get("/regions/")[0] == 200:
+            first_ok = round(time.monotonic() - up_at, 1)
+            break
+        time.sleep(0.5)
+    locust.wait(timeout=LOCUST_SECONDS + 120)
+    found = json.loads(results.read_text()) if results.exists() else {}
+    errors = found.get("errors", {})
+    not_503 = {error: n for error, n in errors.items() if "503" not in error}
+    return {
+        "users": LOCUST_USERS,
+        "run_seconds": LOCUST_SECONDS,
+        "outage_seconds": outage_s,
+        "requests": found.get("requests"),
+        "failures": found.get("failures"),
+        "errors": errors,
+        "first_200_after_restart_s": first_ok,
+        "ok": bool(found) and found.get("failures", 0) > 0 and not not_503 and first_ok is not None,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the same faults (CI); results apart")
@@ -477,6 +555,7 @@ def main() -> int:
             ("worker_killed_mid_email_batch", lambda: fault_mail_batch(shape, sink)),
             ("redis_stopped_30_s", lambda: fault_redis(shape, sink)),
             ("postgres_restarted_under_load", lambda: fault_postgres(shape)),
+            ("postgres_restarted_during_locust_run", lambda: fault_postgres_under_locust(shape)),
         ):
             print(f"== {name}", flush=True)
             try:

@@ -280,6 +280,8 @@ def write_results(environment, **kwargs) -> None:
             {"page": name, "method": method, **_figures(entry)}
             for (name, method), entry in sorted(stats.entries.items())
         ],
+        # What failed, as locust words it ("HTTPError('503 Server Error: …')"): counted by kind.
+        "errors": {str(error.error)[:200]: error.occurrences for error in stats.errors.values()},
     }
     with open(path, "w") as handle:
         json.dump(result, handle, indent=2)

@@ -215,6 +215,27 @@ def cp_sat_alone(problem, *, time_limit: float = 25.0) -> dict:
     }
 
 
+def without_acceptable_employer(activity, problem) -> dict:
+    """The registered candidates no employer can meet, and why: not eligible to the program
+    (proof not verified, admitted too long ago, no right to work) or failing every posting's
+    hard rules (region, French minimums, permit)."""
+    from maillage.activities.selectors import registered_candidate_ids
+    from maillage.matching.engine_state import current_engine
+
+    engine = current_engine(today=TODAY)
+    eligible = engine.eligible(today=TODAY)
+    paired = {int(pair.candidate[1:]) for pair in problem.pairs}
+    alone = [c for c in registered_candidate_ids(activity) if c not in paired]
+    not_eligible = sum(
+        1 for c in alone if c not in engine.store.row_of or not eligible[engine.store.row_of[c]]
+    )
+    return {
+        "total": len(alone),
+        "not_eligible": not_eligible,
+        "fail_hard_rules": len(alone) - not_eligible,
+    }
+
+
 def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small session (CI)")
@@ -236,13 +257,15 @@ def main() -> dict:
     registered_pairs_score(activity, today=TODAY)
     scoring_seconds = time.perf_counter() - scoring_started
 
-    from maillage.activities.selectors import schedule_inputs
+    from maillage.activities.selectors import postings_brought, schedule_inputs
     from matchcore.schedule import greedy_schedule, solve_schedule
 
     inputs_started = time.perf_counter()
     inputs = schedule_inputs(activity)
     inputs_seconds = time.perf_counter() - inputs_started
     problem = inputs.problem
+    postings = len(postings_brought(activity))
+    unmatched = without_acceptable_employer(activity, problem)
     solver = solve_schedule(problem, time_limit=25)
     greedy = greedy_schedule(problem)
     eligible = solver.candidates_servable
@@ -253,7 +276,10 @@ def main() -> dict:
             "slots": SLOTS,
             "max_meetings_per_candidate": K,
             "tables_per_employer": 1,
+            "postings": postings,
+            "candidate_posting_pairs": candidates * postings,
             "acceptable_pairs": len(problem.pairs),
+            "without_acceptable_employer": unmatched,
             "scores": "matching engine, every registered candidate x posting brought",
             "engine_version": current_engine(today=TODAY).version,
             "build_seconds": round(prepared_seconds, 1),
@@ -268,6 +294,9 @@ def main() -> dict:
             "method": solver.method,
         },
         "greedy": summary(greedy, eligible),
+        "solver_over_greedy": round(solver.total_score / greedy.total_score - 1, 4)
+        if greedy.total_score
+        else None,
         "solver_with_slot_pins": slot_pinned_variant(problem, solver),
         "cp_sat_alone": None if quick else cp_sat_alone(problem),
         "targets": {

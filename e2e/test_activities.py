@@ -1,6 +1,7 @@
 """Issue 6 in a real browser, in French: an advisor creates a matching activity, an employer and a
-candidate register, the schedule is computed, the candidate opens their schedule and the meeting's
-video room link; a region page plays a captioned video and draws its map."""
+candidate register, the schedule is computed (a task), previewed as a draft and published, the
+candidate opens their schedule and the meeting's video room link; a region page plays a captioned
+video and draws its map."""
 
 from datetime import timedelta
 
@@ -76,9 +77,17 @@ def test_activity_from_creation_to_the_candidate_video_room(
     login_as(page, login, advisor.email)
     page.goto(f"/activities/{activity.public_id}/manage/")
     page.locator("#compute-schedule").click()
-    page.wait_for_load_state()
+    page.wait_for_url(f"**/activities/{activity.public_id}/schedule/")
+    # The computed schedule is a draft: previewed, nobody told, until the organiser publishes.
     assert page.get_by_text("L’horaire est calculé : c’est le meilleur possible.").is_visible()
-    check_accessibility(page, "05-schedule-computed")
+    preview = page.locator("#schedule-preview")
+    assert preview.get_by_role("cell", name="Amina Diallo").is_visible()
+    assert not Meeting.objects.exists()
+    check_accessibility(page, "05-schedule-draft")
+    page.locator("#publish-schedule").click()
+    page.wait_for_url(f"**/activities/{activity.public_id}/manage/")
+    assert page.get_by_text("L’horaire est publié : chaque participant est avisé.").is_visible()
+    check_accessibility(page, "05-schedule-published")
     meeting = Meeting.objects.get()
 
     login_as(page, login, candidate.user.email)

@@ -110,8 +110,16 @@ def privacy_consent_is_active(*, user: User, purpose: ConsentPurpose) -> bool:
 
 def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
     """Audit log of a candidate's record seen by someone else; the candidate's own views are not."""
-    if viewer.pk != subject.pk:
-        ProfileView.objects.create(viewer=viewer, subject=subject, what=what[:200])
+    profile_views_record(viewer=viewer, subject_ids=[subject.pk], what=what)
+
+
+def profile_views_record(*, viewer: User, subject_ids: list[int], what: str) -> None:
+    """`profile_view_record` for several people seen at once (a list page of the admin)."""
+    ProfileView.objects.bulk_create(
+        ProfileView(viewer=viewer, subject_id=subject_id, what=what[:200])
+        for subject_id in subject_ids
+        if subject_id != viewer.pk
+    )
 
 
 @transaction.atomic

@@ -23,17 +23,20 @@ class EmployerRegistrationAdmin(ProgramAdmin):
 
 @admin.register(CandidateRegistration)
 class CandidateRegistrationAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = ["activity", "candidate", "status", "created_at"]
     list_filter = ["status"]
 
 
 @admin.register(MeetingConstraint)
 class MeetingConstraintAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = ["activity", "candidate", "company", "kind", "slot"]
 
 
 @admin.register(Meeting)
 class MeetingAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = [
         "activity",
         "slot",

@@ -289,3 +289,35 @@ def activities_of_user(user: User, *, today: date) -> list[Activity]:
     if membership is not None:
         return list(activities.filter(employer_registrations__company_id=membership.company_id))
     return []
+
+
+@dataclass(frozen=True)
+class DraftMeeting:
+    company: str
+    candidate: str
+    score: float
+    table: int
+
+
+def draft_schedule_grid(activity: Activity, draft: dict) -> list[tuple[int, object, object, list]]:
+    """A computed draft's meetings by slot, with the names the organiser reads."""
+    found = draft.get("meetings", [])
+    companies = dict(
+        Company.objects.filter(pk__in={m["company"] for m in found}).values_list("pk", "legal_name")
+    )
+    candidates = dict(
+        CandidateProfile.objects.filter(pk__in={m["candidate"] for m in found}).values_list(
+            "pk", "user__full_name"
+        )
+    )
+    by_slot: dict[int, list[DraftMeeting]] = {}
+    for meeting in sorted(found, key=lambda m: (m["slot"], companies.get(m["company"], ""))):
+        by_slot.setdefault(meeting["slot"], []).append(
+            DraftMeeting(
+                company=companies.get(meeting["company"], ""),
+                candidate=candidates.get(meeting["candidate"], ""),
+                score=meeting["score"],
+                table=meeting["table"],
+            )
+        )
+    return [(slot, start, end, by_slot.get(slot, [])) for slot, start, end in activity.slots()]

@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/invite/", views.candidate_invite, name="candidate-invite"),
     path("<uuid:public_id>/schedule/compute/", views.schedule_compute, name="schedule-compute"),
+    path("<uuid:public_id>/schedule/", views.schedule_draft, name="schedule-draft"),
+    path("<uuid:public_id>/schedule/publish/", views.schedule_publish, name="schedule-publish"),
     path("<uuid:public_id>/schedule/clear/", views.schedule_clear, name="schedule-clear"),
     path("<uuid:public_id>/decisions/", views.constraint_set, name="constraint-set"),
     path(

@@ -36,16 +36,47 @@ class Section:
     chart: str  # "bars", "columns" (over time) or "" (table only)
 
 
-def count_row(label: str, value: int, *, suppress: bool) -> Row:
+def hidden_cells(values: list[int], *, threshold: int) -> set[int]:
+    """Which counts of a line that adds up to a shown total (months of a year, regions of a
+    program, the employers who took part and those who did not) to hide: each small count
+    (0 < n < threshold), then, while the hidden ones could be recovered by subtracting the shown
+    ones from the total (a single hidden count, or hidden counts adding up to a small number),
+    the smallest shown count (complementary suppression)."""
+    hidden = {i for i, value in enumerate(values) if 0 < value < threshold}
+    if not hidden:
+        return hidden
+    shown = sorted((value, i) for i, value in enumerate(values) if i not in hidden and value)
+    while shown and (len(hidden) < 2 or sum(values[i] for i in hidden) < threshold):
+        hidden.add(shown.pop(0)[1])
+    return hidden
+
+
+def _hidden(values: list[int], *, suppress: bool) -> set[int]:
+    return hidden_cells(values, threshold=settings.SMALL_COUNT_THRESHOLD) if suppress else set()
+
+
+def count_row(label: str, value: int, *, suppress: bool, hide: bool = False) -> Row:
     threshold = settings.SMALL_COUNT_THRESHOLD
     if suppress and 0 < value < threshold:
         return Row(label, None, _("fewer than %(n)s") % {"n": threshold})
+    if suppress and hide:
+        return Row(label, None, _("not shown (small numbers)"))
     return Row(label, value, number_format(value, force_grouping=True))
 
 
-def share_row(label: str, part: int, whole: int, *, suppress: bool) -> Row:
+def count_rows(line: list[tuple[str, int]], *, suppress: bool) -> list[Row]:
+    """The rows of a line of counts that adds up to a total, suppressed together."""
+    hidden = _hidden([value for _label, value in line], suppress=suppress)
+    return [
+        count_row(label, value, suppress=suppress, hide=i in hidden)
+        for i, (label, value) in enumerate(line)
+    ]
+
+
+def share_row(label: str, part: int, whole: int, *, suppress: bool, hide: bool = False) -> Row:
     threshold = settings.SMALL_COUNT_THRESHOLD
-    if not whole or (suppress and (0 < part < threshold or 0 < whole - part < threshold)):
+    small = 0 < part < threshold or 0 < whole - part < threshold
+    if not whole or (suppress and (small or hide)):
         return Row(label, None, "—" if not whole else _("not shown (small numbers)"))
     share = part / whole
     return Row(
@@ -56,6 +87,13 @@ def share_row(label: str, part: int, whole: int, *, suppress: bool) -> Row:
 
 
 def sections(figures: Figures, *, suppress: bool) -> list[Section]:
+    # Who took part and who did not add up to the employers registered: hidden together.
+    took_part = figures.employers_in_activity
+    took_part_hidden = 0 in _hidden(
+        [took_part, figures.employers_registered - took_part], suppress=suppress
+    )
+    hires_by_region = figures.placements_by_region
+    hires_hidden = _hidden([value for _label, value in hires_by_region], suppress=suppress)
     result = [
         Section(
             "employers",
@@ -67,14 +105,16 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 count_row(_("Employers verified"), figures.employers_verified, suppress=suppress),
                 count_row(
                     _("Took part in at least one activity"),
-                    figures.employers_in_activity,
+                    took_part,
                     suppress=suppress,
+                    hide=took_part_hidden,
                 ),
                 share_row(
                     _("Share who took part in an activity"),
-                    figures.employers_in_activity,
+                    took_part,
                     figures.employers_registered,
                     suppress=suppress,
+                    hide=took_part_hidden,
                 ),
             ],
             "",
@@ -91,19 +131,19 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
         Section(
             "candidates_by_status",
             _("Candidates by verification status"),
-            [
-                count_row(label, value, suppress=suppress)
-                for label, value in figures.candidates_by_status
-            ],
+            count_rows(figures.candidates_by_status, suppress=suppress),
             "bars",
         ),
         Section(
             "candidates_by_region",
             _("Candidates by region where they live"),
-            [
-                count_row(label or _("Outside Québec or not given"), value, suppress=suppress)
-                for label, value in figures.candidates_by_region
-            ],
+            count_rows(
+                [
+                    (label or _("Outside Québec or not given"), value)
+                    for label, value in figures.candidates_by_region
+                ],
+                suppress=suppress,
+            ),
             "bars",
         ),
         Section(
@@ -132,10 +172,11 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 share_row(
                     label,
                     value,
-                    sum(v for _label, v in figures.placements_by_region),
+                    sum(v for _label, v in hires_by_region),
                     suppress=suppress,
+                    hide=i in hires_hidden,
                 )
-                for label, value in figures.placements_by_region
+                for i, (label, value) in enumerate(hires_by_region)
             ],
             "bars",
         ),
@@ -165,10 +206,13 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
             Section(
                 f"monthly_{key}",
                 title,
-                [
-                    count_row(date_format(month, "M Y"), value, suppress=suppress)
-                    for month, value in figures.over_time.get(key, [])
-                ],
+                count_rows(
+                    [
+                        (date_format(month, "M Y"), value)
+                        for month, value in figures.over_time.get(key, [])
+                    ],
+                    suppress=suppress,
+                ),
                 "columns",
             )
         )

@@ -16,6 +16,7 @@ class EducationInline(admin.TabularInline):
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ProgramAdmin):
+    audit_person = "user"
     list_display = [
         "user",
         "immigration_status",
@@ -30,6 +31,7 @@ class CandidateProfileAdmin(ProgramAdmin):
 
 @admin.register(ProofDocument)
 class ProofDocumentAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = ["original_name", "kind", "candidate", "uploaded_at"]
 
     # Files arrive only through the candidate's page, where check_upload reads their content.

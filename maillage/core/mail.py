@@ -1,6 +1,7 @@
-"""E-mail in the recipient's language, rendered and sent by a task once the transaction commits."""
+"""E-mail in the recipient's language, rendered and sent by a task once the transaction commits
+(through the outbox: an e-mail asked while the broker is away is sent when it is back)."""
 
-from django.db import transaction
+from maillage.core.outbox import outbox_send_later
 
 
 def mail_send_later(
@@ -16,14 +17,11 @@ def mail_send_later(
     The context must hold plain values (strings, numbers): it travels through the task queue.
     `attachments` are (file name, text content, MIME type), for example a calendar invitation.
     """
-    from maillage.core.tasks import send_templated_mail
-
-    transaction.on_commit(
-        lambda: send_templated_mail.delay(
-            to=to,
-            template=template,
-            context=context,
-            language=language,
-            attachments=attachments or [],
-        )
+    outbox_send_later(
+        "maillage.core.tasks.send_templated_mail",
+        to=to,
+        template=template,
+        context=context,
+        language=language,
+        attachments=[list(attachment) for attachment in attachments or []],
     )

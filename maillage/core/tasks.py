@@ -27,3 +27,20 @@ def send_templated_mail(
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     message.send()
+
+
+@shared_task
+def outbox_drain() -> dict:
+    """Queue what the outbox could not send when it was written (the broker was away)."""
+    from maillage.core.outbox import outbox_drain as drain
+
+    sent, left = drain()
+    return {"sent": sent, "left": left}
+
+
+@shared_task
+def orphan_files_sweep() -> int:
+    """Remove uploaded files no record points to (a request killed mid-upload)."""
+    from maillage.core.orphan_files import orphan_files_remove
+
+    return len(orphan_files_remove())

@@ -6,6 +6,7 @@ from maillage.interviews.models import FollowUp, Interview, InterviewSlot, Place
 
 @admin.register(Interview)
 class InterviewAdmin(ProgramAdmin):
+    audit_person = "proposal__candidate__user"
     list_display = ["public_id", "status", "outcome", "round", "created_at"]
     list_filter = ["status", "outcome"]
 
@@ -17,11 +18,13 @@ class InterviewSlotAdmin(ProgramAdmin):
 
 @admin.register(Placement)
 class PlacementAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = ["position", "company", "region", "start_date"]
     list_filter = ["region"]
 
 
 @admin.register(FollowUp)
 class FollowUpAdmin(ProgramAdmin):
+    audit_person = "placement__candidate__user"
     list_display = ["placement", "months", "due_on", "status", "is_still_employed"]
     list_filter = ["status", "months"]

@@ -6,6 +6,7 @@ from maillage.matching.models import MatchResult, RankerModel
 
 @admin.register(MatchResult)
 class MatchResultAdmin(ProgramAdmin):
+    audit_person = "candidate__user"
     list_display = [
         "posting",
         "candidate",

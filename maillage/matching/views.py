@@ -2,15 +2,17 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
-from maillage.matching import selectors
+from maillage.core.jobs import background_job_latest, background_job_poll_answer
+from maillage.matching import selectors, services
 from maillage.matching.charts import Comparison, comparison
 from maillage.matching.explanations import (
     CANDIDATE,
@@ -132,3 +134,22 @@ def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
         "matching/posting_proposals.html",
         {"posting": posting, "explained": explained},
     )
+
+
+manager_required = role_required(Role.MANAGER)
+
+
+@manager_required
+def rematch_all_page(request: HttpRequest) -> HttpResponse:
+    """A full rematch, asked by a button and run as a task; the page follows its progress."""
+    if request.method == "POST":
+        _job, created = services.rematch_all_request(by=request.user)
+        if not created:
+            messages.info(request, _("A full rematch is already running: here is its progress."))
+        return redirect("matching:rematch-all")
+    job = background_job_latest(kind=services.REMATCH_ALL_JOB, subject="")
+    context = {"job": job, "poll_url": request.path}
+    polled = background_job_poll_answer(request, job, context)
+    if polled is not None:
+        return polled
+    return render(request, "matching/rematch_all.html", context)

@@ -6,6 +6,7 @@ from maillage.notifications.models import Notification
 
 @admin.register(Notification)
 class NotificationAdmin(ProgramAdmin):
+    audit_person = "recipient"
     list_display = ["created_at", "recipient", "code", "read_at"]
     list_select_related = ["recipient"]
     list_filter = ["code"]

@@ -20,13 +20,19 @@ from maillage.activities.services.registrations import (
     employer_withdraw,
 )
 from maillage.activities.services.scheduling import (
+    SCHEDULE_JOB,
     meeting_constraint_remove,
     meeting_constraint_set,
     schedule_clear,
     schedule_compute,
+    schedule_compute_request,
+    schedule_draft_compute,
+    schedule_job_publish,
+    schedule_publish,
 )
 
 __all__ = [
+    "SCHEDULE_JOB",
     "activity_cancel",
     "activity_complete",
     "activity_create",
@@ -44,4 +50,8 @@ __all__ = [
     "meeting_outcome_record",
     "schedule_clear",
     "schedule_compute",
+    "schedule_compute_request",
+    "schedule_draft_compute",
+    "schedule_job_publish",
+    "schedule_publish",
 ]

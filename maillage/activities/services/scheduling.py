@@ -1,3 +1,4 @@
+import hashlib
 from datetime import date
 
 from django.conf import settings
@@ -15,12 +16,15 @@ from maillage.activities.models import (
     MeetingConstraint,
 )
 from maillage.activities.selectors import (
+    ScheduleInputs,
     postings_brought,
     registered_candidate_ids,
     schedule_inputs,
 )
 from maillage.candidates.models import CandidateProfile
+from maillage.core.jobs import Report, background_job_request, background_job_update_result
 from maillage.core.mail import mail_send_later
+from maillage.core.models import BackgroundJob, JobState
 from maillage.core.video_rooms import video_room_name
 from maillage.employers.models import Company
 from maillage.matching.services import pairs_rematch
@@ -69,12 +73,13 @@ def _editable(activity: Activity) -> Activity:
     return activity
 
 
-@transaction.atomic
-def schedule_compute(*, activity: Activity, by: User, today: date) -> ScheduleResult:
-    """Compute the best schedule from the registrations and the advisors' decisions, replace the
-    meetings, publish the schedule (registration closes) and tell each participant."""
-    activity = _editable(activity)
+def _solve(
+    activity: Activity, *, today: date, report: Report | None = None
+) -> tuple[ScheduleResult, ScheduleInputs]:
+    report = report or (lambda done, total, step: None)
+    report(0, 3, _("Scoring every registered candidate for the postings brought"))
     registered_pairs_score(activity, today=today)
+    report(1, 3, _("Looking for the best schedule"))
     inputs = schedule_inputs(activity)
     if not inputs.problem.candidates or not inputs.problem.employers:
         raise ValidationError(
@@ -85,43 +90,157 @@ def schedule_compute(*, activity: Activity, by: User, today: date) -> ScheduleRe
         result = solve_schedule(inputs.problem, time_limit=settings.SCHEDULE_TIME_LIMIT_SECONDS)
     except ScheduleError as error:
         raise ValidationError(_error_messages()[error.code], code=error.code) from error
+    return result, inputs
 
+
+def schedule_fingerprint(activity: Activity) -> str:
+    """What a schedule was computed from (registrations, postings brought, advisors'
+    decisions): a draft whose fingerprint no longer matches is out of date."""
+    constraints = sorted(
+        activity.constraints.values_list("candidate_id", "company_id", "kind", "slot")
+    )
+    facts = (
+        sorted(registered_candidate_ids(activity)),
+        sorted(postings_brought(activity).items()),
+        constraints,
+        activity.slot_count,
+        activity.max_meetings_per_candidate,
+        activity.tables_per_employer,
+    )
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+
+
+def _draft(activity: Activity, result: ScheduleResult, inputs: ScheduleInputs) -> dict:
+    meetings = []
+    for found in result.meetings:
+        candidate_id, company_id = int(found.candidate[1:]), int(found.employer[1:])
+        meetings.append(
+            {
+                "candidate": candidate_id,
+                "company": company_id,
+                "posting": inputs.best_posting.get((candidate_id, company_id)),
+                "slot": found.slot,
+                "table": found.table,
+                "score": found.score,
+                "engine_version": inputs.engine_versions.get((candidate_id, company_id), ""),
+            }
+        )
+    upper_bound = result.upper_bound if result.upper_bound != float("inf") else None
+    return {
+        "status": result.status.value,
+        "total_score": result.total_score,
+        "upper_bound": upper_bound,
+        "gap": result.gap if result.gap != float("inf") else None,
+        "seconds": result.seconds,
+        "method": result.method,
+        "computed_at": timezone.now().isoformat(),
+        "fingerprint": schedule_fingerprint(activity),
+        "meetings": meetings,
+        "published_at": None,
+    }
+
+
+def schedule_draft_compute(
+    *, activity: Activity, today: date, report: Report | None = None
+) -> dict:
+    """Score the registered pairs and solve, without publishing: the draft (plain values, kept
+    in the computation's job) that the organiser previews, then publishes."""
+    if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
+        raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+    result, inputs = _solve(activity, today=today, report=report)
+    if report is not None:
+        report(2, 3, _("Preparing the draft"))
+    return _draft(activity, result, inputs)
+
+
+@transaction.atomic
+def schedule_publish(*, activity: Activity, draft: dict, by: User) -> Activity:
+    """Replace the meetings with a computed draft, publish the schedule (registration closes)
+    and tell each participant. Refused when what the draft was computed from has changed."""
+    activity = _editable(activity)
+    if draft.get("published_at"):
+        raise ValidationError(_("This schedule is already published."), code="published")
+    if draft["fingerprint"] != schedule_fingerprint(activity):
+        raise ValidationError(
+            _(
+                "Registrations or decisions changed since this schedule was computed: compute "
+                "it again before publishing."
+            ),
+            code="stale",
+        )
     rooms = {
         (m.candidate_id, m.company_id): m.room_name for m in activity.meetings.exclude(room_name="")
     }
     activity.meetings.all().delete()
     meetings = []
-    for found in result.meetings:
-        candidate_id, company_id = int(found.candidate[1:]), int(found.employer[1:])
-        room = ""
-        if activity.is_virtual:
-            room = rooms.get((candidate_id, company_id)) or video_room_name()
+    for found in draft["meetings"]:
+        key = (found["candidate"], found["company"])
+        room = (rooms.get(key) or video_room_name()) if activity.is_virtual else ""
         meetings.append(
             Meeting(
                 activity=activity,
-                candidate_id=candidate_id,
-                company_id=company_id,
-                posting_id=inputs.best_posting.get((candidate_id, company_id)),
-                slot=found.slot,
-                table=found.table,
-                score=found.score,
-                engine_version=inputs.engine_versions.get((candidate_id, company_id), ""),
+                candidate_id=found["candidate"],
+                company_id=found["company"],
+                posting_id=found["posting"],
+                slot=found["slot"],
+                table=found["table"],
+                score=found["score"],
+                engine_version=found["engine_version"],
                 room_name=room,
             )
         )
     Meeting.objects.bulk_create(meetings)
     activity.status = ActivityStatus.SCHEDULED
-    activity.schedule_status = result.status.value
-    activity.schedule_total_score = result.total_score
-    activity.schedule_upper_bound = (
-        result.upper_bound if result.upper_bound != float("inf") else None
-    )
-    activity.schedule_seconds = result.seconds
-    activity.schedule_method = result.method
+    activity.schedule_status = draft["status"]
+    activity.schedule_total_score = draft["total_score"]
+    activity.schedule_upper_bound = draft["upper_bound"]
+    activity.schedule_seconds = draft["seconds"]
+    activity.schedule_method = draft["method"]
     activity.schedule_computed_at = timezone.now()
     activity.save()
     _tell_participants(activity)
+    return activity
+
+
+@transaction.atomic
+def schedule_compute(*, activity: Activity, by: User, today: date) -> ScheduleResult:
+    """Compute and publish at once (demo data, benchmarks, commands); pages go through the
+    draft (`schedule_compute_request`, then `schedule_job_publish`)."""
+    activity = _editable(activity)
+    result, inputs = _solve(activity, today=today)
+    schedule_publish(activity=activity, draft=_draft(activity, result, inputs), by=by)
     return result
+
+
+SCHEDULE_JOB = "activities.schedule"
+
+
+def schedule_compute_request(*, activity: Activity, by: User) -> tuple[BackgroundJob, bool]:
+    """Queue the draft's computation (a task: ~45 s for 1,000 candidates × 381 postings), or
+    return the one already running for this activity. Returns (job, created)."""
+    if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
+        raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+    return background_job_request(
+        kind=SCHEDULE_JOB,
+        subject=str(activity.public_id),
+        by=by,
+        task="maillage.activities.tasks.schedule_draft_job",
+    )
+
+
+@transaction.atomic
+def schedule_job_publish(*, activity: Activity, job: BackgroundJob, by: User) -> Activity:
+    """Publish the draft a finished computation of this activity left."""
+    job = BackgroundJob.objects.select_for_update().get(pk=job.pk)
+    if job.kind != SCHEDULE_JOB or job.subject != str(activity.public_id):
+        raise ValidationError(_("This computation is not this activity's."), code="other")
+    if job.state != JobState.SUCCEEDED:
+        raise ValidationError(_("This computation has not finished."), code="unfinished")
+    activity = schedule_publish(activity=activity, draft=job.result, by=by)
+    background_job_update_result(
+        job=job, result={**job.result, "published_at": timezone.now().isoformat()}
+    )
+    return activity
 
 
 def _tell_participants(activity: Activity) -> None:

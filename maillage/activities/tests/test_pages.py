@@ -155,6 +155,17 @@ def test_advisor_invites_from_the_short_list_and_candidate_accepts(client):
     )
 
 
+def compute_then_publish(client, activity, capture) -> None:
+    """The organiser's flow: compute (a task, eager here), preview the draft, publish it."""
+    with capture(execute=True):
+        response = client.post(url(activity, "schedule/compute/"))
+    assert response.headers["Location"] == url(activity, "schedule/")
+    job = client.get(url(activity, "schedule/")).context["job"]
+    with capture(execute=True):
+        response = client.post(url(activity, "schedule/publish/"), {"job": job.public_id})
+    assert response.headers["Location"] == url(activity, "manage/")
+
+
 def test_advisor_computes_the_schedule_and_participants_are_told(
     client, django_capture_on_commit_callbacks
 ):
@@ -165,9 +176,7 @@ def test_advisor_computes_the_schedule_and_participants_are_told(
     candidate = CandidateRegistrationFactory(activity=activity).candidate
     MatchResultFactory(candidate=candidate, posting=registration.postings.get(), score=75)
     client.force_login(AdvisorFactory())
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url(activity, "schedule/compute/"))
-    assert response.status_code == 302
+    compute_then_publish(client, activity, django_capture_on_commit_callbacks)
     assert Meeting.objects.count() == 1
     page = client.get(url(activity, "manage/")).content.decode()
     assert "Meilleur possible (prouvé)" in page or "Best possible (proven)" in page
@@ -176,7 +185,7 @@ def test_advisor_computes_the_schedule_and_participants_are_told(
     )
 
 
-def test_advisor_forbids_a_meeting_and_resolves(client):
+def test_advisor_forbids_a_meeting_and_resolves(client, django_capture_on_commit_callbacks):
     activity, _employer, candidate = scheduled_session()
     meeting = Meeting.objects.get()
     client.force_login(AdvisorFactory())
@@ -185,7 +194,7 @@ def test_advisor_forbids_a_meeting_and_resolves(client):
         {"candidate": candidate.public_id, "company": meeting.company.public_id, "kind": "forbid"},
     )
     assert MeetingConstraint.objects.get().kind == "forbid"
-    client.post(url(activity, "schedule/compute/"))
+    compute_then_publish(client, activity, django_capture_on_commit_callbacks)
     assert Meeting.objects.count() == 0
 
 

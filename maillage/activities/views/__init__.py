@@ -28,6 +28,8 @@ from maillage.activities.views.schedule import (
     my_schedule_ics,
     schedule_clear,
     schedule_compute,
+    schedule_draft,
+    schedule_publish,
 )
 
 __all__ = [
@@ -53,4 +55,6 @@ __all__ = [
     "my_schedule_ics",
     "schedule_clear",
     "schedule_compute",
+    "schedule_draft",
+    "schedule_publish",
 ]

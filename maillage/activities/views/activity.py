@@ -22,6 +22,7 @@ from maillage.activities.models import (
 )
 from maillage.activities.permissions import ORGANISER_ROLES, can_organise
 from maillage.activities.views.common import _error, _organised, organiser_required
+from maillage.core.jobs import background_job_latest
 from maillage.employers.models import PostingStatus
 from maillage.employers.selectors import company_of
 
@@ -160,6 +161,9 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
             "served_count": len(served),
             "registered_count": len(registered),
             "outcome_form": OutcomeForm(),
+            "schedule_job": background_job_latest(
+                kind=services.SCHEDULE_JOB, subject=str(activity.public_id)
+            ),
         },
     )
 

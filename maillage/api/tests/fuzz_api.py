@@ -3,18 +3,17 @@
 Not part of the normal suite (the file name does not start with test_): each operation gets
 FUZZ_EXAMPLES generated requests, valid and invalid, as an anonymous caller, a verified
 employer and a candidate with matches. Every response must be no 5xx, have a documented status
-code and content type, and match its schema. The counts are printed and written to
-benchmarks/results/fuzz-api.json.
+code and content type, and match its schema. The counts are printed and written, with their
+provenance (benchmarks/provenance.py), to benchmarks/results/fuzz-api.json (fewer examples than
+`make fuzz-api`'s FULL_RUN_EXAMPLES: benchmarks/results/quick/fuzz-api.json).
 """
 
 import json
 import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import schemathesis
-from django.conf import settings
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -28,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from benchmarks import provenance
 from maillage.api.tests.factories import ApiTokenFactory
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.models import PostingStatus
@@ -41,6 +41,12 @@ from maillage.prequalification.models import ProposalStatus, SharedSection
 from maillage.prequalification.tests.factories import ProposalFactory
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
+FULL_RUN_EXAMPLES = 100  # make fuzz-api's default: the run whose file is kept
+RUN = provenance.start(
+    "fuzz-api",
+    quick=EXAMPLES < FULL_RUN_EXAMPLES,
+    command_line=f"FUZZ_EXAMPLES={EXAMPLES} {provenance.command()}",
+)
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -126,9 +132,7 @@ def teardown_module(module):
             k: v for k, v in sorted(TALLY.items()) if k.startswith(("GET", "POST", "PUT"))
         },
     }
-    results = Path(settings.BASE_DIR) / "benchmarks" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "fuzz-api.json").write_text(json.dumps(summary, indent=2) + "\n")
+    RUN.write(summary)
     print(
         "\n"
         + json.dumps(

@@ -167,6 +167,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "activities/<uuid:public_id>/invitation/<str:answer>/": frozenset({CANDIDATE}),
     "activities/<uuid:public_id>/invite/": ORGANISERS,
     "activities/<uuid:public_id>/schedule/compute/": ORGANISERS,
+    "activities/<uuid:public_id>/schedule/": ORGANISERS,
+    "activities/<uuid:public_id>/schedule/publish/": ORGANISERS,
     "activities/<uuid:public_id>/schedule/clear/": ORGANISERS,
     "activities/<uuid:public_id>/decisions/": ORGANISERS,
     "activities/<uuid:public_id>/decisions/<int:pk>/remove/": ORGANISERS,
@@ -188,6 +190,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "matching/my-matches/": frozenset({CANDIDATE}),
     "matching/postings/": TEAM,
     "matching/postings/<uuid:public_id>/": TEAM,
+    "matching/rematch-all/": frozenset({MANAGER}),
     # fairness audit
     "fairness/declaration/": frozenset({CANDIDATE}),
     "fairness/declaration/delete/": frozenset({CANDIDATE}),

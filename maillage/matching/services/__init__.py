@@ -2,11 +2,13 @@
 
 from maillage.matching.services.feedback import DecisionExample, ranker_train
 from maillage.matching.services.rematch import (
+    REMATCH_ALL_JOB,
     RematchSummary,
     candidate_rematch,
     pairs_rematch,
     posting_rematch,
     rematch_all,
+    rematch_all_request,
 )
 from maillage.matching.services.vectors import (
     candidate_vector_refresh,
@@ -15,6 +17,7 @@ from maillage.matching.services.vectors import (
 )
 
 __all__ = [
+    "REMATCH_ALL_JOB",
     "DecisionExample",
     "RematchSummary",
     "candidate_rematch",
@@ -25,4 +28,5 @@ __all__ = [
     "posting_vector_refresh",
     "ranker_train",
     "rematch_all",
+    "rematch_all_request",
 ]

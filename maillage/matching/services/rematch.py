@@ -13,8 +13,11 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from maillage.candidates.models import CandidateProfile
+from maillage.core.jobs import Report, background_job_request
+from maillage.core.models import BackgroundJob
 from maillage.core.progress import progress
 from maillage.employers.models import PostingStatus
 from maillage.matching import selectors
@@ -170,17 +173,40 @@ class RematchSummary:
     engine_version: str
 
 
-def rematch_all(*, today: date, description: str = "Rematch") -> RematchSummary:
-    """Refresh every vector, then rematch every published posting and every candidate."""
+def rematch_all(
+    *, today: date, description: str = "Rematch", report: Report | None = None
+) -> RematchSummary:
+    """Refresh every vector, then rematch every published posting and every candidate.
+    `report(done, total, step)` hears of each step (the manager's progress page)."""
+    report = report or (lambda done, total, step: None)
     profiles = list(selectors.candidates_for_engine(updated_after=None))
     chunks = [profiles[i : i + VECTOR_CHUNK] for i in range(0, len(profiles), VECTOR_CHUNK)]
-    for chunk in progress(chunks, description=f"{description}: vectors", total=len(chunks)):
-        candidate_vectors_refresh(profiles=chunk)
     posting_ids = list(selectors.postings_for_engine().values_list("pk", flat=True))
+    total = len(chunks) + len(posting_ids) + len(profiles)
+    done = 0
+    for chunk in progress(chunks, description=f"{description}: vectors", total=len(chunks)):
+        report(done, total, _("Computing the profiles' text vectors"))
+        candidate_vectors_refresh(profiles=chunk)
+        done += 1
     stored = 0
     for posting_id in progress(posting_ids, description=f"{description}: postings"):
+        report(done, total, _("Matching every published posting"))
         stored += posting_rematch(posting_id=posting_id, today=today)
+        done += 1
     for profile in progress(profiles, description=f"{description}: candidates"):
+        report(done, total, _("Matching every candidate"))
         stored += candidate_rematch(candidate_id=profile.pk, today=today)
+        done += 1
     version = current_engine(today=today).version
     return RematchSummary(len(posting_ids), len(profiles), stored, version)
+
+
+REMATCH_ALL_JOB = "matching.rematch_all"
+
+
+def rematch_all_request(*, by) -> tuple[BackgroundJob, bool]:
+    """Queue a full rematch (a task: minutes on a large program), or return the one running.
+    Returns (job, created)."""
+    return background_job_request(
+        kind=REMATCH_ALL_JOB, subject="", by=by, task="maillage.matching.tasks.rematch_all_job"
+    )
