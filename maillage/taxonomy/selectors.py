@@ -118,11 +118,12 @@ def ranked_text_skills(
 
 def skill_link(label: str) -> str:
     """The URI of the ESCO skill a skill written by a person names (« soudage TIG », « lecture de
-    plans »), or "" when none fits well enough. The person's words are kept beside it."""
+    plans »), or "" when none fits well enough. The person's words are kept beside it. The
+    ranker's best skill, when its calibrated score reaches SKILL_LINK_MIN_SCORE."""
     if input_problem(label, max_chars=MAX_SKILL_LABEL):
         return ""
-    matches = language_tools().skills.normalize(label, top=1)
-    return matches[0].uri if matches and matches[0].score >= SKILL_LINK_MIN_SCORE else ""
+    ranked = language_tools().ranker.rank(label, top=1, min_score=SKILL_LINK_MIN_SCORE)
+    return ranked[0].uri if ranked else ""
 
 
 def skill_links(labels: Iterable[str]) -> dict[str, str]:

@@ -50,6 +50,9 @@ class RankingWeights:
     other_language: float = 0.9  # a label in the other language: its meaning similarity, times this
     semantic: float = 0.7
     lexical: float = 0.3
+    # Per language, a and b of p = 1 / (1 + exp(-(a * logit + b))) over the layer's logit (Platt
+    # scaling fitted on ESCO phrases in each language): the same threshold, the same precision.
+    calibration: dict = field(default_factory=dict, compare=False)
     sources: dict = field(default_factory=dict, compare=False)  # how the weights were obtained
 
     @classmethod
@@ -60,7 +63,15 @@ class RankingWeights:
         return cls(
             coefficients=tuple(float(c) for c in trained["coefficients"]),
             intercept=float(trained["intercept"]),
-            sources={k: v for k, v in trained.items() if k not in ("coefficients", "intercept")},
+            calibration={
+                language: (float(a), float(b))
+                for language, (a, b) in trained.get("calibration", {}).items()
+            },
+            sources={
+                k: v
+                for k, v in trained.items()
+                if k not in ("coefficients", "intercept", "calibration")
+            },
         )
 
 
@@ -116,8 +127,8 @@ class SkillRanker:
         concepts, features, spans = self.features(text)
         if not concepts:
             return []
-        scores = self.score(features)
         language = detect_language(text)
+        scores = self.score(features, language=language)
         order = np.argsort(-scores, kind="stable")[:top]
         ranked = []
         for i in order:
@@ -137,9 +148,17 @@ class SkillRanker:
             )
         return ranked
 
-    def score(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ np.asarray(self.weights.coefficients, dtype=np.float32)
-        return 1.0 / (1.0 + np.exp(-(logits + self.weights.intercept)))
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """The layer's logit of each candidate (before calibration)."""
+        coefficients = np.asarray(self.weights.coefficients, dtype=np.float32)
+        return features @ coefficients + self.weights.intercept
+
+    def score(self, features: np.ndarray, *, language: str | None = None) -> np.ndarray:
+        """Calibrated probabilities: the scaling of the text's language ("none" when its words do
+        not tell, English when that one is missing), the raw layer when none was fitted."""
+        calibration = self.weights.calibration
+        a, b = calibration.get(language or "none") or calibration.get("en") or (1.0, 0.0)
+        return 1.0 / (1.0 + np.exp(-(a * self.logits(features) + b)))
 
     def features(self, text: str) -> tuple[list[int], np.ndarray, list[tuple]]:
         """The candidate skills of a text (concept numbers), their FEATURES, and the span each
