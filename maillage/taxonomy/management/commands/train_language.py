@@ -112,8 +112,8 @@ def calibration_texts(seed: int, exclude: set[str], count: int):
 
 
 def language_calibration(ranker: SkillRanker, texts, seed: int) -> tuple[dict, dict]:
-    """Platt scaling of the layer's logit per detected language, fitted on the even-numbered
-    texts; precision and recall at 0.5 on the odd-numbered ones."""
+    """Platt scaling of the layer's logit per detected language, fitted on the phrases of half
+    the skills; precision and recall at 0.5 on the other half's."""
     from sklearn.linear_model import LogisticRegression
 
     groups: dict[str, dict[str, list]] = {}
@@ -126,7 +126,9 @@ def language_calibration(ranker: SkillRanker, texts, seed: int) -> tuple[dict, d
         key = detect_language(text) or "none"
         part = groups.setdefault(key, {"fit": [], "check": []})
         uris = [ranker.index.concepts[c] for c in concepts]
-        part["fit" if number % 2 == 0 else "check"].append(
+        # Texts come in pairs (the French and English phrases of one skill): a skill is either
+        # fitted or checked.
+        part["fit" if number // 2 % 2 == 0 else "check"].append(
             (ranker.logits(features), np.asarray([uri in gold for uri in uris]))
         )
     calibration, check = {}, {}
