@@ -302,6 +302,7 @@ def evaluate_skill_linking(report: dict, tools: LanguageTools) -> None:
         ),
         "typed_skills": evaluate_typed_skills(tools),
         "calibration_check": tools.ranker.weights.sources.get("calibration_check", {}),
+        "precision_at_0_5_report_sentences": cut_precision(tools, sets, 0.5),
         "latency_one_core": skill_ranking_latency(tools, sets),
         "memory": skill_ranking_memory(sets),
     }
@@ -313,7 +314,7 @@ def evaluate_typed_skills(tools: LanguageTools) -> dict:
     from maillage.taxonomy.selectors import skill_link
 
     def former(label: str) -> str:
-        matches = tools.skills.normalize(label, top=1)
+        matches = tools.skills.normalize(label, top=1, quebec_words=False)
         return matches[0].uri if matches and matches[0].score >= 0.65 else ""
 
     rows = typed_skills()
@@ -324,6 +325,20 @@ def evaluate_typed_skills(tools: LanguageTools) -> dict:
         }
         for name, link in (("skill_link", skill_link), ("former_normalize_0_65", former))
     }
+
+
+def cut_precision(tools: LanguageTools, sets: dict, threshold: float) -> dict:
+    """On the report half of each dev set (whole job-ad sentences, English): the skills scoring
+    at least the threshold, and how many of them are gold."""
+    results = {}
+    for part, sentences in sets.items():
+        kept = right = 0
+        for sentence in (s for s in sentences if s.half == "report"):
+            above = tools.ranker.rank(sentence.text, top=10, min_score=threshold)
+            kept += len(above)
+            right += sum(skill.uri in sentence.gold for skill in above)
+        results[part] = {"kept": kept, "precision": round(right / kept, 3) if kept else None}
+    return results
 
 
 def skill_ranking_latency(tools: LanguageTools, sets: dict) -> dict:
