@@ -9,9 +9,16 @@ Needs the reference data loaded (`manage.py load_reference_data`).
 
 import os
 import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import provenance
-from benchmarks.taxonomy_eval import evaluate_skill_linking, print_skill_linking  # sets up Django
+from benchmarks.taxonomy_eval import (  # sets up Django
+    evaluate_skill_linking,
+    print_skill_linking,
+)
 from maillage.taxonomy.language import language_tools, tools_directory
 
 
