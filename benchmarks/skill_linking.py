@@ -105,3 +105,50 @@ def skill_linking_sets() -> dict[str, list[LinkedSentence]]:
         uri_by_label.setdefault(label, uri)
         uri_by_label.setdefault(label.lower(), uri)
     return {part: linked_sentences(part, uri_by_label)[0] for part in SETS}
+
+
+# --- Typed skills: a skill a person types, linked to one ESCO skill or to none -------------------
+
+TYPED_SKILLS = ROOT / "data" / "typed_skills" / "typed_skills.csv"
+
+
+@dataclass(frozen=True)
+class TypedSkill:
+    text: str
+    language: str
+    expected: frozenset[str]  # acceptable ESCO URIs; empty: no ESCO skill fits
+    half: str
+
+
+def typed_skills() -> list[TypedSkill]:
+    """The labelled typed skills (data/typed_skills/SOURCE.md), halves as for the dev sets."""
+    with TYPED_SKILLS.open(encoding="utf-8", newline="") as handle:
+        return [
+            TypedSkill(
+                row["text"],
+                row["language"],
+                frozenset()
+                if row["expected_uris"] == "none"
+                else frozenset(row["expected_uris"].split()),
+                half_of(row["text"]),
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def typed_linking_scores(link: Callable[[str], str], rows: list[TypedSkill]) -> dict:
+    """Precision: links that are right among the links made (a link where none fits is wrong);
+    recall: skills linked right among those that have an ESCO skill."""
+    linked = right = 0
+    for row in rows:
+        uri = link(row.text)
+        linked += bool(uri)
+        right += bool(uri) and uri in row.expected
+    fitting = sum(bool(row.expected) for row in rows)
+    return {
+        "skills": len(rows),
+        "with_an_esco_skill": fitting,
+        "linked": linked,
+        "precision": round(right / linked, 3) if linked else None,
+        "recall": round(right / fitting, 3) if fitting else None,
+    }

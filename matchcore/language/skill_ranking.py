@@ -23,6 +23,7 @@ from matchcore.language.chunks import skill_phrases
 from matchcore.language.labels import LANGUAGES, top_indices
 from matchcore.language.sections import heading_kind
 from matchcore.language.skills import SkillExtractor
+from matchcore.language.spelling_search import SpellingSearch
 from matchcore.language.terms import detect_language, expand_skill_terms, tokenize, verb_form
 
 FEATURES = (
@@ -49,6 +50,9 @@ class RankingWeights:
     other_language: float = 0.9  # a label in the other language: its meaning similarity, times this
     semantic: float = 0.7
     lexical: float = 0.3
+    # Per language, a and b of p = 1 / (1 + exp(-(a * logit + b))) over the layer's logit (Platt
+    # scaling fitted on ESCO phrases in each language): the same threshold, the same precision.
+    calibration: dict = field(default_factory=dict, compare=False)
     sources: dict = field(default_factory=dict, compare=False)  # how the weights were obtained
 
     @classmethod
@@ -59,7 +63,15 @@ class RankingWeights:
         return cls(
             coefficients=tuple(float(c) for c in trained["coefficients"]),
             intercept=float(trained["intercept"]),
-            sources={k: v for k, v in trained.items() if k not in ("coefficients", "intercept")},
+            calibration={
+                language: (float(a), float(b))
+                for language, (a, b) in trained.get("calibration", {}).items()
+            },
+            sources={
+                k: v
+                for k, v in trained.items()
+                if k not in ("coefficients", "intercept", "calibration")
+            },
         )
 
 
@@ -105,6 +117,7 @@ class SkillRanker:
         preferred[owner[index.entry_kind == 0]] = True
         self.preferred_labels = np.flatnonzero(preferred)
         self.preferred_coarse = np.ascontiguousarray(index.coarse[self.preferred_labels])
+        self.spelling = SpellingSearch(index.lexical)
 
     def rank(self, text: str, *, top: int = 10, min_score: float = 0.0) -> list[RankedSkill]:
         """The `top` best skills for the text, best first, those scoring at least `min_score`
@@ -114,8 +127,8 @@ class SkillRanker:
         concepts, features, spans = self.features(text)
         if not concepts:
             return []
-        scores = self.score(features)
         language = detect_language(text)
+        scores = self.score(features, language=language)
         order = np.argsort(-scores, kind="stable")[:top]
         ranked = []
         for i in order:
@@ -135,9 +148,17 @@ class SkillRanker:
             )
         return ranked
 
-    def score(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ np.asarray(self.weights.coefficients, dtype=np.float32)
-        return 1.0 / (1.0 + np.exp(-(logits + self.weights.intercept)))
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """The layer's logit of each candidate (before calibration)."""
+        coefficients = np.asarray(self.weights.coefficients, dtype=np.float32)
+        return features @ coefficients + self.weights.intercept
+
+    def score(self, features: np.ndarray, *, language: str | None = None) -> np.ndarray:
+        """Calibrated probabilities: the scaling of the text's language ("none" when its words do
+        not tell, English when that one is missing), the raw layer when none was fitted."""
+        calibration = self.weights.calibration
+        a, b = calibration.get(language or "none") or calibration.get("en") or (1.0, 0.0)
+        return 1.0 / (1.0 + np.exp(-(a * self.logits(features) + b)))
 
     def features(self, text: str) -> tuple[list[int], np.ndarray, list[tuple]]:
         """The candidate skills of a text (concept numbers), their FEATURES, and the span each
@@ -170,43 +191,38 @@ class SkillRanker:
             return found[concept]
 
         best_chunk: dict[int, float] = {}
-        if phrases:
-            lexical = (self.index.lexical.vectorize(phrases) @ self.index.lexical.by_ngram).tocsr()
-            coarse = (vectors[:-1] @ self.index.projection) @ self.preferred_coarse.T
-            for number, owner in enumerate(owners):
-                spelled = lexical.getrow(number)
-                by_spelling = spelled.indices[top_indices(spelled.data, weights.candidates)]
-                nearest = self.preferred_labels[top_indices(coarse[number], weights.candidates)]
-                labels = np.union1d(self._all_labels(nearest), by_spelling)
-                semantic = self.index.vectors[labels] @ vectors[number]
-                lexical_row = np.zeros(len(labels), dtype=np.float32)
-                at = np.minimum(np.searchsorted(labels, spelled.indices), len(labels) - 1)
-                hit = labels[at] == spelled.indices
-                lexical_row[at[hit]] = spelled.data[hit]
-                combined = weights.semantic * semantic + weights.lexical * lexical_row
-                if language is not None:
-                    other = self.label_language[labels] != LANGUAGES.index(language)
-                    combined = np.where(other, semantic * weights.other_language, combined)
-                seen: set[int] = set()
-                for i in np.argsort(-combined):
-                    for concept in self.label_concepts[labels[i]]:
-                        concept = int(concept)
-                        if concept in seen:
-                            continue
-                        seen.add(concept)
-                        row = candidate(concept)
-                        row[5] += 1.0
-                        if combined[i] > best_chunk.get(concept, -1.0):
-                            best_chunk[concept] = float(combined[i])
-                            row[0], row[1], row[2] = combined[i], semantic[i], lexical_row[i]
-                            start, end = chunks[owner]
-                            span_of[concept] = (start, end)
-                            row[7] = one_word[owner]
-                    if len(seen) >= weights.per_chunk:
-                        break
-        whole_semantic = self.preferred_coarse @ (vectors[-1] @ self.index.projection)
+        # One product for every chunk and the whole text: the first pass by meaning.
+        coarse = (vectors @ self.index.projection) @ self.preferred_coarse.T
+        for number, owner in enumerate(owners):
+            query = self.spelling.query(phrases[number])
+            by_spelling, partial = self.spelling.nearest(query, weights.candidates)
+            nearest = self.preferred_labels[top_indices(coarse[number], weights.candidates)]
+            labels = np.union1d(self._all_labels(nearest), by_spelling)
+            semantic = self.index.vectors[labels] @ vectors[number]
+            lexical_row = self.spelling.similarity(query, partial, labels)
+            combined = weights.semantic * semantic + weights.lexical * lexical_row
+            if language is not None:
+                other = self.label_language[labels] != LANGUAGES.index(language)
+                combined = np.where(other, semantic * weights.other_language, combined)
+            seen: set[int] = set()
+            for i in np.argsort(-combined):
+                for concept in self.label_concepts[labels[i]]:
+                    concept = int(concept)
+                    if concept in seen:
+                        continue
+                    seen.add(concept)
+                    row = candidate(concept)
+                    row[5] += 1.0
+                    if combined[i] > best_chunk.get(concept, -1.0):
+                        best_chunk[concept] = float(combined[i])
+                        row[0], row[1], row[2] = combined[i], semantic[i], lexical_row[i]
+                        start, end = chunks[owner]
+                        span_of[concept] = (start, end)
+                        row[7] = one_word[owner]
+                if len(seen) >= weights.per_chunk:
+                    break
         nearest = self._all_labels(
-            self.preferred_labels[top_indices(whole_semantic, 2 * weights.whole_k)]
+            self.preferred_labels[top_indices(coarse[-1], 2 * weights.whole_k)]
         )
         exact = self.index.vectors[nearest] @ vectors[-1]
         per_concept: dict[int, float] = {}

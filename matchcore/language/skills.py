@@ -26,6 +26,7 @@ from matchcore.language.chunks import SEGMENT_BREAK, skill_phrases
 from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import LANGUAGES, Embedder, LabelIndex, LabelRecord, top_indices
 from matchcore.language.sections import heading_kind
+from matchcore.language.skill_words import skill_wordings
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
     STOPWORDS,
@@ -156,9 +157,10 @@ class SkillExtractor:
             mentions = sorted(mentions, key=lambda m: (-m.score, m.start))[:top]
         return mentions
 
-    def normalize(self, label: str, *, top: int = 5) -> list[SkillMatch]:
+    def normalize(self, label: str, *, top: int = 5, quebec_words: bool = True) -> list[SkillMatch]:
         """The ESCO skills a skill written by a person most likely is ("soudure MIG" → "MIG
-        welding"), best first: word-for-word labels first, then by meaning."""
+        welding"), best first: word-for-word labels first, then by meaning. `quebec_words`:
+        also try the ESCO wordings of Québec skill words (skill_words.py)."""
         words = label.strip()
         if not words or not any(ch.isalpha() for ch in words):
             return []
@@ -169,6 +171,11 @@ class SkillExtractor:
         # A French noun of action is also read as its verb (« lecture de plans » → « lire de
         # plans »), as in extract(): "lecture" alone is a false friend of "lecture" (a talk).
         variants = [expanded] + ([verb] if (verb := verb_form(expanded)) else [])
+        # Québec skill words also tried in ESCO's words (« tenue de livres » → bookkeeping).
+        for wording in skill_wordings(words) if quebec_words else []:
+            variants.append(wording)
+            for uri, rank in self.phrases.get(content_key(tokenize(wording)), []):
+                found.setdefault(uri, 1.0 if rank == 0 else 0.97)
         vectors = self.embed(variants)
         candidates = self.index.search(
             variants, vectors, lexical_k=max(50, top * 4), semantic_k=max(50, top * 4)

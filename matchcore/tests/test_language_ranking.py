@@ -70,3 +70,37 @@ def test_scores_are_probabilities(ranker):
     features[1, 0] = 1.0
     scores = ranker.score(features)
     assert np.all((scores > 0) & (scores < 1)) and scores[1] > scores[0]
+
+
+def test_the_spelling_search_gives_the_index_cosine_exactly():
+    from matchcore.language.lexical import CharNgramIndex
+    from matchcore.language.spelling_search import SpellingSearch
+
+    labels = ["soudage MIG", "lecture de plans", "gestion des stocks", "travail d'équipe"] * 3
+    index = CharNgramIndex.build(labels + ["de la des les"] * 5)
+    search = SpellingSearch(
+        index, common=4
+    )  # « de », « des » are common here: scored, not searched
+    for text in ("soudage TIG", "lecture des plans", "gestion de stock", "Équipe"):
+        expected = (index.vectorize([text]) @ index.by_ngram).toarray().ravel()
+        query = search.query(text)
+        nearest, partial = search.nearest(query, 3)
+        every = np.arange(len(expected))
+        assert np.allclose(search.similarity(query, partial, every), expected, atol=1e-5)
+        assert expected[nearest].min() > 0
+
+
+def test_the_calibration_of_the_text_language_is_applied(ranker):
+    trained = {
+        "features": list(FEATURES),
+        "coefficients": list(ranker.weights.coefficients),
+        "intercept": ranker.weights.intercept,
+        "calibration": {"fr": [1.0, 3.0], "en": [1.0, -3.0]},
+    }
+    calibrated = SkillRanker(
+        ranker.extractor, occupation_counts={}, weights=RankingWeights.from_trained(trained)
+    )
+    plain = SkillRanker(ranker.extractor, occupation_counts={}, weights=ranker.weights)
+    french, english = "Conduite de chariot élévateur", "Forklift driving"
+    assert calibrated.rank(french, top=1)[0].score > plain.rank(french, top=1)[0].score
+    assert calibrated.rank(english, top=1)[0].score < plain.rank(english, top=1)[0].score
