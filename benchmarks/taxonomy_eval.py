@@ -41,8 +41,13 @@ from benchmarks.language_data import (  # noqa: E402
     span_scores,
 )
 from benchmarks.skill_linking import SETS, evaluate_ranker, skill_linking_sets  # noqa: E402
-from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
-from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
+from benchmarks.title_data import SEED, title_splits  # noqa: E402
+from maillage.taxonomy.language import (  # noqa: E402
+    held_out_title_normalizer,
+    language_tools,
+    reference_records,
+    tools_directory,
+)
 from maillage.taxonomy.selectors import _spelled_codes, noc_unit_group_search  # noqa: E402
 from matchcore.language import terms  # noqa: E402
 from matchcore.language.folding import fold  # noqa: E402
@@ -53,10 +58,6 @@ from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
 from matchcore.language.vocabulary import REGIONAL_EQUIVALENTS  # noqa: E402
 
-SEED = 7
-DEV_TITLES = 1000  # NOC example titles used to tune TitleWeights (held out, not reported)
-TEST_TITLES = 2000  # NOC example titles reported (held out)
-ESCO_HELD_OUT = 1000  # ESCO alternative labels held out
 CROSS_LINGUAL = 1000  # ESCO occupations whose French label is looked up among English labels
 SKILLSPAN_DEV = 500  # first sentences of each SkillSpan file: used to tune the extractor
 EVERYDAY_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words.csv"
@@ -98,34 +99,15 @@ def baseline_ranker(records: list[LabelRecord]):
     return rank
 
 
-def title_splits():
-    examples = list(
-        NocExampleTitle.objects.order_by("id").values_list("noc_id", "language", "title")
-    )
-    random.Random(SEED).shuffle(examples)
-    dev, test = examples[:DEV_TITLES], examples[DEV_TITLES : DEV_TITLES + TEST_TITLES]
-    alternatives = [
-        (uri, language, text)
-        for uri, alt_en, alt_fr in EscoOccupation.objects.order_by("uri").values_list(
-            "uri", "alt_labels_en", "alt_labels_fr"
-        )
-        for language, texts in (("en", alt_en), ("fr", alt_fr))
-        for text in texts.splitlines()
-    ]
-    random.Random(SEED).shuffle(alternatives)
-    return dev, test, alternatives[:ESCO_HELD_OUT]
-
-
 def evaluate_titles(report: dict, quick: bool) -> None:
-    dev, test, esco_test = title_splits()
+    splits = title_splits()
+    test, esco_test = splits.test, splits.esco_test
     if quick:
         test, esco_test = test[:300], esco_test[:200]
-    held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*dev, *test, *esco_test])
+    held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*splits.dev, *test, *esco_test])
     records = reference_records(held_out=held_out)
     started = time.perf_counter()
-    normalizer = TitleNormalizer.build(
-        noc_labels=records.noc_labels, esco_labels=records.occupation_labels, links=records.links
-    )
+    normalizer = held_out_title_normalizer(held_out)
     report["held_out_build_seconds"] = round(time.perf_counter() - started, 1)
     baseline = baseline_ranker(list(records.noc_labels))
     noc = {}
@@ -171,17 +153,20 @@ def without_quebec_equivalents():
 
 
 def evaluate_title_stages(report: dict, normalizer: TitleNormalizer, test, esco_test) -> None:
-    """Stage 0 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
-    Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py)."""
-    full = normalizer.weights
+    """Stage 1 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
+    Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py); then
+    the trained ranking layer over all the signals (data/trained/title_ranking.json)."""
+    full, trained = normalizer.weights, normalizer.ranking
+    bare = replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0)
     stages = [
-        ("1_spelling_meaning_crosswalk", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), False),
-        ("2_plus_quebec_equivalents", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), True),
-        ("3_plus_noc_words_taxonomy", full, True),
+        ("1_spelling_meaning_crosswalk", bare, {}, False),
+        ("2_plus_quebec_equivalents", bare, {}, True),
+        ("3_plus_noc_words_taxonomy", full, {}, True),
+        ("4_plus_trained_ranking", full, trained, True),
     ]
     results: dict = {"noc": {}, "esco": {}}
-    for name, weights, quebec in stages:
-        normalizer.weights = weights
+    for name, weights, ranking, quebec in stages:
+        normalizer.weights, normalizer.ranking = weights, ranking
         with nullcontext() if quebec else without_quebec_equivalents():
             for scheme, rows in (("noc", test), ("esco", esco_test)):
                 for language in ("fr", "en"):
@@ -193,7 +178,7 @@ def evaluate_title_stages(report: dict, normalizer: TitleNormalizer, test, esco_
                     results[scheme].setdefault(language, {})[name] = ranks(
                         found, [code for code, _ in items]
                     )
-    normalizer.weights = full
+    normalizer.weights, normalizer.ranking = full, trained
     report["title_stages_held_out"] = results
 
 
@@ -313,8 +298,7 @@ def skill_ranking_latency(tools: LanguageTools, sets: dict) -> dict:
 
 
 def measure_speed(report: dict, quick: bool) -> None:
-    _, test, _ = title_splits()
-    titles = [title for _, _, title in test[: 300 if quick else 1000]]
+    titles = [title for _, _, title in title_splits().test[: 300 if quick else 1000]]
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "language_speed.py")],
         input=json.dumps(titles),

@@ -66,6 +66,64 @@ class TitleMatch:
     language: Language  # that label's language
 
 
+# What the ranking layer reads about each candidate concept, in this order. "hand" is the
+# hand-set score (TitleWeights), the ranking without a trained layer.
+FEATURES = (
+    "hand",  # TitleWeights' score, NOC words included
+    "best",  # the best label's score
+    "second",  # the 2nd and 3rd best labels'
+    "third",
+    "direct",  # the best label of the concept itself (not through the crosswalk)
+    "lexical",  # best character n-gram cosine among its labels
+    "semantic",  # best sentence-vector cosine
+    "fuzzy",  # best rapidfuzz WRatio of the keys
+    "exact",  # a label of its own equal to the title, up to gender, plural and accents
+    "official",  # that label is an official title / preferred label, not an example
+    "labels",  # log(1 + how many of its labels are among the candidates)
+    "words",  # P(NOC group | the title's words) (title_words.py), through the crosswalk for ESCO
+    "log_words",
+    "noc_choice",  # NOC: its hand score; ESCO: best linked group's hand score × link confidence
+)
+
+
+@dataclass(frozen=True)
+class TitleCandidates:
+    concepts: np.ndarray  # concept numbers
+    features: np.ndarray  # one row of FEATURES per concept
+    best_labels: list[int]  # each concept's best label
+    languages: list[Language]  # that label's language
+
+
+@dataclass(frozen=True)
+class TitleRanking:
+    """A logistic layer over FEATURES (`manage.py train_title_ranking`): P(the concept is the one
+    the title names)."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def from_trained(cls, trained: dict) -> "TitleRanking":
+        if list(trained["features"]) != list(FEATURES):
+            raise ValueError("The trained title ranking was made for other features: retrain it")
+        return cls(tuple(trained["coefficients"]), float(trained["intercept"]))
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        logits = features @ np.asarray(self.coefficients) + self.intercept
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float, int, tuple]:
+    """A concept's hand-set score from its labels' rows: best label plus its next ones voting a
+    little; with the best label and its row."""
+    ordered = sorted(labels.items(), key=lambda item: -item[1][0])
+    label, row = ordered[0]
+    others = [r[0] for _, r in ordered[1 : 1 + len(weights.support)]]
+    total = 1.0 + sum(weights.support)
+    value = (row[0] + sum(w * v for w, v in zip(weights.support, others, strict=False))) / total
+    return value, label, row
+
+
 class TitleNormalizer:
     def __init__(
         self,
@@ -76,8 +134,10 @@ class TitleNormalizer:
         weights: TitleWeights = TitleWeights(),
         embed: Embedder = embed_texts,
         group_words: GroupWords | None = None,
+        ranking: dict[Scheme, TitleRanking] | None = None,
     ):
         self.index = index
+        self.ranking = ranking or {}  # trained layer per scheme; the hand score without it
         self.group_words = group_words
         self.preferred = preferred  # concept → {"fr": label, "en": label}
         self.links = list(links)  # (noc code, esco uri, confidence)
@@ -127,27 +187,56 @@ class TitleNormalizer:
     def match(self, title: str, *, scheme: Scheme = "noc", top: int = 5) -> list[TitleMatch]:
         """The `top` concepts of `scheme` best named by `title`, best first. Empty when the title
         has no letters. Raises ValueError for a title longer than MAX_TITLE_CHARS."""
+        found = self.candidates(title, scheme=scheme)
+        if found is None:
+            return []
+        ranking = self.ranking.get(scheme) if self.ranking else None
+        scores = ranking.probabilities(found.features) if ranking else found.features[:, 0]
+        order = sorted(
+            range(len(found.concepts)),
+            key=lambda i: (-scores[i], self.index.concepts[found.concepts[i]]),
+        )
+        title_language = detect_language(title)
+        matches = []
+        for i in order[:top]:
+            code = self.index.concepts[found.concepts[i]]
+            language = found.languages[i]
+            matches.append(
+                TitleMatch(
+                    code=code,
+                    label=self._preferred(code, title_language or language),
+                    score=round(min(1.0, float(scores[i])), 4),
+                    matched=self.index.texts[found.best_labels[i]],
+                    language=language,
+                )
+            )
+        return matches
+
+    def candidates(self, title: str, *, scheme: Scheme = "noc") -> "TitleCandidates | None":
+        """The concepts of `scheme` near `title` with their FEATURES (None for a title without
+        letters): what the hand-set score and the trained ranking layer both read."""
         if len(title) > MAX_TITLE_CHARS:
             raise ValueError(f"A job title has at most {MAX_TITLE_CHARS} characters")
         if not has_letters(title):
-            return []
+            return None
         variants = title_variants(title)[:MAX_VARIANTS]
         if not variants:
-            return []
+            return None
         weights = self.weights
         vectors = self.embed(variants)
         found = self.index.search(
             variants, vectors, lexical_k=weights.candidates, semantic_k=weights.candidates
         )
         query_keys = [text_key(variant) for variant in variants]
-        wanted = SCHEMES.index(scheme)
-        # concept → label → (score, language): each label counts once per concept.
-        scores: dict[int, dict[int, tuple[float, Language]]] = defaultdict(dict)
+        # Per scheme: concept → label → (value, language, direct, lexical, semantic, fuzzy,
+        # exact, preferred); each label counts once per concept.
+        scores: tuple[dict, dict] = (defaultdict(dict), defaultdict(dict))
 
-        def add(concept: int, label: int, value: float, language: Language) -> None:
-            current = scores[concept].get(label)
-            if current is None or value > current[0]:
-                scores[concept][label] = (value, language)
+        def add(concept: int, label: int, row: tuple) -> None:
+            labels = scores[self.scheme[concept]][concept]
+            current = labels.get(label)
+            if current is None or row[0] > current[0]:
+                labels[label] = row
 
         for label, lexical, semantic in zip(
             found.labels, found.lexical, found.semantic, strict=True
@@ -157,69 +246,88 @@ class TitleNormalizer:
             score = (
                 weights.lexical * lexical + weights.semantic * semantic + weights.fuzzy * fuzzy
             ) / (weights.lexical + weights.semantic + weights.fuzzy)
-            if key in query_keys:
+            exact = key in query_keys
+            if exact:
                 score += weights.exact * (1.0 - score)
             for concept, language, kind in self._entries(label):
                 value = score * (weights.alternative if kind == "alternative" else 1.0)
-                if self.scheme[concept] == wanted:
-                    add(concept, label, value, language)
-                else:
-                    for other, confidence in self.linked.get(concept, ()):
-                        add(
-                            other,
-                            label,
-                            value * weights.cross_scheme * (0.5 + 0.5 * confidence),
-                            language,
-                        )
-        ranked = []
-        total = 1.0 + sum(weights.support)
-        taxonomy = self._taxonomy_evidence(variants, scheme, list(scores))
-        for concept, labels in scores.items():
-            ordered = sorted(labels.items(), key=lambda item: -item[1][0])
-            label, (best, language) = ordered[0]
-            others = [value for _, (value, _) in ordered[1 : 1 + len(weights.support)]]
-            value = (
-                best + sum(w * v for w, v in zip(weights.support, others, strict=False))
-            ) / total + taxonomy.get(concept, 0.0)
-            ranked.append((min(1.0, float(value)), self.index.concepts[concept], label, language))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        title_language = detect_language(title)
-        return [
-            TitleMatch(
-                code=code,
-                label=self._preferred(code, title_language or language),
-                score=round(float(score), 4),
-                matched=self.index.texts[label],
-                language=language,
+                signals = (float(lexical), float(semantic), fuzzy, float(exact))
+                add(concept, label, (value, language, 1.0, *signals, float(kind != "example")))
+                for other, confidence in self.linked.get(concept, ()):
+                    crossed = value * weights.cross_scheme * (0.5 + 0.5 * confidence)
+                    add(other, label, (crossed, language, 0.0, *signals, 0.0))
+        wanted = SCHEMES.index(scheme)
+        concepts = list(scores[wanted])
+        if not concepts:
+            return None
+        posterior = self._word_posterior(variants)
+        noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
+        rows, best_labels, languages = [], [], []
+        for concept in concepts:
+            hand, label, row = _hand_score(scores[wanted][concept], weights)
+            values = sorted((r[0] for r in scores[wanted][concept].values()), reverse=True)
+            direct = [r for r in scores[wanted][concept].values() if r[2]]
+            words = self._word_probability(concept, scheme, posterior)
+            noc_choice = (
+                noc_scores.get(concept, 0.0)
+                if scheme == "noc"
+                else max(
+                    (
+                        noc_scores.get(noc, 0.0) * confidence
+                        for noc, confidence in self.linked.get(concept, ())
+                    ),
+                    default=0.0,
+                )
             )
-            for score, code, label, language in ranked[:top]
-        ]
+            taxonomy = (weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco) * words
+            rows.append(
+                (
+                    min(1.0, hand + taxonomy),
+                    values[0],
+                    values[1] if len(values) > 1 else 0.0,
+                    values[2] if len(values) > 2 else 0.0,
+                    max((r[0] for r in direct), default=0.0),
+                    max(r[3] for r in scores[wanted][concept].values()),
+                    max(r[4] for r in scores[wanted][concept].values()),
+                    max(r[5] for r in scores[wanted][concept].values()),
+                    max(r[6] for r in direct) if direct else 0.0,
+                    max(r[7] for r in direct) if direct else 0.0,
+                    float(np.log1p(len(values))),
+                    words,
+                    float(np.log(words + 1e-4)),
+                    noc_choice,
+                )
+            )
+            best_labels.append(label)
+            languages.append(row[1])
+        return TitleCandidates(
+            concepts=np.asarray(concepts, dtype=np.int64),
+            features=np.asarray(rows, dtype=np.float64),
+            best_labels=best_labels,
+            languages=languages,
+        )
 
-    def _taxonomy_evidence(
-        self, variants: list[str], scheme: Scheme, concepts: list[int]
-    ) -> dict[int, float]:
-        """What the NOC's own words add to each candidate concept's score: the weight times
-        P(group | words); for an ESCO occupation, that of its most likely linked NOC group."""
-        weights = self.weights
-        weight = weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco
-        if self.group_words is None or weight <= 0:
-            return {}
+    def _word_posterior(self, variants: list[str]) -> np.ndarray | None:
+        if self.group_words is None:
+            return None
         words = {word for variant in variants for word in title_words(variant)}
-        posterior = self.group_words.posterior(words, temperature=weights.taxonomy_temperature)
-        if posterior is None:
-            return {}
+        return self.group_words.posterior(words, temperature=self.weights.taxonomy_temperature)
 
-        def probability(concept: int) -> float:
-            column = self.group_column[concept]
+    def _word_probability(
+        self, concept: int, scheme: Scheme, posterior: np.ndarray | None
+    ) -> float:
+        """P(NOC group | the title's words) for a NOC group; for an ESCO occupation, that of its
+        most likely linked group."""
+        if posterior is None:
+            return 0.0
+
+        def probability(number: int) -> float:
+            column = self.group_column[number]
             return float(posterior[column]) if column >= 0 else 0.0
 
         if scheme == "noc":
-            return {concept: weight * probability(concept) for concept in concepts}
-        return {
-            concept: weight
-            * max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
-            for concept in concepts
-        }
+            return probability(concept)
+        return max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
 
     def _entries(self, label: int):
         index = self.index
