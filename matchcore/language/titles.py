@@ -29,7 +29,7 @@ from matchcore.language.terms import (
     text_key,
     title_variants,
 )
-from matchcore.language.title_words import GroupWords, title_words
+from matchcore.language.title_words import GroupWords, edge_words, title_words
 
 Scheme = Literal["noc", "esco"]
 SCHEMES: tuple[Scheme, ...] = ("noc", "esco")
@@ -61,7 +61,7 @@ class TitleWeights:
 class TitleMatch:
     code: str  # NOC code or ESCO URI
     label: str  # the concept's preferred label, in the title's language when known
-    score: float  # 0–1
+    score: float  # 0–1, how close the title's words are to the concept's (TitleWeights)
     matched: str  # the label that matched best
     language: Language  # that label's language
 
@@ -83,7 +83,17 @@ FEATURES = (
     "words",  # P(NOC group | the title's words) (title_words.py), through the crosswalk for ESCO
     "log_words",
     "noc_choice",  # NOC: its hand score; ESCO: best linked group's hand score × link confidence
+    "heads",  # P(NOC group | the first and last words of the title's head) (title_words.edge_words)
+    "log_heads",
+    "mass",  # sum of its 5 best labels' scores
+    # Relative to the other candidates of the same title:
+    "hand_gap",  # hand score minus the best hand score
+    "semantic_gap",  # semantic minus the best semantic
+    "hand_rank",  # 1 / (1 + rank by hand score)
+    "words_rank",  # 1 / (1 + rank by words)
+    "heads_rank",
 )
+RELATIVE = ("hand_gap", "semantic_gap", "hand_rank", "words_rank", "heads_rank")
 
 
 @dataclass(frozen=True)
@@ -96,21 +106,42 @@ class TitleCandidates:
 
 @dataclass(frozen=True)
 class TitleRanking:
-    """A logistic layer over FEATURES (`manage.py train_title_ranking`): P(the concept is the one
-    the title names)."""
+    """A linear layer over FEATURES (`manage.py train_title_ranking`), trained so that the
+    softmax of its values over a title's candidates favours the right concept: it orders them."""
 
     coefficients: tuple[float, ...]
-    intercept: float
 
     @classmethod
     def from_trained(cls, trained: dict) -> "TitleRanking":
         if list(trained["features"]) != list(FEATURES):
             raise ValueError("The trained title ranking was made for other features: retrain it")
-        return cls(tuple(trained["coefficients"]), float(trained["intercept"]))
+        return cls(tuple(trained["coefficients"]))
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ np.asarray(self.coefficients) + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits))
+    def values(self, features: np.ndarray) -> np.ndarray:
+        return features @ np.asarray(self.coefficients)
+
+
+def _with_relative_features(absolute: np.ndarray) -> np.ndarray:
+    """The RELATIVE features appended to the others: each candidate against the title's others."""
+    column = {name: i for i, name in enumerate(FEATURES)}
+
+    def rank(values: np.ndarray) -> np.ndarray:
+        order = np.argsort(-values, kind="stable")
+        ranks = np.empty(len(values))
+        ranks[order] = np.arange(len(values))
+        return 1.0 / (1.0 + ranks)
+
+    hand, semantic = absolute[:, column["hand"]], absolute[:, column["semantic"]]
+    relative = np.column_stack(
+        [
+            hand - hand.max(),
+            semantic - semantic.max(),
+            rank(hand),
+            rank(absolute[:, column["words"]]),
+            rank(absolute[:, column["heads"]]),
+        ]
+    )
+    return np.hstack([absolute, relative])
 
 
 def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float, int, tuple]:
@@ -134,11 +165,15 @@ class TitleNormalizer:
         weights: TitleWeights = TitleWeights(),
         embed: Embedder = embed_texts,
         group_words: GroupWords | None = None,
+        head_words: GroupWords | None = None,
         ranking: dict[Scheme, TitleRanking] | None = None,
     ):
         self.index = index
         self.ranking = ranking or {}  # trained layer per scheme; the hand score without it
         self.group_words = group_words
+        self.head_words = head_words
+        if group_words and head_words and group_words.groups != head_words.groups:
+            raise ValueError("The NOC words and head words models must name the same groups")
         self.preferred = preferred  # concept → {"fr": label, "en": label}
         self.links = list(links)  # (noc code, esco uri, confidence)
         self.weights = weights
@@ -182,19 +217,22 @@ class TitleNormalizer:
             weights=weights,
             embed=embed,
             group_words=GroupWords.build(noc_labels),
+            head_words=GroupWords.build(noc_labels, words=edge_words),
         )
 
     def match(self, title: str, *, scheme: Scheme = "noc", top: int = 5) -> list[TitleMatch]:
-        """The `top` concepts of `scheme` best named by `title`, best first. Empty when the title
-        has no letters. Raises ValueError for a title longer than MAX_TITLE_CHARS."""
+        """The `top` concepts of `scheme` best named by `title`, best first (by the trained layer
+        when there is one, by `score` otherwise). Empty when the title has no letters. Raises
+        ValueError for a title longer than MAX_TITLE_CHARS."""
         found = self.candidates(title, scheme=scheme)
         if found is None:
             return []
-        ranking = self.ranking.get(scheme) if self.ranking else None
-        scores = ranking.probabilities(found.features) if ranking else found.features[:, 0]
+        ranking = self.ranking.get(scheme)
+        scores = found.features[:, 0]  # the hand-set score, 0–1: how close the words are
+        order_by = ranking.values(found.features) if ranking else scores
         order = sorted(
             range(len(found.concepts)),
-            key=lambda i: (-scores[i], self.index.concepts[found.concepts[i]]),
+            key=lambda i: (-order_by[i], self.index.concepts[found.concepts[i]]),
         )
         title_language = detect_language(title)
         matches = []
@@ -260,7 +298,10 @@ class TitleNormalizer:
         concepts = list(scores[wanted])
         if not concepts:
             return None
-        posterior = self._word_posterior(variants)
+        words_of = {word for variant in variants for word in title_words(variant)}
+        edges_of = {word for variant in variants for word in edge_words(variant)}
+        posterior = self._posterior(self.group_words, words_of)
+        head_posterior = self._posterior(self.head_words, edges_of)
         noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
         rows, best_labels, languages = [], [], []
         for concept in concepts:
@@ -268,6 +309,7 @@ class TitleNormalizer:
             values = sorted((r[0] for r in scores[wanted][concept].values()), reverse=True)
             direct = [r for r in scores[wanted][concept].values() if r[2]]
             words = self._word_probability(concept, scheme, posterior)
+            heads = self._word_probability(concept, scheme, head_posterior)
             noc_choice = (
                 noc_scores.get(concept, 0.0)
                 if scheme == "noc"
@@ -296,22 +338,24 @@ class TitleNormalizer:
                     words,
                     float(np.log(words + 1e-4)),
                     noc_choice,
+                    heads,
+                    float(np.log(heads + 1e-4)),
+                    sum(values[:5]),
                 )
             )
             best_labels.append(label)
             languages.append(row[1])
         return TitleCandidates(
             concepts=np.asarray(concepts, dtype=np.int64),
-            features=np.asarray(rows, dtype=np.float64),
+            features=_with_relative_features(np.asarray(rows, dtype=np.float64)),
             best_labels=best_labels,
             languages=languages,
         )
 
-    def _word_posterior(self, variants: list[str]) -> np.ndarray | None:
-        if self.group_words is None:
+    def _posterior(self, model: GroupWords | None, words: set[str]) -> np.ndarray | None:
+        if model is None:
             return None
-        words = {word for variant in variants for word in title_words(variant)}
-        return self.group_words.posterior(words, temperature=self.weights.taxonomy_temperature)
+        return model.posterior(words, temperature=self.weights.taxonomy_temperature)
 
     def _word_probability(
         self, concept: int, scheme: Scheme, posterior: np.ndarray | None
@@ -349,13 +393,18 @@ class TitleNormalizer:
         return labels.get(language) or labels.get("fr") or labels.get("en") or code
 
     def save(self, directory: Path) -> None:
-        words = self.group_words
+        words, heads = self.group_words, self.head_words
         bundle_save(
             directory,
-            arrays={**self.index.arrays(), **(words.arrays() if words else {})},
+            arrays={
+                **self.index.arrays(),
+                **(words.arrays() if words else {}),
+                **(heads.arrays("heads") if heads else {}),
+            },
             meta={
                 **self.index.meta(),
                 **(words.meta() if words else {}),
+                **(heads.meta("heads") if heads else {}),
                 "preferred": self.preferred,
                 "links": self.links,
             },
@@ -377,4 +426,7 @@ class TitleNormalizer:
             weights=weights,
             embed=embed,
             group_words=GroupWords.from_saved(arrays, meta) if "group_words" in meta else None,
+            head_words=GroupWords.from_saved(arrays, meta, "heads")
+            if "heads_words" in meta
+            else None,
         )
