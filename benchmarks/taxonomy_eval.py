@@ -18,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager, nullcontext
+from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,6 +105,7 @@ def baseline_ranker(records: list[LabelRecord]):
 
 
 def evaluate_titles(report: dict, quick: bool) -> None:
+    """The shipped normaliser's figures are the last stage's (evaluate_title_stages)."""
     splits = title_splits()
     test, esco_test = splits.test, splits.esco_test
     if quick:
@@ -111,35 +113,24 @@ def evaluate_titles(report: dict, quick: bool) -> None:
     held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*splits.dev, *test, *esco_test])
     records = reference_records(held_out=held_out)
     started = time.perf_counter()
-    normalizer = held_out_title_normalizer(held_out)
+    normalizer = held_out_title_normalizer(records)
     report["held_out_build_seconds"] = round(time.perf_counter() - started, 1)
-    baseline = baseline_ranker(list(records.noc_labels))
-    noc = {}
-    for language in ("fr", "en"):
-        items = [(code, title) for code, lang, title in test if lang == language]
-        ours = [[m.code for m in normalizer.match(title, top=10)] for _, title in items]
-        theirs = [baseline(title) for _, title in items]
-        expected = [code for code, _ in items]
-        noc[language] = {
-            "normaliser": ranks(ours, expected),
-            "char_tfidf_baseline": ranks(theirs, expected),
-        }
-    report["title_to_noc_held_out"] = noc
-    esco = {}
-    esco_baseline = baseline_ranker(list(records.occupation_labels))
-    for language in ("fr", "en"):
-        items = [(uri, text) for uri, lang, text in esco_test if lang == language]
-        ours = [
-            [m.code for m in normalizer.match(text, scheme="esco", top=10)] for _, text in items
-        ]
-        theirs = [esco_baseline(text) for _, text in items]
-        expected = [uri for uri, _ in items]
-        esco[language] = {
-            "normaliser": ranks(ours, expected),
-            "char_tfidf_baseline": ranks(theirs, expected),
-        }
-    report["title_to_esco_held_out_alt_labels"] = esco
-    evaluate_title_stages(report, normalizer, test, esco_test)
+    stages = evaluate_title_stages(normalizer, test, esco_test)
+    report["title_stages_held_out"] = stages
+    for scheme, key, rows, labels in (
+        ("noc", "title_to_noc_held_out", test, records.noc_labels),
+        ("esco", "title_to_esco_held_out_alt_labels", esco_test, records.occupation_labels),
+    ):
+        baseline = baseline_ranker(list(labels))
+        report[key] = {}
+        for language in ("fr", "en"):
+            items = [(code, title) for code, lang, title in rows if lang == language]
+            report[key][language] = {
+                "normaliser": stages[scheme][language][FINAL_STAGE],
+                "char_tfidf_baseline": ranks(
+                    [baseline(title) for _, title in items], [code for code, _ in items]
+                ),
+            }
 
 
 # Titles: what each stage buys (same held-out normaliser, same test rows) ----------------------
@@ -156,34 +147,49 @@ def without_quebec_equivalents():
         terms._REGIONAL_KEYS = saved
 
 
-def evaluate_title_stages(report: dict, normalizer: TitleNormalizer, test, esco_test) -> None:
+FINAL_STAGE = "4_plus_trained_ranking"
+
+
+def evaluate_title_stages(normalizer: TitleNormalizer, test, esco_test) -> dict:
     """Stage 1 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
     Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py); then
-    the trained ranking layer over all the signals (data/trained/title_ranking.json)."""
+    the trained ranking layer over all the signals (data/trained/title_ranking.json). Stages 3 and
+    4 read the same candidates, ordered by the hand-set score or by the layer."""
     full, trained = normalizer.weights, normalizer.ranking
     bare = replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0)
-    stages = [
-        ("1_spelling_meaning_crosswalk", bare, {}, False),
-        ("2_plus_quebec_equivalents", bare, {}, True),
-        ("3_plus_noc_words_taxonomy", full, {}, True),
-        ("4_plus_trained_ranking", full, trained, True),
-    ]
     results: dict = {"noc": {}, "esco": {}}
-    for name, weights, ranking, quebec in stages:
-        normalizer.weights, normalizer.ranking = weights, ranking
-        with nullcontext() if quebec else without_quebec_equivalents():
-            for scheme, rows in (("noc", test), ("esco", esco_test)):
-                for language in ("fr", "en"):
-                    items = [(code, title) for code, lang, title in rows if lang == language]
-                    found = [
-                        [m.code for m in normalizer.match(title, scheme=scheme, top=10)]
-                        for _, title in items
-                    ]
-                    results[scheme].setdefault(language, {})[name] = ranks(
-                        found, [code for code, _ in items]
-                    )
+    for scheme, rows in (("noc", test), ("esco", esco_test)):
+        for language in ("fr", "en"):
+            items = [(code, title) for code, lang, title in rows if lang == language]
+            expected = [code for code, _ in items]
+            found: dict[str, list[list[str]]] = defaultdict(list)
+            for _, title in items:
+                normalizer.weights = bare
+                with without_quebec_equivalents():
+                    found["1_spelling_meaning_crosswalk"].append(ranked(normalizer, title, scheme))
+                found["2_plus_quebec_equivalents"].append(ranked(normalizer, title, scheme))
+                normalizer.weights = full
+                candidates = normalizer.candidates(title, scheme=scheme)
+                found["3_plus_noc_words_taxonomy"].append(ranked_candidates(normalizer, candidates))
+                layer = trained.get(scheme)
+                found[FINAL_STAGE].append(ranked_candidates(normalizer, candidates, layer))
+            results[scheme][language] = {name: ranks(f, expected) for name, f in found.items()}
     normalizer.weights, normalizer.ranking = full, trained
-    report["title_stages_held_out"] = results
+    return results
+
+
+def ranked(normalizer: TitleNormalizer, title: str, scheme: str) -> list[str]:
+    """The hand-set ranking of `title` (no trained layer), as codes."""
+    return ranked_candidates(normalizer, normalizer.candidates(title, scheme=scheme))
+
+
+def ranked_candidates(normalizer: TitleNormalizer, candidates, layer=None, top: int = 10):
+    """The codes of `candidates` best first, as TitleNormalizer.match orders them."""
+    if candidates is None:
+        return []
+    values = layer.values(candidates.features) if layer else candidates.features[:, 0]
+    codes = [normalizer.index.concepts[c] for c in candidates.concepts]
+    return [code for _, code in sorted(zip(-values, codes, strict=True))][:top]
 
 
 def evaluate_picker(report: dict) -> None:

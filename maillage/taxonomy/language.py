@@ -147,10 +147,9 @@ def trained_title_ranking() -> dict[str, TitleRanking]:
     return {scheme: TitleRanking.from_trained(trained[scheme]) for scheme in SCHEMES}
 
 
-def held_out_title_normalizer(held_out: frozenset[str]) -> TitleNormalizer:
-    """A title normaliser without the labels whose key is in `held_out` (the benchmark's and the
-    trainer's titles), with the trained layer; it reuses the built tools' label vectors."""
-    records = reference_records(held_out=held_out)
+def held_out_title_normalizer(records: ReferenceRecords) -> TitleNormalizer:
+    """A title normaliser of `records` (reference_records(held_out=…): without the benchmark's
+    or the trainer's titles), with the trained layer; it reuses the built tools' label vectors."""
     normalizer = TitleNormalizer.build(
         noc_labels=records.noc_labels,
         esco_labels=records.occupation_labels,

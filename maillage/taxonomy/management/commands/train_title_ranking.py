@@ -19,7 +19,11 @@ from scipy.optimize import minimize
 
 from benchmarks.title_data import title_splits
 from maillage.core.progress import progress
-from maillage.taxonomy.language import TITLE_RANKING_WEIGHTS, held_out_title_normalizer
+from maillage.taxonomy.language import (
+    TITLE_RANKING_WEIGHTS,
+    held_out_title_normalizer,
+    reference_records,
+)
 from matchcore.language.terms import clean_title, text_key
 from matchcore.language.titles import FEATURES, TitleNormalizer
 
@@ -111,7 +115,7 @@ class Command(BaseCommand):
             text_key(clean_title(t))
             for _, _, t in [*splits.train, *splits.test, *splits.esco_test, *splits.esco_train]
         )
-        normalizer = held_out_title_normalizer(held_out)
+        normalizer = held_out_title_normalizer(reference_records(held_out=held_out))
         trained: dict = {"seed": seed, "penalty": penalty}
         for scheme, titles in (("noc", splits.train), ("esco", splits.esco_train)):
             features, labels, groups = feature_rows(normalizer, titles, scheme)
