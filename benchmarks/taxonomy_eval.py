@@ -429,12 +429,41 @@ def print_skill_linking(report: dict) -> None:
     print(f"  ranking latency, one core: {report['skill_linking']['latency_one_core']}")
 
 
+def run_titles_only(quick: bool) -> None:
+    run = provenance.start("taxonomy_titles", quick=quick)
+    report: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "quick": quick,
+        "tools": str(tools_directory().name),
+    }
+    evaluate_titles(report, quick)
+    evaluate_picker(report)
+    measure_speed(report, quick)
+    report["peak_rss_mb_benchmark_process"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
+    path = run.write(report)
+    print_title_tables(report)
+    print(json.dumps({"speed": report["speed"], "sizes": report["title_model_sizes"]}))
+    print(f"\nWritten to {path.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--quick", action="store_true", help="Smaller samples, no fresh-install timing."
     )
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--titles-only",
+        action="store_true",
+        help="Titles, picker and speed only, written to taxonomy_titles.json (the skills' "
+        "figures in taxonomy_eval.json stay as they are).",
+    )
+    arguments = parser.parse_args()
+    quick = arguments.quick
+    if arguments.titles_only:
+        run_titles_only(quick)
+        return
     run = provenance.start("taxonomy_eval", quick=quick)
     tools = language_tools()
     report: dict = {
