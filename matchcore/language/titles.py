@@ -29,7 +29,7 @@ from matchcore.language.terms import (
     text_key,
     title_variants,
 )
-from matchcore.language.title_words import GroupWords, title_words
+from matchcore.language.title_words import GroupWords, edge_words, title_words
 
 Scheme = Literal["noc", "esco"]
 SCHEMES: tuple[Scheme, ...] = ("noc", "esco")
@@ -61,9 +61,98 @@ class TitleWeights:
 class TitleMatch:
     code: str  # NOC code or ESCO URI
     label: str  # the concept's preferred label, in the title's language when known
-    score: float  # 0–1
+    score: float  # 0–1, how close the title's words are to the concept's (TitleWeights)
     matched: str  # the label that matched best
     language: Language  # that label's language
+
+
+# What the ranking layer reads about each candidate concept, in this order. "hand" is the
+# hand-set score (TitleWeights), the ranking without a trained layer.
+FEATURES = (
+    "hand",  # TitleWeights' score, NOC words included
+    "best",  # the best label's score
+    "second",  # the 2nd and 3rd best labels'
+    "third",
+    "direct",  # the best label of the concept itself (not through the crosswalk)
+    "lexical",  # best character n-gram cosine among its labels
+    "semantic",  # best sentence-vector cosine
+    "fuzzy",  # best rapidfuzz WRatio of the keys
+    "exact",  # a label of its own equal to the title, up to gender, plural and accents
+    "official",  # that label is an official title / preferred label, not an example
+    "labels",  # log(1 + how many of its labels are among the candidates)
+    "words",  # P(NOC group | the title's words) (title_words.py), through the crosswalk for ESCO
+    "log_words",
+    "noc_choice",  # NOC: its hand score; ESCO: best linked group's hand score × link confidence
+    "heads",  # P(NOC group | the first and last words of the title's head) (title_words.edge_words)
+    "log_heads",
+    "mass",  # sum of its 5 best labels' scores
+    # Relative to the other candidates of the same title:
+    "hand_gap",  # hand score minus the best hand score
+    "semantic_gap",  # semantic minus the best semantic
+    "hand_rank",  # 1 / (1 + rank by hand score)
+    "words_rank",  # 1 / (1 + rank by words)
+    "heads_rank",
+)
+RELATIVE = ("hand_gap", "semantic_gap", "hand_rank", "words_rank", "heads_rank")
+
+
+@dataclass(frozen=True)
+class TitleCandidates:
+    concepts: np.ndarray  # concept numbers
+    features: np.ndarray  # one row of FEATURES per concept
+    best_labels: list[int]  # each concept's best label
+    languages: list[Language]  # that label's language
+
+
+@dataclass(frozen=True)
+class TitleRanking:
+    """A linear layer over FEATURES (`manage.py train_title_ranking`), trained so that the
+    softmax of its values over a title's candidates favours the right concept: it orders them."""
+
+    coefficients: tuple[float, ...]
+
+    @classmethod
+    def from_trained(cls, trained: dict) -> "TitleRanking":
+        if list(trained["features"]) != list(FEATURES):
+            raise ValueError("The trained title ranking was made for other features: retrain it")
+        return cls(tuple(trained["coefficients"]))
+
+    def values(self, features: np.ndarray) -> np.ndarray:
+        return features @ np.asarray(self.coefficients)
+
+
+def _with_relative_features(absolute: np.ndarray) -> np.ndarray:
+    """The RELATIVE features appended to the others: each candidate against the title's others."""
+    column = {name: i for i, name in enumerate(FEATURES)}
+
+    def rank(values: np.ndarray) -> np.ndarray:
+        order = np.argsort(-values, kind="stable")
+        ranks = np.empty(len(values))
+        ranks[order] = np.arange(len(values))
+        return 1.0 / (1.0 + ranks)
+
+    hand, semantic = absolute[:, column["hand"]], absolute[:, column["semantic"]]
+    relative = np.column_stack(
+        [
+            hand - hand.max(),
+            semantic - semantic.max(),
+            rank(hand),
+            rank(absolute[:, column["words"]]),
+            rank(absolute[:, column["heads"]]),
+        ]
+    )
+    return np.hstack([absolute, relative])
+
+
+def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float, int, tuple]:
+    """A concept's hand-set score from its labels' rows: best label plus its next ones voting a
+    little; with the best label and its row."""
+    ordered = sorted(labels.items(), key=lambda item: -item[1][0])
+    label, row = ordered[0]
+    others = [r[0] for _, r in ordered[1 : 1 + len(weights.support)]]
+    total = 1.0 + sum(weights.support)
+    value = (row[0] + sum(w * v for w, v in zip(weights.support, others, strict=False))) / total
+    return value, label, row
 
 
 class TitleNormalizer:
@@ -76,9 +165,15 @@ class TitleNormalizer:
         weights: TitleWeights = TitleWeights(),
         embed: Embedder = embed_texts,
         group_words: GroupWords | None = None,
+        head_words: GroupWords | None = None,
+        ranking: dict[Scheme, TitleRanking] | None = None,
     ):
         self.index = index
+        self.ranking = ranking or {}  # trained layer per scheme; the hand score without it
         self.group_words = group_words
+        self.head_words = head_words
+        if group_words and head_words and group_words.groups != head_words.groups:
+            raise ValueError("The NOC words and head words models must name the same groups")
         self.preferred = preferred  # concept → {"fr": label, "en": label}
         self.links = list(links)  # (noc code, esco uri, confidence)
         self.weights = weights
@@ -122,32 +217,64 @@ class TitleNormalizer:
             weights=weights,
             embed=embed,
             group_words=GroupWords.build(noc_labels),
+            head_words=GroupWords.build(noc_labels, words=edge_words),
         )
 
     def match(self, title: str, *, scheme: Scheme = "noc", top: int = 5) -> list[TitleMatch]:
-        """The `top` concepts of `scheme` best named by `title`, best first. Empty when the title
-        has no letters. Raises ValueError for a title longer than MAX_TITLE_CHARS."""
+        """The `top` concepts of `scheme` best named by `title`, best first (by the trained layer
+        when there is one, by `score` otherwise). Empty when the title has no letters. Raises
+        ValueError for a title longer than MAX_TITLE_CHARS."""
+        found = self.candidates(title, scheme=scheme)
+        if found is None:
+            return []
+        ranking = self.ranking.get(scheme)
+        scores = found.features[:, 0]  # the hand-set score, 0–1: how close the words are
+        order_by = ranking.values(found.features) if ranking else scores
+        order = sorted(
+            range(len(found.concepts)),
+            key=lambda i: (-order_by[i], self.index.concepts[found.concepts[i]]),
+        )
+        title_language = detect_language(title)
+        matches = []
+        for i in order[:top]:
+            code = self.index.concepts[found.concepts[i]]
+            language = found.languages[i]
+            matches.append(
+                TitleMatch(
+                    code=code,
+                    label=self._preferred(code, title_language or language),
+                    score=round(min(1.0, float(scores[i])), 4),
+                    matched=self.index.texts[found.best_labels[i]],
+                    language=language,
+                )
+            )
+        return matches
+
+    def candidates(self, title: str, *, scheme: Scheme = "noc") -> "TitleCandidates | None":
+        """The concepts of `scheme` near `title` with their FEATURES (None for a title without
+        letters): what the hand-set score and the trained ranking layer both read."""
         if len(title) > MAX_TITLE_CHARS:
             raise ValueError(f"A job title has at most {MAX_TITLE_CHARS} characters")
         if not has_letters(title):
-            return []
+            return None
         variants = title_variants(title)[:MAX_VARIANTS]
         if not variants:
-            return []
+            return None
         weights = self.weights
         vectors = self.embed(variants)
         found = self.index.search(
             variants, vectors, lexical_k=weights.candidates, semantic_k=weights.candidates
         )
         query_keys = [text_key(variant) for variant in variants]
-        wanted = SCHEMES.index(scheme)
-        # concept → label → (score, language): each label counts once per concept.
-        scores: dict[int, dict[int, tuple[float, Language]]] = defaultdict(dict)
+        # Per scheme: concept → label → (value, language, direct, lexical, semantic, fuzzy,
+        # exact, preferred); each label counts once per concept.
+        scores: tuple[dict, dict] = (defaultdict(dict), defaultdict(dict))
 
-        def add(concept: int, label: int, value: float, language: Language) -> None:
-            current = scores[concept].get(label)
-            if current is None or value > current[0]:
-                scores[concept][label] = (value, language)
+        def add(concept: int, label: int, row: tuple) -> None:
+            labels = scores[self.scheme[concept]][concept]
+            current = labels.get(label)
+            if current is None or row[0] > current[0]:
+                labels[label] = row
 
         for label, lexical, semantic in zip(
             found.labels, found.lexical, found.semantic, strict=True
@@ -157,69 +284,94 @@ class TitleNormalizer:
             score = (
                 weights.lexical * lexical + weights.semantic * semantic + weights.fuzzy * fuzzy
             ) / (weights.lexical + weights.semantic + weights.fuzzy)
-            if key in query_keys:
+            exact = key in query_keys
+            if exact:
                 score += weights.exact * (1.0 - score)
             for concept, language, kind in self._entries(label):
                 value = score * (weights.alternative if kind == "alternative" else 1.0)
-                if self.scheme[concept] == wanted:
-                    add(concept, label, value, language)
-                else:
-                    for other, confidence in self.linked.get(concept, ()):
-                        add(
-                            other,
-                            label,
-                            value * weights.cross_scheme * (0.5 + 0.5 * confidence),
-                            language,
-                        )
-        ranked = []
-        total = 1.0 + sum(weights.support)
-        taxonomy = self._taxonomy_evidence(variants, scheme, list(scores))
-        for concept, labels in scores.items():
-            ordered = sorted(labels.items(), key=lambda item: -item[1][0])
-            label, (best, language) = ordered[0]
-            others = [value for _, (value, _) in ordered[1 : 1 + len(weights.support)]]
-            value = (
-                best + sum(w * v for w, v in zip(weights.support, others, strict=False))
-            ) / total + taxonomy.get(concept, 0.0)
-            ranked.append((min(1.0, float(value)), self.index.concepts[concept], label, language))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        title_language = detect_language(title)
-        return [
-            TitleMatch(
-                code=code,
-                label=self._preferred(code, title_language or language),
-                score=round(float(score), 4),
-                matched=self.index.texts[label],
-                language=language,
+                signals = (float(lexical), float(semantic), fuzzy, float(exact))
+                add(concept, label, (value, language, 1.0, *signals, float(kind != "example")))
+                for other, confidence in self.linked.get(concept, ()):
+                    crossed = value * weights.cross_scheme * (0.5 + 0.5 * confidence)
+                    add(other, label, (crossed, language, 0.0, *signals, 0.0))
+        wanted = SCHEMES.index(scheme)
+        concepts = list(scores[wanted])
+        if not concepts:
+            return None
+        words_of = {word for variant in variants for word in title_words(variant)}
+        edges_of = {word for variant in variants for word in edge_words(variant)}
+        posterior = self._posterior(self.group_words, words_of)
+        head_posterior = self._posterior(self.head_words, edges_of)
+        noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
+        rows, best_labels, languages = [], [], []
+        for concept in concepts:
+            hand, label, row = _hand_score(scores[wanted][concept], weights)
+            values = sorted((r[0] for r in scores[wanted][concept].values()), reverse=True)
+            direct = [r for r in scores[wanted][concept].values() if r[2]]
+            words = self._word_probability(concept, scheme, posterior)
+            heads = self._word_probability(concept, scheme, head_posterior)
+            noc_choice = (
+                noc_scores.get(concept, 0.0)
+                if scheme == "noc"
+                else max(
+                    (
+                        noc_scores.get(noc, 0.0) * confidence
+                        for noc, confidence in self.linked.get(concept, ())
+                    ),
+                    default=0.0,
+                )
             )
-            for score, code, label, language in ranked[:top]
-        ]
+            taxonomy = (weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco) * words
+            rows.append(
+                (
+                    min(1.0, hand + taxonomy),
+                    values[0],
+                    values[1] if len(values) > 1 else 0.0,
+                    values[2] if len(values) > 2 else 0.0,
+                    max((r[0] for r in direct), default=0.0),
+                    max(r[3] for r in scores[wanted][concept].values()),
+                    max(r[4] for r in scores[wanted][concept].values()),
+                    max(r[5] for r in scores[wanted][concept].values()),
+                    max(r[6] for r in direct) if direct else 0.0,
+                    max(r[7] for r in direct) if direct else 0.0,
+                    float(np.log1p(len(values))),
+                    words,
+                    float(np.log(words + 1e-4)),
+                    noc_choice,
+                    heads,
+                    float(np.log(heads + 1e-4)),
+                    sum(values[:5]),
+                )
+            )
+            best_labels.append(label)
+            languages.append(row[1])
+        return TitleCandidates(
+            concepts=np.asarray(concepts, dtype=np.int64),
+            features=_with_relative_features(np.asarray(rows, dtype=np.float64)),
+            best_labels=best_labels,
+            languages=languages,
+        )
 
-    def _taxonomy_evidence(
-        self, variants: list[str], scheme: Scheme, concepts: list[int]
-    ) -> dict[int, float]:
-        """What the NOC's own words add to each candidate concept's score: the weight times
-        P(group | words); for an ESCO occupation, that of its most likely linked NOC group."""
-        weights = self.weights
-        weight = weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco
-        if self.group_words is None or weight <= 0:
-            return {}
-        words = {word for variant in variants for word in title_words(variant)}
-        posterior = self.group_words.posterior(words, temperature=weights.taxonomy_temperature)
+    def _posterior(self, model: GroupWords | None, words: set[str]) -> np.ndarray | None:
+        if model is None:
+            return None
+        return model.posterior(words, temperature=self.weights.taxonomy_temperature)
+
+    def _word_probability(
+        self, concept: int, scheme: Scheme, posterior: np.ndarray | None
+    ) -> float:
+        """P(NOC group | the title's words) for a NOC group; for an ESCO occupation, that of its
+        most likely linked group."""
         if posterior is None:
-            return {}
+            return 0.0
 
-        def probability(concept: int) -> float:
-            column = self.group_column[concept]
+        def probability(number: int) -> float:
+            column = self.group_column[number]
             return float(posterior[column]) if column >= 0 else 0.0
 
         if scheme == "noc":
-            return {concept: weight * probability(concept) for concept in concepts}
-        return {
-            concept: weight
-            * max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
-            for concept in concepts
-        }
+            return probability(concept)
+        return max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
 
     def _entries(self, label: int):
         index = self.index
@@ -241,13 +393,18 @@ class TitleNormalizer:
         return labels.get(language) or labels.get("fr") or labels.get("en") or code
 
     def save(self, directory: Path) -> None:
-        words = self.group_words
+        words, heads = self.group_words, self.head_words
         bundle_save(
             directory,
-            arrays={**self.index.arrays(), **(words.arrays() if words else {})},
+            arrays={
+                **self.index.arrays(),
+                **(words.arrays() if words else {}),
+                **(heads.arrays("heads") if heads else {}),
+            },
             meta={
                 **self.index.meta(),
                 **(words.meta() if words else {}),
+                **(heads.meta("heads") if heads else {}),
                 "preferred": self.preferred,
                 "links": self.links,
             },
@@ -269,4 +426,7 @@ class TitleNormalizer:
             weights=weights,
             embed=embed,
             group_words=GroupWords.from_saved(arrays, meta) if "group_words" in meta else None,
+            head_words=GroupWords.from_saved(arrays, meta, "heads")
+            if "heads_words" in meta
+            else None,
         )

@@ -1,10 +1,13 @@
 """The language tools on a small taxonomy with the real multilingual embedding."""
 
+import numpy as np
 import pytest
 
+from matchcore.language.embedding import embed_texts
+from matchcore.language.labels import reusing_vectors
 from matchcore.language.skill_graph import SkillGraph
 from matchcore.language.skills import SkillExtractor, unique_skills
-from matchcore.language.titles import MAX_TITLE_CHARS, TitleNormalizer
+from matchcore.language.titles import FEATURES, MAX_TITLE_CHARS, TitleNormalizer, TitleRanking
 from matchcore.language.tools import LanguageTools, ReferenceRecords
 from matchcore.tests import language_taxonomy as t
 
@@ -110,3 +113,32 @@ def test_saved_tools_load_back_identical(tools, tmp_path):
     text = "Maîtrise du soudage MIG et gestion des stocks"
     assert loaded.skills.extract(text) == tools.skills.extract(text)
     assert loaded.graph.noc_skills(t.WELDERS) == tools.graph.noc_skills(t.WELDERS)
+
+
+def test_a_trained_ranking_layer_orders_the_candidates_and_keeps_their_scores(tools):
+    titles = tools.titles
+    found = titles.candidates("Soudeuse")
+    assert found.features.shape == (len(found.concepts), len(FEATURES))
+    # A layer that reads only the NOC words' evidence, backwards: the welders' group drops.
+    backwards = [0.0] * len(FEATURES)
+    backwards[FEATURES.index("words")] = -50.0
+    try:
+        titles.ranking = {"noc": TitleRanking(tuple(backwards))}
+        matches = titles.match("Soudeuse", top=4)
+    finally:
+        titles.ranking = {}
+    assert matches[0].code != t.WELDERS
+    assert all(0.0 <= m.score <= 1.0 for m in matches)
+    assert titles.match("Soudeuse", top=1)[0].code == t.WELDERS
+
+
+def test_a_layer_trained_for_other_features_is_refused():
+    with pytest.raises(ValueError, match="retrain"):
+        TitleRanking.from_trained({"features": ["hand"], "coefficients": [1.0]})
+
+
+def test_reused_label_vectors_are_the_ones_the_embedding_gives(tools):
+    index = tools.titles.index
+    reuse = reusing_vectors(index, embed_texts)
+    texts = [index.texts[0], "Soudeur de pipelines - construction", "un titre inconnu"]
+    assert np.allclose(reuse(texts), embed_texts(texts), atol=1e-4)
