@@ -224,6 +224,10 @@ class Widening:
     added: str  # "+12" or « moins de 5 de plus »
     regions: list[tuple[str, str]]  # (region, count shown)
 
+    @property
+    def regions_text(self) -> str:
+        return ", ".join(f"{name} {count}" for name, count in self.regions)
+
 
 def shown_count(count: int) -> str:
     """A count of people as it may be shown: under SMALL_CELL, « fewer than 5 »."""

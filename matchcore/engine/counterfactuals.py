@@ -300,16 +300,20 @@ def feasible_changes(
 
 
 def best_doors(opened: Sequence[DoorsOpened], *, limit: int) -> list[DoorsOpened]:
-    """The `limit` changes that open the most, one per kind and skill (the lowest level among
-    a language's equal counts), most first."""
+    """The `limit` changes that open the most, most first: one per kind and skill (the lowest
+    level among a language's equal counts), and none that opens exactly the postings of one
+    already kept (the change listed first, the smaller one, stays: a skill before all four,
+    a region before moving anywhere)."""
     seen: set[tuple[str, str, str, str]] = set()
+    shown: set[tuple[int | str, ...]] = set()
     best = []
     for item in opened:
         change = item.change
         family = (change.kind, change.skill, change.region_code, str(change.credential))
-        if family in seen:
+        if family in seen or item.posting_ids in shown:
             continue
         seen.add(family)
+        shown.add(item.posting_ids)
         best.append(item)
         if len(best) == limit:
             break

@@ -88,6 +88,7 @@ def test_a_french_level_opens_the_postings_that_asked_for_it_by_region():
     assert french[0].change == ProfileChange(ChangeKind.FRENCH, skill="oral_production", level=7)
     assert french[0].posting_ids == (1, 3)  # the 04 posting stays closed: a region too
     assert french[0].by_region == {"06": 2}
+    assert len(french) == 1  # "level 7 in all four skills" opens the same two: not repeated
     relocation = [d for d in best if d.change.kind == ChangeKind.RELOCATION]
     assert relocation == []  # moving alone opens nothing: the level is missing everywhere
 
