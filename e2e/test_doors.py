@@ -1,6 +1,7 @@
 """Issue 15 in a real browser, in French, at 1280 and 360 px: « Ce qui vous ouvrirait plus de
-portes » on the candidate's matches and profile, « Ce qui élargirait le bassin » on the posting
-for its employer and for an advisor; every page passes axe-core (WCAG AA)."""
+portes » on the candidate's matches and profile (with their regulated trade's permits), « Ce qui
+élargirait le bassin » on the posting for its employer and for an advisor; every page passes
+axe-core (WCAG AA)."""
 
 from datetime import date
 
@@ -8,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory
-from maillage.candidates.tests.factories import CandidateProfileFactory
+from maillage.candidates.tests.factories import CandidateProfileFactory, WorkExperienceFactory
 from maillage.employers.tests.factories import (
     CompanyMemberFactory,
     JobPostingFactory,
@@ -59,6 +60,7 @@ def doors_data(reference_data):
         **NO_FRENCH,
     )
     candidate = _person("Rimouski", "01", french_oral_production=5)
+    WorkExperienceFactory(candidate=candidate)  # a welder: a regulated trade
     for _ in range(5):
         _person("Rimouski", "01", french_written_comprehension=7)
     for _ in range(6):
@@ -88,11 +90,17 @@ def test_candidate_sees_what_would_open_more_doors(
     check_accessibility(page, "01-doors-my-matches")
     page.goto("/candidates/profile/")
     expect(page.locator("#doors").get_by_text("production orale").first).to_be_visible()
-    check_accessibility(page, "02-doors-profile")
+    regulations = page.locator("#regulations")
+    assert regulations.get_by_text("Votre profession est réglementée au Québec").is_visible()
+    assert regulations.get_by_role("link", name="Bureau canadien de soudage (CWB)").is_visible()
+    check_accessibility(page, "02-doors-profile-regulated-trade")
     login(phone_page, candidate.user.email, PASSWORD)
     phone_page.goto("/matching/my-matches/")
     assert phone_page.locator("#doors").is_visible()
     check_accessibility(phone_page, "03-doors-my-matches-phone")
+    phone_page.goto("/candidates/profile/")
+    expect(phone_page.locator("#doors")).to_be_visible()
+    check_accessibility(phone_page, "03b-doors-profile-regulated-trade-phone")
 
 
 def test_employer_and_advisor_see_what_would_widen_the_pool(
