@@ -231,7 +231,35 @@ class ExperienceForm(StyledModelForm):
 class EducationForm(StyledModelForm):
     class Meta:
         model = Education
-        fields = ["level", "field", "country", "year_completed", "has_quebec_evaluation"]
+        fields = [
+            "level",
+            "field",
+            "country",
+            "year_completed",
+            "has_quebec_evaluation",
+            "evaluation_number",
+            "evaluated_level",
+        ]
+        help_texts = {
+            "evaluated_level": _(
+                "The level written on the evaluation: it counts for the employers' education "
+                "requirements."
+            ),
+        }
+
+    def clean(self):
+        data = super().clean()
+        has_details = data.get("evaluation_number") or data.get("evaluated_level") is not None
+        if has_details and not data.get("has_quebec_evaluation"):
+            self.add_error(
+                "has_quebec_evaluation",
+                _("Tick this box to record the evaluation's number and level."),
+            )
+        if data.get("evaluated_level") is not None and not data.get("evaluation_number"):
+            self.add_error(
+                "evaluation_number", _("Give the evaluation's reference number with its level.")
+            )
+        return data
 
 
 class ProofDocumentForm(StyledModelForm):

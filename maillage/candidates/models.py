@@ -260,6 +260,17 @@ class Education(models.Model):
     has_quebec_evaluation = models.BooleanField(
         _("comparative evaluation for studies done outside Québec obtained"), default=False
     )
+    # The Québec comparative evaluation's reference number and the level it gives the diploma:
+    # that level, not the one declared, counts for a posting's education requirement.
+    evaluation_number = models.CharField(
+        _("comparative evaluation reference number"), max_length=40, blank=True
+    )
+    evaluated_level = models.PositiveSmallIntegerField(
+        _("level recognised by the comparative evaluation"),
+        choices=EducationLevel.choices,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("education record")
@@ -268,6 +279,12 @@ class Education(models.Model):
 
     def __str__(self) -> str:
         return self.field
+
+    @property
+    def counted_level(self) -> int:
+        """The level a posting's education requirement compares: the evaluation's when there
+        is one."""
+        return self.level if self.evaluated_level is None else self.evaluated_level
 
 
 class CandidateSkill(models.Model):

@@ -77,6 +77,8 @@ def export(user: User) -> dict | None:
                 "country": str(e.country),
                 "year_completed": e.year_completed,
                 "has_quebec_evaluation": e.has_quebec_evaluation,
+                "evaluation_number": e.evaluation_number,
+                "evaluated_level": e.evaluated_level,
             }
             for e in profile.educations.all()
         ],

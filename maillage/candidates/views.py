@@ -38,7 +38,7 @@ from maillage.core.choices import VerificationStatus
 from maillage.core.pagination import page_of
 from maillage.core.verification import verification_decision_read
 from maillage.taxonomy.forms import EscoSkillChoiceField
-from maillage.taxonomy.selectors import skill_suggestions
+from maillage.taxonomy.selectors import regulations_for_nocs, skill_suggestions
 
 candidate_required = role_required(Role.CANDIDATE)
 team_required = role_required(*TEAM_ROLES)
@@ -89,9 +89,16 @@ def profile(request: HttpRequest) -> HttpResponse:
             "profile": candidate,
             "occupation_form": OccupationAddForm(),
             "skill_form": SkillAddForm(),
+            "regulations": regulations_for_nocs(_occupation_codes(candidate)),
             **_eligibility_context(candidate),
         },
     )
+
+
+def _occupation_codes(candidate) -> set[str]:
+    """The unit groups the candidate practised or wants (from the prefetched profile)."""
+    codes = {noc.code for noc in candidate.desired_occupations.all()}
+    return codes | {e.noc_id for e in candidate.experiences.all() if e.noc_id}
 
 
 @candidate_required

@@ -69,7 +69,7 @@ def candidate_record(
 ) -> CandidateRecord:
     """Needs the profile with municipality__region, experiences, educations, skills,
     desired_occupations and regions_of_interest loaded (see selectors.candidates_for_engine)."""
-    educations = [education.level for education in profile.educations.all()]
+    educations = [education.counted_level for education in profile.educations.all()]
     return CandidateRecord(
         id=profile.pk,
         admission_date=profile.admission_date,

@@ -3,8 +3,10 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -12,8 +14,10 @@ from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
 from maillage.core.jobs import background_job_latest, background_job_poll_answer
+from maillage.employers.selectors import posting_for_viewer
 from maillage.matching import selectors, services
 from maillage.matching.charts import Comparison, comparison
+from maillage.matching.doors import candidate_doors, posting_pool
 from maillage.matching.explanations import (
     CANDIDATE,
     TEAM,
@@ -92,8 +96,33 @@ def my_matches(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "matching/my_matches.html",
-        {"form": form, "explained": explained, "profile": profile},
+        {
+            "form": form,
+            "explained": explained,
+            "profile": profile,
+            "doors": candidate_doors(profile, today=timezone.localdate()),
+        },
     )
+
+
+@candidate_required
+def my_doors(request: HttpRequest) -> HttpResponse:
+    """The "what would open more doors" section alone (the profile page loads it)."""
+    doors = candidate_doors(request.user.candidate_profile, today=timezone.localdate())
+    return render(request, "matching/_doors.html", {"doors": doors})
+
+
+@role_required(Role.EMPLOYER, *TEAM_ROLES)
+def posting_pool_section(request: HttpRequest, public_id) -> HttpResponse:
+    """What relaxing each requirement would add: the posting's company and the team."""
+    posting = posting_for_viewer(public_id, request.user)
+    membership = getattr(request.user, "company_membership", None)
+    if not request.user.is_team and (
+        membership is None or membership.company_id != posting.company_id
+    ):
+        raise PermissionDenied
+    pool = posting_pool(posting, today=timezone.localdate())
+    return render(request, "matching/_pool.html", {"pool": pool})
 
 
 @team_required

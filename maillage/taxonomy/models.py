@@ -188,3 +188,54 @@ class NocEscoLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.noc_id} ↔ {self.occupation_id} ({self.confidence:.2f})"
+
+
+class RegulationKind(models.TextChoices):
+    PROFESSIONAL_ORDER = "professional_order", _("Professional order")
+    TEACHING_LICENCE = "teaching_licence", _("Teaching licence")
+    CONSTRUCTION_CARD = "construction_card", _("Construction competency card (CCQ)")
+    TRADE_QUALIFICATION = "trade_qualification", _("Mandatory trade qualification")
+    DRIVING_LICENCE = "driving_licence", _("Driver's licence class (SAAQ)")
+    WELDING_TICKET = "welding_ticket", _("Welding qualification")
+    CARE_TRAINING = "care_training", _("Care training")
+
+
+class RegulationRequirement(models.TextChoices):
+    LEGAL = "legal", _("Required by law to do this work")
+    TITLE = "title", _("Required only to use the title")
+    USUAL = "usual", _("Usually asked by employers")
+
+
+class RegulatedOccupation(models.Model):
+    """A permit, card or licence a NOC unit group needs in Québec, and who issues it
+    (data/regulated_occupations)."""
+
+    noc = models.ForeignKey(NocGroup, on_delete=models.CASCADE, related_name="regulations")
+    kind = models.CharField(_("kind"), max_length=30, choices=RegulationKind.choices)
+    requirement = models.CharField(
+        _("requirement"), max_length=10, choices=RegulationRequirement.choices
+    )
+    regulator_fr = models.CharField(_("French regulator name"), max_length=250)
+    regulator_en = models.CharField(_("English regulator name"), max_length=250)
+    permit_fr = models.CharField(_("French permit name"), max_length=300)
+    permit_en = models.CharField(_("English permit name"), max_length=300)
+    url = models.URLField(_("regulator's website"))
+
+    class Meta:
+        verbose_name = _("regulated occupation")
+        verbose_name_plural = _("regulated occupations")
+        ordering = ["noc", "kind", "permit_fr"]
+        constraints = [
+            models.UniqueConstraint(fields=["noc", "permit_fr"], name="taxonomy_regulation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.noc_id} – {self.permit}"
+
+    @property
+    def regulator(self) -> str:
+        return self.regulator_en if get_language() == "en" else self.regulator_fr
+
+    @property
+    def permit(self) -> str:
+        return self.permit_en if get_language() == "en" else self.permit_fr

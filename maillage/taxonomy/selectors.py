@@ -5,7 +5,12 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from maillage.taxonomy.language import language_tools
-from maillage.taxonomy.models import EscoSkill, NocExampleTitle, NocGroup
+from maillage.taxonomy.models import (
+    EscoSkill,
+    NocExampleTitle,
+    NocGroup,
+    RegulatedOccupation,
+)
 from matchcore.language.skill_ranking import RankedSkill
 from matchcore.language.terms import input_problem
 from matchcore.language.titles import MAX_TITLE_CHARS
@@ -177,3 +182,8 @@ def skill_suggestions(
     chosen = [s for uri, s in found.items() if uri not in exclude_uris][:limit]
     skills = EscoSkill.objects.in_bulk([s.uri for s in chosen])
     return [replace(s, label=skills[s.uri].label) for s in chosen if s.uri in skills]
+
+
+def regulations_for_nocs(codes: Iterable[str]) -> list[RegulatedOccupation]:
+    """The permits, cards and licences Québec asks for these NOC unit groups."""
+    return list(RegulatedOccupation.objects.filter(noc_id__in=set(codes)).select_related("noc"))

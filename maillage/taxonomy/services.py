@@ -18,9 +18,11 @@ from maillage.taxonomy.models import (
     NocEscoLink,
     NocExampleTitle,
     NocGroup,
+    RegulatedOccupation,
 )
 from matchcore.language.crosswalk import EscoOnetMatch, OnetNocShare, link_esco_to_noc
 
+REGULATED_OCCUPATIONS_FILE = "regulated_occupations/regulated_occupations.csv"
 NOC_STRUCTURE_FILE = "noc2021/noc2021_structure_en_fr.csv"
 NOC_TITLES_FILE = "noc2021/noc2021_example_titles_en_fr.csv.gz"
 BATCH = 5000
@@ -237,3 +239,32 @@ def noc_esco_load_reference(*, force: bool = False) -> LoadResult:
         NocEscoLink.objects.bulk_create(rows[start : start + BATCH])
     dataset_record("noc_esco", checksum, len(rows))
     return LoadResult("noc_esco", len(rows), skipped=False)
+
+
+@transaction.atomic
+def regulated_occupations_load_reference(*, force: bool = False) -> LoadResult:
+    """Load the permits, cards and licences of regulated NOC unit groups (replaced as a whole:
+    the file is the truth, a row removed there is removed here)."""
+    path = data_path(REGULATED_OCCUPATIONS_FILE)
+    checksum = file_checksum(path)
+    if not force and dataset_is_current("regulated_occupations", checksum):
+        return LoadResult(
+            "regulated_occupations", RegulatedOccupation.objects.count(), skipped=True
+        )
+    RegulatedOccupation.objects.all().delete()
+    rows = [
+        RegulatedOccupation(
+            noc_id=row["noc_code"],
+            kind=row["kind"],
+            requirement=row["requirement"],
+            regulator_fr=row["regulator_fr"],
+            regulator_en=row["regulator_en"],
+            permit_fr=row["permit_fr"],
+            permit_en=row["permit_en"],
+            url=row["url"],
+        )
+        for row in read_csv(path)
+    ]
+    RegulatedOccupation.objects.bulk_create(rows)
+    dataset_record("regulated_occupations", checksum, len(rows))
+    return LoadResult("regulated_occupations", len(rows), skipped=False)

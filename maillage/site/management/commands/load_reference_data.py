@@ -6,6 +6,7 @@ from maillage.taxonomy.services import (
     esco_load_reference,
     noc_esco_load_reference,
     noc_load_reference,
+    regulated_occupations_load_reference,
 )
 
 # Each loader is idempotent: it skips a dataset whose files have not changed since the last load.
@@ -14,6 +15,7 @@ LOADERS = [
     noc_load_reference,
     esco_load_reference,
     noc_esco_load_reference,
+    regulated_occupations_load_reference,
     language_tools_load_reference,  # last: built from the NOC and ESCO data above
 ]
 
