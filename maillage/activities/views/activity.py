@@ -24,6 +24,7 @@ from maillage.activities.permissions import ORGANISER_ROLES, can_organise
 from maillage.activities.views.common import _error, _organised, organiser_required
 from maillage.employers.models import PostingStatus
 from maillage.employers.selectors import company_of
+from maillage.prequalification.calibration import queue_threshold
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
@@ -158,6 +159,8 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
             "constraints": constraints,
             "constraint_list": list(constraints.values()),
             "served_count": len(served),
+            "left_out": selectors.candidates_left_out(activity),
+            "meeting_threshold": queue_threshold(),
             "registered_count": len(registered),
             "outcome_form": OutcomeForm(),
         },
