@@ -46,7 +46,7 @@ APPROVED = 2  # an advisor approves from this grade up
 POSTING_TOP, CANDIDATE_TOP = 10, 5  # what each side looks at first (reciprocal measure)
 SKILL_LINK_MIN = 0.6  # a typed skill is linked to its best ESCO match from this score up
 SPLITS = ("tune", "held_out")
-RECORDS_VERSION = 1  # bump when build_records changes: cached records are rebuilt
+RECORDS_VERSION = 2  # bump when build_records changes: cached records are rebuilt
 
 
 @dataclass
@@ -225,6 +225,7 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
         PostingStatus,
         Sector,
     )
+    from maillage.employers.requirements import requirements_sorted
     from maillage.matching import records as platform
     from maillage.matching import selectors
     from maillage.matching.services.vectors import (
@@ -328,6 +329,7 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
 
     owner = User.objects.create(email="employer@gold.invalid", full_name="Gold", role=Role.EMPLOYER)
     postings = []
+    must_have_count = 0
     for number, row in enumerate(gold.postings):
         place = town(row["town"])
         company = Company.objects.create(
@@ -362,16 +364,32 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
             status=PostingStatus.PUBLISHED,
             created_by=owner,
         )
+        # As the posting form sorts them: a licence, card or certificate among the required
+        # skills becomes a must-have (employers.requirements), so the must-have rule acts here.
+        must, required, assets = requirements_sorted(
+            [], row["required_skills"], row["asset_skills"]
+        )
         PostingSkill.objects.bulk_create(
             [
+                PostingSkill(
+                    posting=posting,
+                    label=s,
+                    esco_uri=uri_of(s),
+                    is_required=True,
+                    is_must_have=True,
+                )
+                for s in must
+            ]
+            + [
                 PostingSkill(posting=posting, label=s, esco_uri=uri_of(s), is_required=True)
-                for s in row["required_skills"]
+                for s in required
             ]
             + [
                 PostingSkill(posting=posting, label=s, esco_uri=uri_of(s), is_required=False)
-                for s in row["asset_skills"]
+                for s in assets
             ]
         )
+        must_have_count += len(must)
         postings.append(posting)
 
     candidate_vectors_refresh(profiles=profiles)
@@ -404,6 +422,7 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
             "titles_with_an_occupation": f"{titles_found}/{titles_total}",
             "skills_linked_to_esco": f"{linked[True]}/{linked[True] + linked[False]}",
             "skill_link_min_score": SKILL_LINK_MIN,
+            "must_haves": must_have_count,
         },
     )
 
@@ -693,27 +712,14 @@ def main() -> None:
     print(json.dumps(report["setup"], indent=2))
 
 
-if __name__ == "__main__":
-    main()
-
-
 # --- calibration: stars and the proposal threshold ------------------------------------------
 
-STAR_APPROVAL = (0.2, 0.4, 0.6, 0.8)  # share approved from which 2, 3, 4 and 5 stars are given
-PROPOSAL_APPROVAL = 0.5  # the advisors' queue gets pairs an advisor approves more often than not
 
-
-def approval_curve(scores: np.ndarray, approved: np.ndarray):
-    """P(approved | score), monotone in the score (isotonic regression)."""
-    from sklearn.isotonic import IsotonicRegression
-
-    return IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip").fit(scores, approved)
-
-
-def calibrate(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -> dict:
-    """Star thresholds and the proposal threshold of `policy` from the gold grades of the given
-    postings' admissible pairs: the lowest score from which the estimated share approved
-    (grade ≥ 2) reaches each target, and the share actually approved at or above each."""
+def admissible_scores(
+    gold: GoldSet, table: PairFeatures, policy, postings: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """`policy`'s scores of the given postings' admissible pairs, and whether each is approved
+    (grade ≥ 2)."""
     from matchcore.engine.scoring import policy_scores
 
     scores, approved = [], []
@@ -721,48 +727,50 @@ def calibrate(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -
         keep = ~table.excluded[p]
         scores.append(policy_scores(table.features[p], table.applies[p], policy)[keep])
         approved.append(gold.grades[p][keep] >= APPROVED)
-    s, a = np.concatenate(scores), np.concatenate(approved).astype(float)
-    curve = approval_curve(s, a)
-    grid = np.arange(0.0, 100.01, 0.5)
-    estimate = curve.predict(grid)
+    return np.concatenate(scores), np.concatenate(approved)
 
-    def threshold(target: float) -> float:
-        reached = grid[estimate >= target]
-        return float(reached[0]) if len(reached) else 100.0
 
-    stars = tuple(threshold(t) for t in STAR_APPROVAL)
-    proposal = threshold(PROPOSAL_APPROVAL)
+def calibrate(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -> dict:
+    """Star thresholds and the proposal threshold of `policy` fitted on the given postings'
+    admissible pairs (matchcore.engine.calibration: a logistic approval curve, stars as bands of
+    approval probability)."""
+    from matchcore.engine.calibration import STAR_APPROVAL, approval_curve, cut_offs
+
+    scores, approved = admissible_scores(gold, table, policy, postings)
+    curve = approval_curve(scores, approved)
+    if curve is None:
+        return {"pairs": int(len(scores)), "approved": int(approved.sum()), "curve": None}
+    stars, proposal = cut_offs(curve)
     return {
+        "star_approval_bands": STAR_APPROVAL,
         "star_thresholds": stars,
         "proposal_threshold": proposal,
-        "proposal_approval_rate": round(float(a[s >= proposal].mean()), 3)
-        if (s >= proposal).any()
-        else None,
-        "pairs": int(len(s)),
-        "approved": int(a.sum()),
+        "curve": {"intercept": round(curve.intercept, 4), "slope": round(curve.slope, 4)},
+        "pairs": int(len(scores)),
+        "approved": int(approved.sum()),
     }
 
 
 def approval_by_stars(gold: GoldSet, table: PairFeatures, policy, postings: list[int]) -> dict:
-    """The share approved among admissible pairs at each star level, and above the proposal
-    threshold (measured, e.g. on the held-out postings)."""
-    from matchcore.engine.scoring import policy_scores
+    """The share approved among admissible pairs at each of `policy`'s star levels and from its
+    proposal threshold up, with counts (measured, e.g. on the held-out postings)."""
+    from matchcore.engine.calibration import shares_approved
 
-    by_star: dict[int, list[bool]] = {level: [] for level in range(1, 6)}
-    proposed = []
-    for p in postings:
-        scores = policy_scores(table.features[p], table.applies[p], policy)
-        for c in np.flatnonzero(~table.excluded[p]).tolist():
-            ok = bool(gold.grades[p, c] >= APPROVED)
-            by_star[policy.stars(float(scores[c]))].append(ok)
-            if scores[c] >= policy.proposal_threshold:
-                proposed.append(ok)
+    scores, approved = admissible_scores(gold, table, policy, postings)
+    by_star, above = shares_approved(
+        scores, approved, policy.star_thresholds, policy.proposal_threshold
+    )
     return {
         "stars": {
-            str(level): {"pairs": len(v), "approved": round(float(np.mean(v)), 3) if v else None}
-            for level, v in by_star.items()
+            str(level): {"pairs": share.pairs, "approved": share.approved}
+            for level, share in enumerate(by_star, start=1)
         },
+        "star_thresholds": policy.star_thresholds,
         "proposal_threshold": policy.proposal_threshold,
-        "proposed_pairs": len(proposed),
-        "proposed_approved": round(float(np.mean(proposed)), 3) if proposed else None,
+        "proposed_pairs": above.pairs,
+        "proposed_approved": above.approved,
     }
+
+
+if __name__ == "__main__":
+    main()

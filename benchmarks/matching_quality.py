@@ -337,7 +337,7 @@ def evaluate(
         def both(policy: Policy) -> float:
             return tuning_quality(policy) / 3 + gold_objective(policy) / 8
 
-        found, tried_both = search_policy(both, HAND_SET_POLICY, "policy-2", rounds=2)
+        found, tried_both = search_policy(both, HAND_SET_POLICY, DEFAULT_POLICY.version, rounds=2)
         shipped_search = {
             "weights": policy_weights(found),
             "reciprocity": found.reciprocity,

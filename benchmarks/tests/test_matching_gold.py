@@ -111,3 +111,19 @@ def test_evaluation_on_a_slice_builds_records_with_the_platform_code_and_leaves_
         assert 0 <= held[direction]["ndcg_at_10"] <= 1
     assert table["engine_default_policy"]["approved_pairs_excluded"]["count"] >= 0
     assert set(table["tfidf"]) == {"held_out", "tuning"}
+
+
+@pytest.mark.django_db
+def test_a_licence_the_posting_requires_is_a_must_have_as_the_posting_form_makes_it():
+    from benchmarks.matching_gold import TODAY, make_engine
+
+    gold = load_gold().subset(["P13"], ["C15", "C16"])  # class 1 trucking; C16 has class 5 only
+    records = build_records(gold)
+    posting = records.postings[0]
+    assert [s.label for s in posting.must_haves] == ["Permis de conduire classe 1"]
+    results = make_engine(records, DEFAULT_POLICY).score_pairs(
+        records.candidates, posting, today=TODAY
+    )
+    verdict = {r.candidate_id: [str(e.code) for e in r.exclusions] for r in results}
+    assert "must_have_missing" not in verdict["C15"]
+    assert "must_have_missing" in verdict["C16"]

@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from maillage.accounts.models import User
 from maillage.activities.models import (
@@ -18,6 +20,7 @@ from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import Company
 from maillage.matching.models import MatchResult
+from maillage.prequalification.calibration import queue_threshold
 from matchcore.schedule import Pair, Pin, ScheduleProblem
 
 Status = CandidateRegistration.Status
@@ -209,14 +212,12 @@ def postings_brought(activity: Activity) -> dict[int, int]:
     }
 
 
-def schedule_inputs(activity: Activity) -> ScheduleInputs:
-    """The solver's problem: registered candidates, registered employers, and as acceptable pairs
-    the engine's non-excluded results for the postings each employer brings (best one per pair)."""
-    candidate_ids = registered_candidate_ids(activity)
+def _best_pairs(
+    activity: Activity, candidate_ids: list[int]
+) -> tuple[dict[tuple[int, int], tuple[float, int]], dict[tuple[int, int], str]]:
+    """(candidate pk, company pk) -> (best score, −posting pk) over the postings brought, and the
+    engine version of that score: the engine's non-excluded results only."""
     company_of_posting = postings_brought(activity)
-    company_ids: set[int] = set(
-        activity.employer_registrations.values_list("company_id", flat=True)
-    )
     best: dict[tuple[int, int], tuple[float, int]] = {}
     results = MatchResult.objects.filter(
         candidate_id__in=candidate_ids, posting_id__in=list(company_of_posting), is_excluded=False
@@ -228,6 +229,19 @@ def schedule_inputs(activity: Activity) -> ScheduleInputs:
         if key not in best or best[key] < (clipped, -posting_id):
             best[key] = (clipped, -posting_id)
             versions[key] = engine_version
+    return best, versions
+
+
+def schedule_inputs(activity: Activity) -> ScheduleInputs:
+    """The solver's problem: registered candidates, registered employers, and as acceptable pairs
+    the engine's non-excluded results for the postings each employer brings (best one per pair)
+    from the advisors' queue threshold up: a meeting is worth booking when an advisor would
+    propose the pair. A meeting the organiser keeps stays acceptable whatever its score."""
+    candidate_ids = registered_candidate_ids(activity)
+    company_ids: set[int] = set(
+        activity.employer_registrations.values_list("company_id", flat=True)
+    )
+    best, versions = _best_pairs(activity, candidate_ids)
     forbidden, pins = set(), []
     registered = set(candidate_ids)
     for constraint in MeetingConstraint.objects.filter(activity=activity):
@@ -238,6 +252,9 @@ def schedule_inputs(activity: Activity) -> ScheduleInputs:
             forbidden.add(pair)
         else:
             pins.append(Pin(*pair, slot=constraint.slot))
+    kept = {(int(pin.candidate[1:]), int(pin.employer[1:])) for pin in pins}
+    threshold = queue_threshold().score
+    best = {key: v for key, v in best.items() if v[0] >= threshold or key in kept}
     ordered_companies = sorted(company_ids)
     problem = ScheduleProblem(
         candidates=tuple(candidate_key(pk) for pk in candidate_ids),
@@ -321,3 +338,61 @@ def draft_schedule_grid(activity: Activity, draft: dict) -> list[tuple[int, obje
             )
         )
     return [(slot, start, end, by_slot.get(slot, [])) for slot, start, end in activity.slots()]
+
+
+class LeftOutReason(models.TextChoices):
+    NO_COMPATIBLE_POSTING = "no_compatible", _("No posting brought to the activity fits them")
+    BELOW_THRESHOLD = "below_threshold", _("Their best match is below the meeting threshold")
+    NO_ROOM = "no_room", _("Employers' places went to closer matches")
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A registered candidate without a meeting in the computed schedule, and why."""
+
+    registration: CandidateRegistration
+    reason: str  # LeftOutReason
+    best_score: float | None  # their best score with an employer present, if any
+
+
+def candidates_left_out(activity: Activity) -> list[LeftOut]:
+    """Registered candidates the computed schedule gives no meeting, each with the reason: no
+    posting brought fits them, their best pair is below the threshold, or the places went to
+    closer matches. Empty before a schedule is computed."""
+    if activity.schedule_computed_at is None:
+        return []
+    served = set(activity.meetings.values_list("candidate_id", flat=True))
+    registrations = [
+        r
+        for r in activity.candidate_registrations.filter(status=Status.REGISTERED)
+        .select_related("candidate__user")
+        .order_by("candidate_id")
+        if r.candidate_id not in served
+    ]
+    if not registrations:
+        return []
+    best, _versions = _best_pairs(activity, [r.candidate_id for r in registrations])
+    top: dict[int, float] = {}
+    for (candidate_id, _company), (score, _p) in best.items():
+        top[candidate_id] = max(score, top.get(candidate_id, 0.0))
+    threshold = queue_threshold().score
+    left = []
+    for registration in registrations:
+        score = top.get(registration.candidate_id)
+        if score is None:
+            reason = LeftOutReason.NO_COMPATIBLE_POSTING
+        elif score < threshold:
+            reason = LeftOutReason.BELOW_THRESHOLD
+        else:
+            reason = LeftOutReason.NO_ROOM
+        left.append(LeftOut(registration, reason, score))
+    return left
+
+
+def left_out_of(activity: Activity, profile: CandidateProfile) -> LeftOut | None:
+    """Why this candidate has no meeting in the computed schedule (None: they have one, or
+    they are not registered, or no schedule yet)."""
+    return next(
+        (x for x in candidates_left_out(activity) if x.registration.candidate_id == profile.pk),
+        None,
+    )

@@ -14,4 +14,7 @@ ENTRIES = [
         frozenset({Role.ADVISOR, Role.MANAGER}),
         90,
     ),
+    MenuEntry(
+        "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 95
+    ),
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("reviews/", advisor.review_list, name="review-list"),
     path("reviews/<int:pk>/answer/", advisor.review_answer, name="review-answer"),
     path("audit/", advisor.audit_log, name="audit-log"),
+    path("program-settings/", advisor.program_settings, name="program-settings"),
     # The candidate
     path("mine/", candidate.mine, name="mine"),
     path("mine/<uuid:public_id>/", candidate.mine_detail, name="mine-detail"),

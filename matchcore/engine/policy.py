@@ -4,6 +4,7 @@ model is trusted yet. Its version goes with every score it produces."""
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from matchcore.engine.calibration import Calibration, ShareApproved
 from matchcore.engine.contracts import Factor
 
 
@@ -67,7 +68,14 @@ class Policy:
     # The advisors' queue receives admissible pairs from this score up; the share of such pairs
     # an advisor approves, where it was measured (None: not calibrated).
     proposal_threshold: float = 50.0
-    proposal_approval_rate: float | None = None
+    # Where the stars and the threshold were calibrated and what they were measured to mean
+    # (None: set by hand, nothing claimed).
+    calibration: Calibration | None = None
+
+    @property
+    def proposal_approval_rate(self) -> float | None:
+        """The measured share of pairs from the threshold up that an advisor approves."""
+        return None if self.calibration is None else self.calibration.above_threshold.approved
 
     def with_weights(self, version: str, **weights: float) -> "Policy":
         requirement = dict(self.requirement_weights)
@@ -98,12 +106,29 @@ HAND_SET_POLICY = Policy()
 # tuning parts of both evaluations (the taxonomy-built one and the gold set); every figure of
 # docs/matching.md is on their held-out parts. A learned ranker replaces it once advisors'
 # decisions are enough (MATCHING_MIN_LABELS).
-# Proposal threshold: calibrated on the gold set's tuning postings (the lowest score from which
-# an advisor approves more pairs than not); its approval rate measured on the held-out ones
-# (14 admissible pairs at or above it, all approved): a small sample, see docs/matching.md.
+# policy-3 = policy-2's weights with calibrated stars: a logistic approval curve fitted on the
+# gold set's tuning postings (306 admissible pairs, 29 approved; `calibration_on_tuning` of
+# `python -m benchmarks.matching_gold`), a star level = a band of approval probability
+# (matchcore.engine.calibration.STAR_APPROVAL), the queue from 3 stars up. The shares below are
+# measured on the held-out postings (`approval_on_held_out`): small counts, see docs/matching.md.
+GOLD_CALIBRATION = Calibration(
+    source="gold",
+    fitted_pairs=306,
+    fitted_approved=29,
+    star_thresholds=(35.0, 42.5, 47.0, 54.5),
+    proposal_threshold=42.5,
+    by_star=(
+        ShareApproved(172, 0.017),
+        ShareApproved(6, 0.5),
+        ShareApproved(3, 0.667),
+        ShareApproved(0, None),
+        ShareApproved(12, 1.0),
+    ),
+    above_threshold=ShareApproved(15, 0.933),
+)
 DEFAULT_POLICY = replace(
     HAND_SET_POLICY.with_weights(
-        "policy-2",
+        "policy-3",
         # The search sets it to 0 (the taxonomy-built evaluation's stand-in occupations are
         # noisy); a small weight keeps same > related > other occupation, as reasons say.
         occupation=0.05,
@@ -118,6 +143,7 @@ DEFAULT_POLICY = replace(
         salary=0.3,
     ),
     reciprocity=0.4,
-    proposal_threshold=49.5,
-    proposal_approval_rate=1.0,
+    star_thresholds=GOLD_CALIBRATION.star_thresholds,
+    proposal_threshold=GOLD_CALIBRATION.proposal_threshold,
+    calibration=GOLD_CALIBRATION,
 )

@@ -76,7 +76,7 @@ def test_a_welder_for_a_welding_job_gets_the_skills_by_name():
     assert _reason(result, ReasonCode.SAME_OCCUPATION).evidence["via"] == "experience"
     assert _reason(result, ReasonCode.EXPERIENCE_ENOUGH).evidence == {"years": 5.0, "required": 2}
     assert _reason(result, ReasonCode.DISTANCE).evidence == {"km": 0}
-    assert result.stars == 4  # no text and no desired occupation: counted as unknown (0.5)
+    assert result.stars == 5  # no text and no desired occupation: counted as unknown (0.5)
 
 
 def test_french_below_the_minimum_excludes_with_the_skill_and_levels():

@@ -272,7 +272,8 @@ def test_manage_page_query_count_does_not_grow_with_meetings(client, django_asse
     services.schedule_compute(activity=activity, by=AdvisorFactory(), today=TODAY)
     assert Meeting.objects.count() == 10
     client.force_login(AdvisorFactory())
-    with django_assert_max_num_queries(14):
+    # 16: the meeting threshold and who is left out without a meeting add a fixed two.
+    with django_assert_max_num_queries(16):
         client.get(url(activity, "manage/"))
 
 

@@ -25,6 +25,7 @@ from maillage.activities.views.common import _error, _organised, organiser_requi
 from maillage.core.jobs import background_job_latest
 from maillage.employers.models import PostingStatus
 from maillage.employers.selectors import company_of
+from maillage.prequalification.calibration import queue_threshold
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
@@ -159,6 +160,8 @@ def activity_manage(request: HttpRequest, public_id) -> HttpResponse:
             "constraints": constraints,
             "constraint_list": list(constraints.values()),
             "served_count": len(served),
+            "left_out": selectors.candidates_left_out(activity),
+            "meeting_threshold": queue_threshold(),
             "registered_count": len(registered),
             "outcome_form": OutcomeForm(),
             "schedule_job": background_job_latest(

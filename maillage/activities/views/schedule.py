@@ -18,6 +18,7 @@ from maillage.core.jobs import background_job_latest, background_job_poll_answer
 from maillage.core.models import BackgroundJob, JobState
 from maillage.core.video_rooms import video_room_url
 from maillage.employers.selectors import company_of
+from maillage.prequalification.calibration import queue_threshold
 
 
 @organiser_required
@@ -129,10 +130,20 @@ def my_schedule(request: HttpRequest, public_id) -> HttpResponse:
         }
         for m in meetings
     ]
+    left_out = None
+    if whom == "candidate" and not meetings:
+        left_out = selectors.left_out_of(activity, _profile(request))
     return render(
         request,
         "activities/my_schedule.html",
-        {"activity": activity, "rows": rows, "whom": whom, "outcome_form": OutcomeForm()},
+        {
+            "activity": activity,
+            "rows": rows,
+            "whom": whom,
+            "outcome_form": OutcomeForm(),
+            "left_out": left_out,
+            "meeting_threshold": queue_threshold() if left_out else None,
+        },
     )
 
 

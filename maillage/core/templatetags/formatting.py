@@ -60,3 +60,13 @@ def date_filter(value: dt.date | dt.datetime | None, arg: str | None = None) -> 
         return format_date(value, arg or "DATE_FORMAT")
     except AttributeError:  # not a date: Django's filter prints nothing too
         return ""
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    """A share 0–1 as a percentage: « 93,3 % » in French (no-break space), "93.3%" in English."""
+    if share is None or share == "":
+        return ""
+    text = number_format(round(float(share) * 100, 1), decimal_pos=1, use_l10n=True)
+    text = text.removesuffix(",0").removesuffix(".0")
+    return f"{text}%" if get_language() == "en" else f"{text}\u00a0%"

@@ -15,9 +15,9 @@ from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
 from maillage.core.reasons import other_reason_note_check
 from maillage.employers.models import JobPosting, PostingStatus
-from maillage.matching.calibration import proposal_threshold
 from maillage.matching.models import MatchResult
 from maillage.prequalification import notices
+from maillage.prequalification.calibration import queue_threshold
 from maillage.prequalification.models import (
     ApprovalReason,
     LabelKind,
@@ -65,7 +65,7 @@ def proposals_create_from_matches(
     proposed for it (whatever became of it) are not proposed again. Idempotent.
     """
     limit = settings.PREQUALIFICATION_PROPOSALS_PER_POSTING if limit is None else limit
-    min_score = proposal_threshold().score if min_score is None else min_score
+    min_score = queue_threshold().score if min_score is None else min_score
     posting = JobPosting.objects.select_for_update().get(pk=posting.pk)
     if posting.status != PostingStatus.PUBLISHED:
         return []
@@ -122,7 +122,7 @@ def proposals_top_up(*, posting_id: int | None = None, candidate_id: int | None 
             MatchResult.objects.filter(
                 candidate_id=candidate_id,
                 is_excluded=False,
-                score__gte=proposal_threshold().score,
+                score__gte=queue_threshold().score,
             ).values_list("posting_id", flat=True)
         )
     else:

@@ -277,6 +277,13 @@ ROUTES = [
         expect(403, **TEAM),
     ),
     (
+        "prequalification:program-settings",
+        "get",
+        lambda w: reverse("prequalification:program-settings"),
+        None,
+        expect(403, manager=200),
+    ),
+    (
         "prequalification:mine",
         "get",
         lambda w: reverse("prequalification:mine"),

@@ -16,6 +16,12 @@ from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
 from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification import selectors, services
+from maillage.prequalification.calibration import (
+    CALIBRATION_MIN_DECISIONS,
+    CALIBRATION_MIN_EACH,
+    decisions_count,
+    queue_threshold,
+)
 from maillage.prequalification.comparison import requirement_rows, rows_met
 from maillage.prequalification.explanations import reason_sentences
 from maillage.prequalification.forms import (
@@ -28,6 +34,7 @@ from maillage.prequalification.forms import (
     ReviewAnswerForm,
 )
 from maillage.prequalification.models import Proposal, ProposalStatus, ReviewStatus
+from matchcore.engine.calibration import STAR_APPROVAL
 
 team_required = role_required(*TEAM_ROLES)
 advisor_required = role_required(Role.ADVISOR)
@@ -283,3 +290,34 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(views, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "prequalification/audit_log.html", {"form": form, "page": page})
+
+
+@role_required(Role.MANAGER)
+def program_settings(request: HttpRequest) -> HttpResponse:
+    """The matching settings the program runs with: the queue threshold (which activity
+    schedules also use), what it was measured to mean per star level, and where that comes from."""
+    threshold = queue_threshold()
+    star_rows = [
+        {"stars": level, "low": low, "high": high, "share": share}
+        for level, (low, high), share in zip(
+            range(1, 6), _star_ranges(threshold.star_thresholds), threshold.by_star, strict=False
+        )
+    ]
+    return render(
+        request,
+        "prequalification/program_settings.html",
+        {
+            "threshold": threshold,
+            "star_rows": star_rows,
+            "decisions": decisions_count(threshold.engine_version),
+            "min_decisions": CALIBRATION_MIN_DECISIONS,
+            "min_each": CALIBRATION_MIN_EACH,
+            "bands": STAR_APPROVAL,
+        },
+    )
+
+
+def _star_ranges(cut_offs: tuple[float, ...]) -> list[tuple[float, float | None]]:
+    """The score range of each star level: [low, high) with None for no upper bound."""
+    lows = [0.0, *cut_offs]
+    return [(low, lows[i + 1] if i + 1 < len(lows) else None) for i, low in enumerate(lows)]
