@@ -5,6 +5,4 @@ from maillage.matching import views
 app_name = "matching"
 urlpatterns = [
     path("my-matches/", views.my_matches, name="my-matches"),
-    path("postings/", views.posting_list, name="posting-list"),
-    path("postings/<uuid:public_id>/", views.posting_proposals, name="posting-proposals"),
 ]

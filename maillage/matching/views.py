@@ -1,29 +1,17 @@
-from dataclasses import dataclass
-
 from django import forms
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from maillage.accounts.models import TEAM_ROLES, Role
+from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
-from maillage.accounts.services import profile_view_record
 from maillage.matching import selectors
-from maillage.matching.charts import Comparison, comparison
-from maillage.matching.explanations import (
-    CANDIDATE,
-    TEAM,
-    Sentence,
-    factor_label,
-    sentences,
-)
-from maillage.matching.models import MatchResult
+from maillage.matching.explanations import CANDIDATE
+from maillage.matching.explanations.results import results_explained
 from maillage.regions.models import Region
 
 candidate_required = role_required(Role.CANDIDATE)
-team_required = role_required(*TEAM_ROLES)
 
 
 class CandidateMatchFilterForm(forms.Form):
@@ -58,77 +46,14 @@ class CandidateMatchFilterForm(forms.Form):
         )
 
 
-@dataclass(frozen=True)
-class ExplainedResult:
-    result: MatchResult
-    sentences: list[Sentence]
-    comparison: Comparison | None = None
-
-    @property
-    def factor_rows(self) -> list[tuple[str, dict]]:
-        factors = self.result.breakdown.get("factors", {})
-        return [(factor_label(name), values) for name, values in factors.items()]
-
-    @property
-    def exclusions(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.tone == "exclusion"]
-
-
 @candidate_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     profile = request.user.candidate_profile
     form = CandidateMatchFilterForm(request.GET or None)
-    results = list(selectors.matches_of_candidate(profile, form.filters())[:50])
-    vocabulary = selectors.reason_vocabulary(results)
-    explained = [
-        ExplainedResult(
-            r,
-            sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary, breakdown=r.breakdown),
-        )
-        for r in results
-    ]
+    results = selectors.matches_of_candidate(profile, form.filters())[:50]
+    explained = results_explained(results, audience=CANDIDATE)
     return render(
         request,
         "matching/my_matches.html",
         {"form": form, "explained": explained, "profile": profile},
-    )
-
-
-@team_required
-def posting_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "matching/posting_list.html",
-        {"postings": list(selectors.postings_with_proposals()[:200])},
-    )
-
-
-@team_required
-def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
-    posting = selectors.posting_for_proposals(public_id)
-    results = selectors.proposals_for_posting(posting, limit=settings.MATCHING_RESULTS_PER_POSTING)
-    vocabulary = selectors.reason_vocabulary(results)
-    explained = []
-    for result in results:
-        profile_view_record(
-            viewer=request.user,
-            subject=result.candidate.user,
-            what=str(_("Matching proposals for a posting")),
-        )
-        explained.append(
-            ExplainedResult(
-                result,
-                sentences(
-                    result.reasons,
-                    audience=TEAM,
-                    vocabulary=vocabulary,
-                    breakdown=result.breakdown,
-                ),
-                comparison(result, posting, result.candidate),
-            )
-        )
-    return render(
-        request,
-        "matching/posting_proposals.html",
-        {"posting": posting, "explained": explained},
     )

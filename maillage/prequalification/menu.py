@@ -14,4 +14,10 @@ ENTRIES = [
         frozenset({Role.ADVISOR, Role.MANAGER}),
         90,
     ),
+    MenuEntry(
+        "prequalification:posting-list",
+        _("Candidates by posting"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+        130,
+    ),
 ]
