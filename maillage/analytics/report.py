@@ -67,13 +67,13 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 count_row(_("Employers verified"), figures.employers_verified, suppress=suppress),
                 count_row(
                     _("Took part in at least one activity"),
-                    figures.employers_in_activity,
+                    figures.participation.employers_who_took_part,
                     suppress=suppress,
                 ),
                 share_row(
-                    _("Share who took part in an activity"),
-                    figures.employers_in_activity,
-                    figures.employers_registered,
+                    _("Share of the verified employers who took part in an activity"),
+                    figures.participation.employers_who_took_part,
+                    figures.participation.verified_employers,
                     suppress=suppress,
                 ),
             ],
