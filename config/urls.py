@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from config.api import api
 from maillage.site import views as site_views
@@ -26,6 +27,15 @@ urlpatterns += i18n_patterns(
     path("fairness/", include("maillage.fairness.urls")),
     path("figures/", include("maillage.analytics.urls")),
     path("matching/", include("maillage.matching.urls")),
+    # Old addresses of the team's posting pages, now one page per posting in prequalification.
+    path(
+        "matching/postings/",
+        RedirectView.as_view(pattern_name="prequalification:posting-list", permanent=True),
+    ),
+    path(
+        "matching/postings/<uuid:public_id>/",
+        RedirectView.as_view(pattern_name="prequalification:posting-proposals", permanent=True),
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -62,7 +62,11 @@ def test_candidate_signs_up_in_french_and_completes_a_profile(page, check_access
     page.locator("#id_admission_date").fill(
         (timezone.localdate() - timedelta(days=400)).isoformat()
     )
+    # A permanent status has no expiry: the field shows only while a permit is chosen.
+    page.locator("#id_immigration_status").select_option("permanent_resident")
+    assert page.locator("#id_permit_expires_on").is_hidden()
     page.locator("#id_immigration_status").select_option("open_work_permit")
+    assert page.locator("#id_permit_expires_on").is_visible()
     submit(page)
     assert page.locator(
         "#id_permit_expires_on_error"

@@ -1,5 +1,6 @@
 """Issue 4's pages in a real browser, in French: a candidate's matches with their reasons, an
-advisor's proposals with the breakdown and the comparison chart; both pass axe-core (WCAG AA)."""
+advisor's posting page (proposals beside the match results) with the breakdown and the comparison
+chart; both pass axe-core (WCAG AA)."""
 
 from datetime import date
 from decimal import Decimal
@@ -65,7 +66,7 @@ def test_advisor_sees_proposals_with_the_comparison_chart(
     posting, welder = matched
     advisor = AdvisorFactory()
     login(page, advisor.email, PASSWORD)
-    page.goto("/matching/postings/")
+    page.goto("/prequalification/postings/")
     check_accessibility(page, "03-advisor-postings")
     page.get_by_role("link", name=posting.title).click()
     assert page.get_by_role(

@@ -274,19 +274,29 @@ def schedule_inputs(activity: Activity) -> ScheduleInputs:
 
 @dataclass(frozen=True)
 class ParticipationFigures:
-    registered_employers: int  # verified companies of the program
-    employers_who_took_part: int  # took part in at least one activity
+    verified_employers: int  # the program's employers: verified companies
+    employers_who_took_part: int  # of those, with an attendance recorded at an activity
 
     @property
     def share(self) -> float:
-        if not self.registered_employers:
+        if not self.verified_employers:
             return 0.0
-        return self.employers_who_took_part / self.registered_employers
+        return self.employers_who_took_part / self.verified_employers
+
+    @property
+    def percent(self) -> float:
+        """The share in percent, to one decimal, as every page shows it."""
+        return round(100 * self.share, 1)
 
 
-def employer_participation() -> ParticipationFigures:
-    """For the program figures: the share of registered employers who took part in an activity."""
-    verified = Company.objects.filter(verification_status=VerificationStatus.VERIFIED)
+def employer_participation(companies: QuerySet[Company] | None = None) -> ParticipationFigures:
+    """The employer-participation figure, its one definition (activities' pages and the program
+    figures show it): of the program's employers, the verified companies, how many took part in
+    at least one activity (an attendance recorded: a meeting checked in, a visit attended).
+    `companies` narrows the employers counted (the program figures' filters)."""
+    verified = (Company.objects.all() if companies is None else companies).filter(
+        verification_status=VerificationStatus.VERIFIED
+    )
     took_part = verified.filter(activity_registrations__attended_at__isnull=False).distinct()
     return ParticipationFigures(verified.count(), took_part.count())
 

@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
-from maillage.activities.models import EmployerRegistration
+from maillage.activities.selectors import ParticipationFigures, employer_participation
 from maillage.candidates.models import CandidateProfile
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import Company
@@ -106,7 +106,7 @@ def placements(filters: Filters) -> QuerySet[Placement]:
 class Figures:
     employers_registered: int
     employers_verified: int
-    employers_in_activity: int
+    participation: ParticipationFigures  # of the verified employers, who took part in an activity
     candidates_total: int
     candidates_by_status: list[tuple[str, int]]
     candidates_by_region: list[tuple[str, int]]
@@ -115,14 +115,6 @@ class Figures:
     median_days_to_hire: float | None
     placements_by_region: list[tuple[str, int]]
     over_time: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
-
-    @property
-    def activity_share(self) -> float | None:
-        return (
-            self.employers_in_activity / self.employers_registered
-            if self.employers_registered
-            else None
-        )
 
 
 def _monthly(queryset: QuerySet, field_name: str) -> list[tuple[date, int]]:
@@ -147,12 +139,6 @@ def program_figures(filters: Filters) -> Figures:
     company_counts = company_rows.aggregate(
         registered=Count("pk"),
         verified=Count("pk", filter=Q(verification_status=VerificationStatus.VERIFIED)),
-    )
-    in_activity = (
-        EmployerRegistration.objects.filter(company__in=company_rows, attended_at__isnull=False)
-        .values("company")
-        .distinct()
-        .count()
     )
     status_labels = dict(VerificationStatus.choices)
     by_status = [
@@ -206,7 +192,7 @@ def program_figures(filters: Filters) -> Figures:
     return Figures(
         employers_registered=company_counts["registered"],
         employers_verified=company_counts["verified"],
-        employers_in_activity=in_activity,
+        participation=employer_participation(company_rows),
         candidates_total=candidate_rows.count(),
         candidates_by_status=by_status,
         candidates_by_region=by_region,

@@ -87,11 +87,10 @@ def share_row(label: str, part: int, whole: int, *, suppress: bool, hide: bool =
 
 
 def sections(figures: Figures, *, suppress: bool) -> list[Section]:
-    # Who took part and who did not add up to the employers registered: hidden together.
-    took_part = figures.employers_in_activity
-    took_part_hidden = 0 in _hidden(
-        [took_part, figures.employers_registered - took_part], suppress=suppress
-    )
+    # Who took part and who did not add up to the verified employers: hidden together.
+    took_part = figures.participation.employers_who_took_part
+    verified = figures.participation.verified_employers
+    took_part_hidden = 0 in _hidden([took_part, verified - took_part], suppress=suppress)
     hires_by_region = figures.placements_by_region
     hires_hidden = _hidden([value for _label, value in hires_by_region], suppress=suppress)
     result = [
@@ -110,9 +109,9 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                     hide=took_part_hidden,
                 ),
                 share_row(
-                    _("Share who took part in an activity"),
+                    _("Share of the verified employers who took part in an activity"),
                     took_part,
-                    figures.employers_registered,
+                    verified,
                     suppress=suppress,
                     hide=took_part_hidden,
                 ),

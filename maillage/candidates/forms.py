@@ -12,7 +12,6 @@ from maillage.candidates.models import (
     CandidateProfile,
     CandidateSkill,
     Education,
-    ImmigrationStatus,
     ProofDocument,
     WorkExperience,
 )
@@ -23,7 +22,7 @@ from maillage.regions.models import Municipality, Region
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
 from maillage.taxonomy.widgets import TitleWithNocSuggestions
-from matchcore.eligibility import PERMIT_STATUSES
+from matchcore.eligibility import PERMANENT_STATUSES, PERMIT_STATUSES
 
 LEVEL_ERROR = _("Choose a level from 1 to 12 on the Échelle québécoise.")
 PROOF_TYPES = frozenset({PDF, JPEG, PNG})
@@ -56,11 +55,26 @@ class ContactForm(StyledModelForm):
         self.fields["municipality"].label_from_instance = lambda m: f"{m.name} ({m.region.name})"
 
 
+class StatusSelect(forms.Select):
+    """Marks the options of the permanent statuses (`data-permanent`): while one is chosen, the
+    page hides the permit expiry (candidates/profile_form.css), which the service then clears."""
+
+    def create_option(self, name, value, *args, **kwargs) -> dict:
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in PERMANENT_STATUSES:
+            option["attrs"]["data-permanent"] = ""
+        return option
+
+
 class ImmigrationForm(StyledModelForm):
     class Meta:
         model = CandidateProfile
         fields = ["admission_date", "immigration_status", "permit_expires_on"]
-        widgets = {"admission_date": DateInput(), "permit_expires_on": DateInput()}
+        widgets = {
+            "admission_date": DateInput(),
+            "immigration_status": StatusSelect(),
+            "permit_expires_on": DateInput(),
+        }
         help_texts = {
             "admission_date": _(
                 "The date on your confirmation of permanent residence or your first permit."
@@ -90,8 +104,6 @@ class ImmigrationForm(StyledModelForm):
                 "permit_expires_on",
                 ValidationError(_("Give the expiry date of your work permit."), code="required"),
             )
-        if status in {ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON}:
-            cleaned["permit_expires_on"] = None
         return cleaned
 
 

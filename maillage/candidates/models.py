@@ -14,7 +14,7 @@ from maillage.taxonomy.scales import (
     EducationLevel,
     LanguageLevel,
 )
-from matchcore.eligibility import Eligibility, assess_eligibility
+from matchcore.eligibility import PERMANENT_STATUSES, Eligibility, assess_eligibility
 
 
 class ImmigrationStatus(models.TextChoices):
@@ -143,6 +143,12 @@ class CandidateProfile(models.Model):
 
     def __str__(self) -> str:
         return self.user.full_name
+
+    @property
+    def has_permanent_status(self) -> bool:
+        """A right to work with no end (matchcore.eligibility.PERMANENT_STATUSES, the one list):
+        such a profile has no permit expiry."""
+        return self.immigration_status in PERMANENT_STATUSES
 
     def eligibility(self, *, today: date) -> Eligibility:
         return assess_eligibility(

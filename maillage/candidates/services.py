@@ -21,6 +21,7 @@ from maillage.core.uploads import CheckedUpload
 from maillage.core.verification import verification_record, verification_reopen
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.selectors import skill_link
+from matchcore.eligibility import PERMANENT_STATUSES
 
 # Changing one of these after an advisor's check sends the profile back to verification.
 ELIGIBILITY_FIELDS = frozenset({"admission_date", "immigration_status", "permit_expires_on"})
@@ -51,6 +52,10 @@ def candidate_profile_update(
         profile.user.full_name = full_name
         profile.user.save(update_fields=["full_name"])
     many = {name: changes.pop(name) for name in ["regions_of_interest"] if name in changes}
+    if ELIGIBILITY_FIELDS & changes.keys() and (
+        changes.get("immigration_status", profile.immigration_status) in PERMANENT_STATUSES
+    ):
+        changes["permit_expires_on"] = None  # a permanent status has no expiry, whoever sends one
     changed_eligibility = any(
         getattr(profile, name) != value
         for name, value in changes.items()

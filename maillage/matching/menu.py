@@ -7,10 +7,4 @@ from maillage.core.navigation import MenuEntry
 
 ENTRIES = [
     MenuEntry("matching:my-matches", _("My matches"), frozenset({Role.CANDIDATE}), 30),
-    MenuEntry(
-        "matching:posting-list",
-        _("Matching proposals"),
-        frozenset({Role.ADVISOR, Role.MANAGER}),
-        130,
-    ),
 ]

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting, PostingStatus
@@ -87,32 +86,22 @@ def matches_of_candidate(
     return results
 
 
-def postings_with_proposals() -> QuerySet[JobPosting]:
-    """Published postings with how many candidates the engine proposes and the best score."""
+def postings_with_results() -> QuerySet[JobPosting]:
+    """Published postings with how many candidates the engine finds admissible (`result_count`)
+    and their best score."""
     admissible = Q(match_results__is_excluded=False)
     return (
         JobPosting.objects.filter(status=PostingStatus.PUBLISHED)
         .select_related("company", "municipality__region", "noc")
         .annotate(
-            proposal_count=Count("match_results", filter=admissible),
+            result_count=Count("match_results", filter=admissible),
             best_score=Max("match_results__score", filter=admissible),
         )
         .order_by("-published_at", "pk")
     )
 
 
-def posting_for_proposals(public_id) -> JobPosting:
-    try:
-        return (
-            JobPosting.objects.select_related("company", "municipality__region", "noc")
-            .prefetch_related("skills")
-            .get(public_id=public_id)
-        )
-    except JobPosting.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def proposals_for_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
+def results_of_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
     """The engine's admissible candidates for the posting, best first, with what the
     comparison chart shows of each."""
     return list(

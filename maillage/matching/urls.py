@@ -7,7 +7,5 @@ urlpatterns = [
     path("my-matches/", views.my_matches, name="my-matches"),
     path("my-matches/doors/", views.my_doors, name="my-doors"),
     path("postings/<uuid:public_id>/pool/", views.posting_pool_section, name="posting-pool"),
-    path("postings/", views.posting_list, name="posting-list"),
-    path("postings/<uuid:public_id>/", views.posting_proposals, name="posting-proposals"),
     path("rematch-all/", views.rematch_all_page, name="rematch-all"),
 ]

@@ -1,7 +1,4 @@
-from dataclasses import dataclass
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -12,24 +9,15 @@ from django.utils.translation import ngettext
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
-from maillage.accounts.services import profile_view_record
 from maillage.core.jobs import background_job_latest, background_job_poll_answer
 from maillage.employers.selectors import posting_for_viewer
 from maillage.matching import selectors, services
-from maillage.matching.charts import Comparison, comparison
 from maillage.matching.doors import candidate_doors, posting_pool
-from maillage.matching.explanations import (
-    CANDIDATE,
-    TEAM,
-    Sentence,
-    factor_label,
-    sentences,
-)
-from maillage.matching.models import MatchResult
+from maillage.matching.explanations import CANDIDATE
+from maillage.matching.explanations.results import results_explained
 from maillage.regions.models import Region
 
 candidate_required = role_required(Role.CANDIDATE)
-team_required = role_required(*TEAM_ROLES)
 
 
 class CandidateMatchFilterForm(forms.Form):
@@ -64,35 +52,12 @@ class CandidateMatchFilterForm(forms.Form):
         )
 
 
-@dataclass(frozen=True)
-class ExplainedResult:
-    result: MatchResult
-    sentences: list[Sentence]
-    comparison: Comparison | None = None
-
-    @property
-    def factor_rows(self) -> list[tuple[str, dict]]:
-        factors = self.result.breakdown.get("factors", {})
-        return [(factor_label(name), values) for name, values in factors.items()]
-
-    @property
-    def exclusions(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.tone == "exclusion"]
-
-
 @candidate_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     profile = request.user.candidate_profile
     form = CandidateMatchFilterForm(request.GET or None)
-    results = list(selectors.matches_of_candidate(profile, form.filters())[:50])
-    vocabulary = selectors.reason_vocabulary(results)
-    explained = [
-        ExplainedResult(
-            r,
-            sentences(r.reasons, audience=CANDIDATE, vocabulary=vocabulary, breakdown=r.breakdown),
-        )
-        for r in results
-    ]
+    results = selectors.matches_of_candidate(profile, form.filters())[:50]
+    explained = results_explained(results, audience=CANDIDATE)
     return render(
         request,
         "matching/my_matches.html",
@@ -123,46 +88,6 @@ def posting_pool_section(request: HttpRequest, public_id) -> HttpResponse:
         raise PermissionDenied
     pool = posting_pool(posting, today=timezone.localdate())
     return render(request, "matching/_pool.html", {"pool": pool})
-
-
-@team_required
-def posting_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "matching/posting_list.html",
-        {"postings": list(selectors.postings_with_proposals()[:200])},
-    )
-
-
-@team_required
-def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
-    posting = selectors.posting_for_proposals(public_id)
-    results = selectors.proposals_for_posting(posting, limit=settings.MATCHING_RESULTS_PER_POSTING)
-    vocabulary = selectors.reason_vocabulary(results)
-    explained = []
-    for result in results:
-        profile_view_record(
-            viewer=request.user,
-            subject=result.candidate.user,
-            what=str(_("Matching proposals for a posting")),
-        )
-        explained.append(
-            ExplainedResult(
-                result,
-                sentences(
-                    result.reasons,
-                    audience=TEAM,
-                    vocabulary=vocabulary,
-                    breakdown=result.breakdown,
-                ),
-                comparison(result, posting, result.candidate),
-            )
-        )
-    return render(
-        request,
-        "matching/posting_proposals.html",
-        {"posting": posting, "explained": explained},
-    )
 
 
 manager_required = role_required(Role.MANAGER)

@@ -17,4 +17,10 @@ ENTRIES = [
     MenuEntry(
         "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 95
     ),
+    MenuEntry(
+        "prequalification:posting-list",
+        _("Candidates by posting"),
+        frozenset({Role.ADVISOR, Role.MANAGER}),
+        130,
+    ),
 ]

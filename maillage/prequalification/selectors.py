@@ -177,10 +177,13 @@ def shared_profile_for_employer(user: User, public_id, *, today: date) -> Shared
 
 
 def posting_for_team(public_id) -> JobPosting:
+    """The posting with what its page shows (its skills: the comparison chart's rows)."""
     try:
-        return JobPosting.objects.select_related(
-            "company__chamber", "noc", "municipality__region"
-        ).get(public_id=public_id)
+        return (
+            JobPosting.objects.select_related("company__chamber", "noc", "municipality__region")
+            .prefetch_related("skills")
+            .get(public_id=public_id)
+        )
     except JobPosting.DoesNotExist as exc:
         raise Http404 from exc
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("queue/decide/", advisor.queue_decide, name="queue-decide"),
     path("proposals/<uuid:public_id>/", advisor.proposal_detail, name="proposal-detail"),
     path("proposals/<uuid:public_id>/decide/", advisor.proposal_decide, name="proposal-decide"),
+    path("postings/", advisor.posting_list, name="posting-list"),
     path("postings/<uuid:public_id>/", advisor.posting_proposals, name="posting-proposals"),
     path(
         "postings/<uuid:public_id>/add/",

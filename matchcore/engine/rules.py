@@ -8,6 +8,7 @@ The property tests check that the two never disagree.
 from datetime import date, timedelta
 
 from matchcore.eligibility import (
+    PERMANENT_STATUSES,
     EligibilityReason,
     EligibilityState,
     ImmigrationStatus,
@@ -83,7 +84,7 @@ def hard_rules(
     if (
         candidate.permit_expires_on is not None
         and posting.start_date is not None
-        and candidate.immigration_status not in _PERMANENT
+        and candidate.immigration_status not in PERMANENT_STATUSES
         and candidate.permit_expires_on < posting.start_date
         and EligibilityReason.PERMIT_EXPIRED not in eligibility.reasons
     ):
@@ -152,9 +153,6 @@ def hard_rules(
             )
         )
     return reasons
-
-
-_PERMANENT = frozenset({ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON})
 
 
 def _exclude(code: ReasonCode, **evidence: object) -> Reason:

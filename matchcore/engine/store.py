@@ -11,22 +11,14 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from matchcore.eligibility import ImmigrationStatus, add_years
+from matchcore.eligibility import PERMANENT_STATUSES, PERMIT_STATUSES, ImmigrationStatus, add_years
 from matchcore.engine.contracts import LANGUAGE_SKILLS, CandidateRecord, PostingRecord, Skill
 from matchcore.engine.factors import candidate_skill_keys, skill_keys
 from matchcore.engine.policy import Policy
 
 STATUS_CODES = {status.value: code for code, status in enumerate(ImmigrationStatus, start=1)}
-_PERMANENT = {STATUS_CODES[s] for s in ("permanent_resident", "protected_person")}
-_PERMITS = {
-    STATUS_CODES[s]
-    for s in (
-        "open_work_permit",
-        "employer_specific_permit",
-        "working_holiday",
-        "post_graduation_permit",
-    )
-}
+_PERMANENT = {STATUS_CODES[s] for s in PERMANENT_STATUSES}
+_PERMITS = {STATUS_CODES[s] for s in PERMIT_STATUSES}
 _EMPLOYER_SPECIFIC = STATUS_CODES["employer_specific_permit"]
 NO_DATE = 0
 _NEVER = np.iinfo(np.int32).max

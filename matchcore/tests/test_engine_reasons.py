@@ -3,6 +3,9 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
+from matchcore.eligibility import PERMANENT_STATUSES
 from matchcore.engine import (
     DEFAULT_POLICY,
     CandidateRecord,
@@ -106,6 +109,12 @@ def test_a_permit_expiring_before_the_start_date_excludes():
     exclusion = _score(permit).exclusions[0]
     assert exclusion.code == ReasonCode.PERMIT_EXPIRES_BEFORE_START
     assert exclusion.evidence == {"expires_on": "2027-01-01", "start_date": "2027-01-15"}
+
+
+@pytest.mark.parametrize("status", sorted(PERMANENT_STATUSES))
+def test_a_permanent_status_ignores_a_stale_permit_expiry(status):
+    stale = replace(WELDER, immigration_status=status, permit_expires_on=date(2027, 1, 1))
+    assert not _score(stale).is_excluded
 
 
 def test_another_region_excludes_unless_ready_to_relocate():

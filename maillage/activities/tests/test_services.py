@@ -378,7 +378,7 @@ def test_check_in_records_the_employer_participation_and_the_program_share():
     assert employer_participation().employers_who_took_part == 0
     services.meeting_check_in(meeting=Meeting.objects.get(), by=advisor)
     figures = employer_participation()
-    assert (figures.registered_employers, figures.employers_who_took_part) == (3, 1)
+    assert (figures.verified_employers, figures.employers_who_took_part) == (3, 1)
     assert figures.share == pytest.approx(1 / 3)
     assert EmployerRegistration.objects.get(company=farm).attended_at is not None
     assert EmployerRegistration.objects.get(company=plant).attended_at is None

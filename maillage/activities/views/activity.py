@@ -39,6 +39,10 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             if request.user.is_authenticated
             else [],
             "can_create": request.user.is_authenticated and request.user.role in ORGANISER_ROLES,
+            # The program team sees the participation figure the program figures show.
+            "participation": selectors.employer_participation()
+            if request.user.is_authenticated and request.user.is_team
+            else None,
         },
     )
 

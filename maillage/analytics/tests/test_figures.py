@@ -91,7 +91,7 @@ def test_the_figures_count_the_pipeline_exactly(program):
     assert (
         figures.employers_registered,
         figures.employers_verified,
-        figures.employers_in_activity,
+        figures.participation.employers_who_took_part,
     ) == (8, 7, 2)
     assert figures.retention[0] == (3, 1, 1)
     assert figures.placements_by_region == [("Bas-Saint-Laurent", 1)]

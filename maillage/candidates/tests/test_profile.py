@@ -82,6 +82,40 @@ def test_work_permit_without_expiry_is_refused(client, candidate):
     assert candidate.immigration_status == ImmigrationStatus.PERMANENT_RESIDENT
 
 
+def test_a_permanent_resident_has_no_permit_expiry_whatever_the_form_sends(client, candidate):
+    candidate.immigration_status = ImmigrationStatus.OPEN_WORK_PERMIT
+    candidate.permit_expires_on = date(2027, 5, 1)
+    candidate.save()
+    response = edit(
+        client,
+        "immigration",
+        {
+            "admission_date": "2025-05-01",
+            "immigration_status": "permanent_resident",
+            "permit_expires_on": "2027-05-01",
+        },
+    )
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.immigration_status == ImmigrationStatus.PERMANENT_RESIDENT
+    assert candidate.permit_expires_on is None
+    assert "expiration du permis" not in client.get(reverse("candidates:profile")).content.decode()
+
+
+def test_the_form_marks_the_permanent_statuses_so_the_page_hides_the_expiry(client, candidate):
+    html = client.get(reverse("candidates:section-edit", args=["immigration"])).content.decode()
+    assert 'candidates/profile_form.css"' in html
+    assert '<option value="permanent_resident" selected data-permanent="">' in html
+    assert '<option value="protected_person" data-permanent="">' in html
+    assert '<option value="open_work_permit">' in html
+
+
+def test_a_stale_expiry_of_a_permanent_resident_is_not_shown(client, candidate):
+    CandidateProfile.objects.filter(pk=candidate.pk).update(permit_expires_on=date(2020, 1, 1))
+    html = client.get(reverse("candidates:profile")).content.decode()
+    assert "expiration du permis" not in html
+
+
 def test_changing_eligibility_facts_after_verification_sends_the_profile_back_to_verification(
     client,
 ):

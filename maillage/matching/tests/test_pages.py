@@ -1,4 +1,5 @@
-"""The candidate's matches and the advisors' proposals, through the client, in French."""
+"""The candidate's matches, through the client, in French. (The program team sees a posting's
+match results on its prequalification page: prequalification/tests/test_posting_page.py.)"""
 
 from html import unescape
 
@@ -6,14 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from maillage.accounts.models import ProfileView
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
-from maillage.candidates.tests.factories import CandidateProfileFactory
-from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
+from maillage.employers.tests.factories import JobPostingFactory
 from maillage.matching.models import MatchResult
 from maillage.matching.services import candidate_rematch, posting_rematch
 from maillage.matching.tests.conftest import TODAY
-from maillage.regions.models import Municipality, Region
+from maillage.regions.models import Region
 
 pytestmark = pytest.mark.django_db
 
@@ -82,64 +81,6 @@ def test_the_candidate_page_costs_a_fixed_number_of_queries(
     # when a posting changed) and the regions' names
     with django_assert_num_queries(18):
         client.get(reverse("matching:my-matches"))
-
-
-def test_the_advisor_sees_the_breakdown_and_the_comparison_chart_and_it_is_logged(client, matched):
-    posting, welder = matched
-    advisor = AdvisorFactory()
-    client.force_login(advisor)
-    response = client.get(reverse("matching:posting-proposals", args=[posting.public_id]))
-    assert response.status_code == 200
-    html = unescape(response.content.decode())
-    assert welder.user.full_name in html
-    assert "A 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
-    assert 'role="img"' in html and "<svg" in html
-    assert '<th scope="row">oxycoupage</th><td>exigée</td><td>non</td><td>insuffisant</td>' in html
-    assert ProfileView.objects.filter(viewer=advisor, subject=welder.user).count() == 1
-
-
-def test_the_proposals_page_costs_a_fixed_number_of_queries(
-    client, matched, django_assert_num_queries
-):
-    posting, _welder = matched
-    for _ in range(3):
-        extra = CandidateProfileFactory(
-            municipality=Municipality.objects.get(name="Rimouski"), french_oral_production=8
-        )
-        candidate_rematch(candidate_id=extra.pk, today=TODAY)
-    posting_rematch(posting_id=posting.pk, today=TODAY)
-    proposals = MatchResult.objects.filter(posting=posting, is_excluded=False).count()
-    assert proposals == 4
-    client.force_login(AdvisorFactory())
-    # session, user, posting, its skills, results, educations, experiences, skills, regions,
-    # NOC titles, region names, unread notifications (menu), one audit row per candidate shown
-    with django_assert_num_queries(12 + proposals):
-        client.get(reverse("matching:posting-proposals", args=[posting.public_id]))
-
-
-def test_the_advisors_list_of_postings_costs_a_fixed_number_of_queries(
-    client, matched, django_assert_num_queries
-):
-    posting, _welder = matched
-    JobPostingFactory(company=posting.company)
-    client.force_login(AdvisorFactory())
-    # session, user, postings with their counts, unread notifications (menu)
-    with django_assert_num_queries(4):
-        response = client.get(reverse("matching:posting-list"))
-    assert posting.title in response.content.decode()
-
-
-@pytest.mark.parametrize("who", ["candidate", "employer"])
-def test_only_the_program_team_sees_the_proposals(client, matched, who):
-    posting, welder = matched
-    user = welder.user if who == "candidate" else CompanyMemberFactory(company=posting.company).user
-    client.force_login(user)
-    for url in (
-        reverse("matching:posting-list"),
-        reverse("matching:posting-proposals", args=[posting.public_id]),
-    ):
-        assert client.get(url).status_code == 403
-    assert not ProfileView.objects.exists()
 
 
 def test_only_candidates_have_a_matches_page(client, matched):

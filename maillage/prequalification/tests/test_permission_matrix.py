@@ -238,6 +238,13 @@ ROUTES = [
         expect(403, **TEAM_DECIDES),
     ),
     (
+        "prequalification:posting-list",
+        "get",
+        lambda w: reverse("prequalification:posting-list"),
+        None,
+        expect(403, **TEAM),
+    ),
+    (
         "prequalification:posting-proposals",
         "get",
         lambda w: reverse(

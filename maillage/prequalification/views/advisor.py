@@ -1,6 +1,8 @@
-"""The program team's pages: the queue of proposals, a proposal's review, a posting's proposals,
-review requests and the audit log of profile views. Advisors decide; program managers read."""
+"""The program team's pages: the queue of proposals, a proposal's review, the postings and, for
+each, one page with its proposals beside the engine's match results, review requests and the audit
+log of profile views. Advisors decide; program managers read."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +16,9 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
+from maillage.matching import selectors as matching_selectors
+from maillage.matching.explanations import TEAM
+from maillage.matching.explanations.results import results_explained
 from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification import selectors, services
 from maillage.prequalification.calibration import (
@@ -195,15 +200,39 @@ def proposal_decide(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("prequalification:queue")
 
 
+@team_required
+def posting_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "prequalification/posting_list.html",
+        {"postings": list(matching_selectors.postings_with_results()[:200])},
+    )
+
+
 def _posting_page(
     request: HttpRequest, posting, form: AddCandidateForm | None = None, status: int = 200
 ):
+    """The posting's proposals, then the engine's match results beside them (each with whether
+    it is already a proposal), then the form to propose someone the engine did not."""
+    proposals = list(selectors.proposals_of_posting(posting))
+    results = matching_selectors.results_of_posting(
+        posting, limit=settings.MATCHING_RESULTS_PER_POSTING
+    )
+    for result in results:
+        profile_view_record(
+            viewer=request.user,
+            subject=result.candidate.user,
+            what=f"match results of {posting.title} ({posting.company.legal_name})",
+        )
+    proposal_of = {proposal.candidate_id: proposal for proposal in proposals}
+    explained = results_explained(results, audience=TEAM, posting=posting)
     return render(
         request,
         "prequalification/posting_proposals.html",
         {
             "posting": posting,
-            "proposals": selectors.proposals_of_posting(posting),
+            "proposals": proposals,
+            "matches": [(item, proposal_of.get(item.result.candidate_id)) for item in explained],
             "add_form": form or AddCandidateForm(),
             "can_decide": request.user.role == Role.ADVISOR,
         },
