@@ -161,13 +161,16 @@ def cap_scores(
     candidates: list[CandidateRecord],
     posting: PostingRecord,
     policy: Policy,
+    *,
+    haves: list[frozenset[str]] | None = None,
 ) -> np.ndarray:
-    """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores)."""
+    """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores);
+    `haves`: their skill keys when already known."""
     if not (posting.must_haves and posting.must_haves_cap):
         return scores
-    lacking = np.array(
-        [bool(missing_must_haves(posting, candidate_skill_keys(c))) for c in candidates]
-    )
+    if haves is None:
+        haves = [candidate_skill_keys(c) for c in candidates]
+    lacking = np.array([bool(missing_must_haves(posting, have)) for have in haves])
     return np.where(lacking, np.minimum(scores, policy.must_have_ceiling), scores)
 
 

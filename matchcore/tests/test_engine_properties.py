@@ -178,3 +178,18 @@ def test_the_two_stage_ranking_equals_scoring_every_admissible_candidate(people,
     assert [(r.candidate_id, r.score) for r in found] == [
         (r.candidate_id, r.score) for r in expected
     ]
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=6), postings())
+def test_the_features_without_reasons_are_exactly_those_of_the_explained_factors(people, posting):
+    """The first stage's fast path (no reasons built) gives bit for bit the values, NaN where
+    not measured or not applicable, and the same applicable factors as `all_factors`."""
+    from matchcore.engine.factors import PostingFeatures, all_factors, candidate_skill_keys
+
+    features_of = PostingFeatures(posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+    for person in people:
+        values = all_factors(person, posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+        fast = np.array(features_of(person, candidate_skill_keys(person)))
+        assert np.array_equal(fast, feature_vector(values), equal_nan=True)
+        assert features_of.applies.tolist() == [v.applies for v in values]
