@@ -115,7 +115,7 @@ def main() -> None:
     setup_django()
     from maillage.matching.services.rematch import VECTOR_CHUNK
 
-    texts = profile_texts(300 if args.quick else 3_000, seed=SEED)
+    texts = profile_texts(300 if args.quick else 1_500, seed=SEED)
     with threadpool_limits(limits=1, user_api="blas"):
         result = measure(texts, VECTOR_CHUNK)
     result["machine"] = {"threads": 1}
