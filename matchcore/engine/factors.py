@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from matchcore.engine.contracts import (
+    LANGUAGE_SKILLS,
     CandidateRecord,
     Factor,
     PostingRecord,
@@ -29,17 +30,23 @@ class FactorValue:
     reasons: tuple[Reason, ...] = ()
 
 
-@lru_cache(maxsize=100_000)
 def skill_keys(skill: Skill) -> frozenset[str]:
     """A skill matches another when they share its ESCO URI or its folded label."""
-    keys = {"label:" + fold(skill.label)}
-    if skill.esco_uri:
-        keys.add(skill.esco_uri)
+    return _keys(skill.label, skill.esco_uri)
+
+
+@lru_cache(maxsize=100_000)
+def _keys(label: str, esco_uri: str) -> frozenset[str]:
+    # Cached by the two strings, not by the Skill: hashing a frozen dataclass runs Python code,
+    # and a ranking looks up the skills of hundreds of candidates.
+    keys = {"label:" + fold(label)}
+    if esco_uri:
+        keys.add(esco_uri)
     return frozenset(keys)
 
 
 def candidate_skill_keys(candidate: CandidateRecord) -> frozenset[str]:
-    return frozenset().union(*(skill_keys(skill) for skill in candidate.skills))
+    return frozenset().union(*[_keys(skill.label, skill.esco_uri) for skill in candidate.skills])
 
 
 def closeness(a: str, b: str, taxonomy: Taxonomy) -> str:
@@ -292,10 +299,12 @@ def _language_values(
 ) -> tuple[list[float], list[tuple[int, str]]]:
     """One value per known level, and the French margins above the posting's minimums."""
     values, margins = [], []
-    for skill, level in candidate.french.items():
-        minimum = posting.min_french.get(skill)
+    french, english, minimums = candidate.french, candidate.english, posting.min_french
+    for skill in LANGUAGE_SKILLS:  # attributes read directly: this runs for every shortlisted pair
+        level = getattr(french, skill)
         if level is None:
             continue
+        minimum = getattr(minimums, skill)
         if minimum is None:
             values.append(level / 12)
         else:
@@ -303,7 +312,8 @@ def _language_values(
             margins.append((margin, skill))
             values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)
     if posting.min_english is not None:
-        for _skill, level in candidate.english.items():
+        for skill in LANGUAGE_SKILLS:
+            level = getattr(english, skill)
             if level is not None:
                 margin = level - posting.min_english
                 values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)

@@ -230,8 +230,8 @@ class CandidateStore:
                     if key in self.by_skill
                 ]
                 if found:
+                    found = [rows[mask[rows]] for rows in found]
                     rows = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
-                    rows = rows[mask[rows]]
                     lists.append(rows)
                     weights.append(np.full(len(rows), weight, dtype=np.int64))
         if not lists:
