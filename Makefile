@@ -113,11 +113,12 @@ train-language: install  ## Retrain the skill ranker's and the title ranking's l
 	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_language --seed 7
 	OMP_NUM_THREADS=1 $(BIN)/python manage.py train_title_ranking --seed 7
 
-bench-matching: install  ## Matching quality (gold set needs reference data) and speed: benchmarks/results/matching_*.json
+bench-matching: install  ## Matching quality (gold set needs reference data) and speed, text embedding speed: benchmarks/results/matching_*.json, embedding_speed.json
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python -m benchmarks.matching_quality $(if $(QUICK),--quick)
 	$(BIN)/python -m benchmarks.matching_speed $(if $(QUICK),--quick)
+	$(BIN)/python -m benchmarks.embedding_speed $(if $(QUICK),--quick)
 
 clean:  ## Remove .venv, var/ (databases, media), collected static files and screenshots
 	rm -rf $(VENV) var staticfiles e2e/screenshots

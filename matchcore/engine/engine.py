@@ -12,11 +12,11 @@ from datetime import date
 import numpy as np
 
 from matchcore.engine.contracts import CandidateRecord, MatchResult, PostingRecord, Taxonomy
-from matchcore.engine.factors import all_factors, candidate_skill_keys
+from matchcore.engine.factors import PostingFeatures, candidate_skill_keys
 from matchcore.engine.index import SearchPlan, VectorIndex
 from matchcore.engine.policy import DEFAULT_POLICY, Policy
 from matchcore.engine.ranker import Ranker
-from matchcore.engine.scoring import cap_scores, feature_vector, policy_scores, score_pair
+from matchcore.engine.scoring import cap_scores, policy_scores, score_pair
 from matchcore.engine.store import CandidateStore
 
 # For a candidate without text, the index holds a zero vector: it is found through its
@@ -145,8 +145,9 @@ class MatchingEngine:
     ) -> list[MatchResult]:
         """The k best admissible candidates, fully scored and explained, best first.
 
-        Two stages: the factors of the whole shortlist are scored at once (vectorised policy or
-        the learned ranker), then only the best k are explained in full (same score)."""
+        Two stages: the factor values of the whole shortlist (without their reasons) are scored
+        at once (vectorised policy or the learned ranker), then only the best k are explained in
+        full (same score)."""
         rows, _plan = self.retrieve(
             posting, today=today, shortlist=shortlist, region_wanted_only=region_wanted_only
         )
@@ -154,23 +155,34 @@ class MatchingEngine:
         if not ids:
             return []
         records = self.records(ids)
-        values = [
-            all_factors(record, posting, taxonomy=self.taxonomy, policy=self.policy)
-            for record in records
-        ]
-        features = np.stack([feature_vector(v) for v in values])
+        haves = [candidate_skill_keys(record) for record in records]
+        features_of = PostingFeatures(posting, taxonomy=self.taxonomy, policy=self.policy)
+        features = np.array(
+            [features_of(record, have) for record, have in zip(records, haves, strict=True)],
+            dtype=np.float64,
+        )
         if self.ranker is not None:
             scores = self.ranker.scores(features)
         else:
-            applies = np.array([v.applies for v in values[0]])
-            scores = policy_scores(features, applies, self.policy)
-        scores = cap_scores(scores, records, posting, self.policy)
+            scores = policy_scores(features, features_of.applies, self.policy)
+        scores = cap_scores(scores, records, posting, self.policy, haves=haves)
         order = sorted(
             range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
         )
-        best = [records[i] for i in order[: k + 10]]  # a margin for rounding at the cut
-        results = [r for r in self.score_pairs(best, posting, today=today) if not r.is_excluded]
-        return sorted(results, key=rank_key)[:k]
+        best = order[: k + 10]  # a margin for rounding at the cut
+        results = [
+            score_pair(
+                records[i],
+                posting,
+                today=today,
+                taxonomy=self.taxonomy,
+                policy=self.policy,
+                ranker=self.ranker,
+                have=haves[i],
+            )
+            for i in best
+        ]
+        return sorted([r for r in results if not r.is_excluded], key=rank_key)[:k]
 
     def score_pairs(
         self, candidates: Sequence[CandidateRecord], posting: PostingRecord, *, today: date

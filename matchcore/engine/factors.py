@@ -2,13 +2,14 @@
 applies to this posting at all, and the reasons with their evidence."""
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from matchcore.engine.contracts import (
+    LANGUAGE_SKILLS,
     CandidateRecord,
     Factor,
     PostingRecord,
@@ -29,17 +30,23 @@ class FactorValue:
     reasons: tuple[Reason, ...] = ()
 
 
-@lru_cache(maxsize=100_000)
 def skill_keys(skill: Skill) -> frozenset[str]:
     """A skill matches another when they share its ESCO URI or its folded label."""
-    keys = {"label:" + fold(skill.label)}
-    if skill.esco_uri:
-        keys.add(skill.esco_uri)
+    return _keys(skill.label, skill.esco_uri)
+
+
+@lru_cache(maxsize=100_000)
+def _keys(label: str, esco_uri: str) -> frozenset[str]:
+    # Cached by the two strings, not by the Skill: hashing a frozen dataclass runs Python code,
+    # and a ranking looks up the skills of hundreds of candidates.
+    keys = {"label:" + fold(label)}
+    if esco_uri:
+        keys.add(esco_uri)
     return frozenset(keys)
 
 
 def candidate_skill_keys(candidate: CandidateRecord) -> frozenset[str]:
-    return frozenset().union(*(skill_keys(skill) for skill in candidate.skills))
+    return frozenset().union(*[_keys(skill.label, skill.esco_uri) for skill in candidate.skills])
 
 
 def closeness(a: str, b: str, taxonomy: Taxonomy) -> str:
@@ -67,6 +74,24 @@ _OCCUPATION_CODES = {
 }
 
 
+def _best_occupation(
+    candidate: CandidateRecord, level_of: Callable[[str], str], policy: Policy
+) -> tuple[float | None, str | None, str | None, str | None]:
+    """The closest of the practised (full value) and desired occupations to the posting's:
+    (value, code, closeness level, "experience" or "desired"); None values when there is none."""
+    best, best_code, best_level, via = None, None, None, None
+    for source, codes, factor in (
+        ("experience", [e.noc for e in candidate.experiences if e.noc], 1.0),
+        ("desired", candidate.desired_occupations, policy.desired_only_factor),
+    ):
+        for code in codes:
+            level = level_of(code)
+            value = policy.occupation_levels[level] * factor
+            if best is None or value > best:
+                best, best_code, best_level, via = value, code, level, source
+    return best, best_code, best_level, via
+
+
 def occupation(
     candidate: CandidateRecord, posting: PostingRecord, taxonomy: Taxonomy, policy: Policy
 ) -> FactorValue:
@@ -81,23 +106,17 @@ def occupation(
     for code in dict.fromkeys([*practised, *candidate.desired_occupations]):
         if not taxonomy.is_known_noc(code):
             reasons.append(Reason(ReasonCode.UNKNOWN_NOC, {"code": code, "side": "candidate"}))
-    best, best_code, best_level, via = None, None, None, None
-    for source, codes, factor in (
-        ("experience", practised, 1.0),
-        ("desired", candidate.desired_occupations, policy.desired_only_factor),
-    ):
-        for code in codes:
-            level = closeness(posting.noc, code, taxonomy)
-            value = policy.occupation_levels[level] * factor
-            if best is None or value > best:
-                best, best_code, best_level, via = value, code, level, source
+    noc = posting.noc
+    best, best_code, best_level, via = _best_occupation(
+        candidate, lambda code: closeness(noc, code, taxonomy), policy
+    )
     if best is None:
         reasons.append(Reason(ReasonCode.OCCUPATION_MISSING, factor=Factor.OCCUPATION))
         return FactorValue(Factor.OCCUPATION, None, True, tuple(reasons))
     reasons.insert(
         0,
         Reason(
-            _OCCUPATION_CODES[best_level],
+            _OCCUPATION_CODES[best_level],  # type: ignore[index]
             {"posting_noc": posting.noc, "candidate_noc": best_code, "via": via},
             Factor.OCCUPATION,
         ),
@@ -184,6 +203,26 @@ def nice_skills(posting: PostingRecord, have: frozenset[str]) -> FactorValue:
 _EXPERIENCE_SHARE = {"unit": 1.0, "minor": 0.6, "sub_major": 0.3, "related": 0.3}
 
 
+def _experience_value(
+    candidate: CandidateRecord, required: int, level_of: Callable[[str], str] | None
+) -> tuple[float, float]:
+    """(years counted, value): closer occupations count in part; `level_of` None when the posting
+    has no occupation (all experience counts)."""
+    months = 0.0
+    for item in candidate.experiences:
+        if level_of is None:
+            share = 1.0  # no occupation to compare with: all experience counts
+        elif item.noc is None:
+            share = 0.0
+        else:
+            share = _EXPERIENCE_SHARE.get(level_of(item.noc), 0.0)
+        months += share * max(item.months, 0)
+    years = months / 12
+    # With no minimum, any experience in the occupation still counts, up to two years.
+    value = min(1.0, years / required) if required > 0 else 0.6 + 0.4 * min(1.0, years / 2)
+    return years, value
+
+
 def experience(
     candidate: CandidateRecord, posting: PostingRecord, taxonomy: Taxonomy, policy: Policy
 ) -> FactorValue:
@@ -198,18 +237,10 @@ def experience(
             True,
             (Reason(ReasonCode.OCCUPATION_MISSING, factor=Factor.EXPERIENCE),),
         )
-    months = 0.0
-    for item in candidate.experiences:
-        if posting.noc is None:
-            share = 1.0  # no occupation to compare with: all experience counts
-        elif item.noc is None:
-            share = 0.0
-        else:
-            share = _EXPERIENCE_SHARE.get(closeness(posting.noc, item.noc, taxonomy), 0.0)
-        months += share * max(item.months, 0)
-    years = months / 12
-    # With no minimum, any experience in the occupation still counts, up to two years.
-    value = min(1.0, years / required) if required > 0 else 0.6 + 0.4 * min(1.0, years / 2)
+    noc = posting.noc
+    years, value = _experience_value(
+        candidate, required, None if noc is None else lambda code: closeness(noc, code, taxonomy)
+    )
     evidence: dict[str, object] = {"years": round(years, 1), "required": required}
     if years >= required:
         code = ReasonCode.EXPERIENCE_ENOUGH
@@ -217,6 +248,10 @@ def experience(
         code = ReasonCode.EXPERIENCE_SHORT
         evidence["grade"] = "close" if years / required >= policy.experience_close_share else "far"
     return FactorValue(Factor.EXPERIENCE, value, True, (Reason(code, evidence, Factor.EXPERIENCE),))
+
+
+def _education_value(gap: int) -> float:
+    return 1.0 if gap <= 0 else (0.5 if gap == 1 else 0.0)
 
 
 def education(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue:
@@ -234,7 +269,7 @@ def education(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue
             ),
         )
     gap = posting.min_education - candidate.education_level
-    value = 1.0 if gap <= 0 else (0.5 if gap == 1 else 0.0)
+    value = _education_value(gap)
     code = ReasonCode.EDUCATION_MEETS if gap <= 0 else ReasonCode.EDUCATION_BELOW
     evidence = {"level": candidate.education_level, "required": posting.min_education}
     return FactorValue(Factor.EDUCATION, value, True, (Reason(code, evidence, Factor.EDUCATION),))
@@ -242,22 +277,7 @@ def education(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue
 
 def language(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue:
     """The margin above the posting's minimums (hard rules already removed anyone below)."""
-    values, margins = [], []
-    for skill, level in candidate.french.items():
-        minimum = posting.min_french.get(skill)
-        if level is None:
-            continue
-        if minimum is None:
-            values.append(level / 12)
-        else:
-            margin = level - minimum
-            margins.append((margin, skill))
-            values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)
-    if posting.min_english is not None:
-        for _skill, level in candidate.english.items():
-            if level is not None:
-                margin = level - posting.min_english
-                values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)
+    values, margins = _language_values(candidate, posting)
     if not values:
         return FactorValue(
             Factor.LANGUAGE,
@@ -274,14 +294,47 @@ def language(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue:
     return FactorValue(Factor.LANGUAGE, sum(values) / len(values), True, reasons)
 
 
+def _language_values(
+    candidate: CandidateRecord, posting: PostingRecord
+) -> tuple[list[float], list[tuple[int, str]]]:
+    """One value per known level, and the French margins above the posting's minimums."""
+    values, margins = [], []
+    french, english, minimums = candidate.french, candidate.english, posting.min_french
+    for skill in LANGUAGE_SKILLS:  # attributes read directly: this runs for every shortlisted pair
+        level = getattr(french, skill)
+        if level is None:
+            continue
+        minimum = getattr(minimums, skill)
+        if minimum is None:
+            values.append(level / 12)
+        else:
+            margin = level - minimum
+            margins.append((margin, skill))
+            values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)
+    if posting.min_english is not None:
+        for skill in LANGUAGE_SKILLS:
+            level = getattr(english, skill)
+            if level is not None:
+                margin = level - posting.min_english
+                values.append(0.0 if margin < 0 else 0.6 + 0.4 * min(margin, 4) / 4)
+    return values, margins
+
+
+def _semantic_value(
+    candidate_vector: np.ndarray, posting_vector: np.ndarray, policy: Policy
+) -> tuple[float, float]:
+    """(cosine, value): the cosine placed between the policy's floor and ceiling."""
+    cosine = float(np.dot(candidate_vector, posting_vector))
+    span = policy.semantic_ceiling - policy.semantic_floor
+    return cosine, min(1.0, max(0.0, (cosine - policy.semantic_floor) / span))
+
+
 def semantic(candidate: CandidateRecord, posting: PostingRecord, policy: Policy) -> FactorValue:
     if candidate.vector is None or posting.vector is None:
         return FactorValue(
             Factor.SEMANTIC, None, True, (Reason(ReasonCode.TEXT_MISSING, factor=Factor.SEMANTIC),)
         )
-    cosine = float(np.dot(candidate.vector, posting.vector))
-    span = policy.semantic_ceiling - policy.semantic_floor
-    value = min(1.0, max(0.0, (cosine - policy.semantic_floor) / span))
+    cosine, value = _semantic_value(candidate.vector, posting.vector, policy)
     reason = Reason(
         ReasonCode.SIMILAR_TEXTS,
         {"cosine": round(cosine, 3), "value": round(value, 3)},
@@ -290,13 +343,20 @@ def semantic(candidate: CandidateRecord, posting: PostingRecord, policy: Policy)
     return FactorValue(Factor.SEMANTIC, value, True, (reason,))
 
 
+def _best_desired_level(
+    candidate: CandidateRecord, level_of: Callable[[str], str], policy: Policy
+) -> str:
+    levels = [level_of(code) for code in candidate.desired_occupations]
+    return max(levels, key=lambda level: policy.occupation_levels[level])
+
+
 def desired_occupation(
     candidate: CandidateRecord, posting: PostingRecord, taxonomy: Taxonomy, policy: Policy
 ) -> FactorValue:
     if not candidate.desired_occupations or posting.noc is None:
         return FactorValue(Factor.DESIRED_OCCUPATION, None, True)
-    levels = [closeness(posting.noc, code, taxonomy) for code in candidate.desired_occupations]
-    best = max(levels, key=lambda level: policy.occupation_levels[level])
+    noc = posting.noc
+    best = _best_desired_level(candidate, lambda code: closeness(noc, code, taxonomy), policy)
     value = policy.occupation_levels[best]
     code = ReasonCode.DESIRED_OCCUPATION if best == "unit" else ReasonCode.OCCUPATION_NOT_DESIRED
     reason = Reason(
@@ -316,38 +376,63 @@ def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
 def place(candidate: CandidateRecord, posting: PostingRecord, policy: Policy) -> FactorValue:
     region = posting.place.region_code
     reasons: list[Reason] = []
-    region_value: float | None = None
-    if region is not None:
-        if region in candidate.region_codes or region == candidate.home.region_code:
-            region_value = 1.0
-            reasons.append(Reason(ReasonCode.REGION_WANTED, {"region": region}, Factor.PLACE))
-        elif candidate.is_open_to_all_regions:
-            region_value = 0.8
-            reasons.append(Reason(ReasonCode.OPEN_TO_ALL_REGIONS, {"region": region}, Factor.PLACE))
-        elif candidate.is_ready_to_relocate:
-            region_value = 0.6
-            reasons.append(Reason(ReasonCode.READY_TO_RELOCATE, {"region": region}, Factor.PLACE))
-    distance_value: float | None = None
-    if candidate.home.has_coordinates and posting.place.has_coordinates:
-        km = distance_km(
-            candidate.home.latitude,
-            candidate.home.longitude,  # type: ignore[arg-type]
-            posting.place.latitude,
-            posting.place.longitude,  # type: ignore[arg-type]
-        )
-        distance_value = 0.5 ** (km / policy.distance_half_km)
-        reasons.append(Reason(ReasonCode.DISTANCE, {"km": round(km)}, Factor.PLACE))
-    else:
+    region_code = _region_reason(candidate, region)
+    if region_code is not None:
+        reasons.append(Reason(region_code, {"region": region}, Factor.PLACE))
+    km = _distance(candidate, posting)
+    if km is None:
         reasons.append(Reason(ReasonCode.LOCATION_MISSING, factor=Factor.PLACE))
-    if region_value is None and distance_value is None:
-        return FactorValue(Factor.PLACE, None, True, tuple(reasons))
-    if region_value is None:
-        value = distance_value
-    elif distance_value is None:
-        value = region_value
     else:
-        value = 0.7 * region_value + 0.3 * distance_value
-    return FactorValue(Factor.PLACE, value, True, tuple(reasons))
+        reasons.append(Reason(ReasonCode.DISTANCE, {"km": round(km)}, Factor.PLACE))
+    return FactorValue(Factor.PLACE, _place_value(region_code, km, policy), True, tuple(reasons))
+
+
+_REGION_VALUES = {
+    ReasonCode.REGION_WANTED: 1.0,
+    ReasonCode.OPEN_TO_ALL_REGIONS: 0.8,
+    ReasonCode.READY_TO_RELOCATE: 0.6,
+}
+
+
+def _region_reason(candidate: CandidateRecord, region: str | None) -> ReasonCode | None:
+    """Why the posting's region suits the candidate (None when it does not, or no region)."""
+    if region is None:
+        return None
+    if region in candidate.region_codes or region == candidate.home.region_code:
+        return ReasonCode.REGION_WANTED
+    if candidate.is_open_to_all_regions:
+        return ReasonCode.OPEN_TO_ALL_REGIONS
+    if candidate.is_ready_to_relocate:
+        return ReasonCode.READY_TO_RELOCATE
+    return None
+
+
+def _distance(candidate: CandidateRecord, posting: PostingRecord) -> float | None:
+    if not (candidate.home.has_coordinates and posting.place.has_coordinates):
+        return None
+    return distance_km(
+        candidate.home.latitude,  # type: ignore[arg-type]
+        candidate.home.longitude,  # type: ignore[arg-type]
+        posting.place.latitude,  # type: ignore[arg-type]
+        posting.place.longitude,  # type: ignore[arg-type]
+    )
+
+
+def _place_value(region_code: ReasonCode | None, km: float | None, policy: Policy) -> float | None:
+    region_value = None if region_code is None else _REGION_VALUES[region_code]
+    distance_value = None if km is None else 0.5 ** (km / policy.distance_half_km)
+    if region_value is None:
+        return distance_value
+    if distance_value is None:
+        return region_value
+    return 0.7 * region_value + 0.3 * distance_value
+
+
+def _salary_value(expected: float | None, offered: float | None) -> float | None:
+    """None when either side is unknown (or nothing is expected)."""
+    if expected is None or offered is None or expected <= 0:
+        return None
+    return 1.0 if offered >= expected else max(0.0, 1.0 - 3.0 * (expected - offered) / expected)
 
 
 def salary(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue:
@@ -361,7 +446,7 @@ def salary(candidate: CandidateRecord, posting: PostingRecord) -> FactorValue:
         return FactorValue(
             Factor.SALARY, 1.0, True, (Reason(ReasonCode.SALARY_MEETS, evidence, Factor.SALARY),)
         )
-    value = max(0.0, 1.0 - 3.0 * (expected - offered) / expected)
+    value = _salary_value(expected, offered)
     return FactorValue(
         Factor.SALARY,
         value,
@@ -391,3 +476,71 @@ def all_factors(
         place(candidate, posting, policy),
         salary(candidate, posting),
     ]
+
+
+class PostingFeatures:
+    """`feature_vector(all_factors(candidate, posting))` for many candidates of one posting,
+    without building the reasons (the first stage of a ranking only needs the values): the same
+    value helpers as the factors above, with what depends on the posting alone computed once."""
+
+    def __init__(self, posting: PostingRecord, *, taxonomy: Taxonomy, policy: Policy):
+        self.posting, self.taxonomy, self.policy = posting, taxonomy, policy
+        self._required = [skill_keys(skill) for skill in posting.required_skills]
+        self._nice = [skill_keys(skill) for skill in posting.nice_skills]
+        self._levels: dict[str, str] = {}
+        # Only the skill factors can be left out, and only by the posting (ALL_FACTORS order).
+        self.applies = np.array([True, bool(self._required), bool(self._nice)] + [True] * 7)
+
+    def _level_of(self, code: str) -> str:
+        level = self._levels.get(code)
+        if level is None:
+            level = self._levels[code] = closeness(self.posting.noc, code, self.taxonomy)  # type: ignore[arg-type]
+        return level
+
+    def __call__(self, candidate: CandidateRecord, have: frozenset[str]) -> list[float]:
+        posting, policy, nan = self.posting, self.policy, math.nan
+        has_noc = posting.noc is not None
+        occupation_value = (
+            _best_occupation(candidate, self._level_of, policy)[0] if has_noc else None
+        )
+        if candidate.experiences or posting.min_years_experience > 0:
+            level_of = self._level_of if has_noc else None
+            experience_value: float | None = _experience_value(
+                candidate, posting.min_years_experience, level_of
+            )[1]
+        else:
+            experience_value = None
+        language_values = _language_values(candidate, posting)[0]
+        desired = None
+        if candidate.desired_occupations and has_noc:
+            desired = policy.occupation_levels[
+                _best_desired_level(candidate, self._level_of, policy)
+            ]
+        values = (
+            occupation_value,
+            _share_held(self._required, have),
+            _share_held(self._nice, have),
+            experience_value,
+            None
+            if candidate.education_level is None
+            else _education_value(posting.min_education - candidate.education_level),
+            sum(language_values) / len(language_values) if language_values else None,
+            None
+            if candidate.vector is None or posting.vector is None
+            else _semantic_value(candidate.vector, posting.vector, policy)[1],
+            desired,
+            _place_value(
+                _region_reason(candidate, posting.place.region_code),
+                _distance(candidate, posting),
+                policy,
+            ),
+            _salary_value(candidate.hourly_salary_expectation, posting.hourly_salary_max),
+        )
+        return [nan if value is None else float(value) for value in values]
+
+
+def _share_held(wanted: list[frozenset[str]], have: frozenset[str]) -> float | None:
+    """The share of the wanted skills held (as `skills_covered` matches); None for no skills."""
+    if not wanted:
+        return None
+    return sum(1 for keys in wanted if keys & have) / len(wanted)

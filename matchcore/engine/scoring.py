@@ -161,32 +161,38 @@ def cap_scores(
     candidates: list[CandidateRecord],
     posting: PostingRecord,
     policy: Policy,
+    *,
+    haves: list[frozenset[str]] | None = None,
 ) -> np.ndarray:
-    """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores)."""
+    """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores);
+    `haves`: their skill keys when already known."""
     if not (posting.must_haves and posting.must_haves_cap):
         return scores
-    lacking = np.array(
-        [bool(missing_must_haves(posting, candidate_skill_keys(c))) for c in candidates]
-    )
+    if haves is None:
+        haves = [candidate_skill_keys(c) for c in candidates]
+    lacking = np.array([bool(missing_must_haves(posting, have)) for have in haves])
     return np.where(lacking, np.minimum(scores, policy.must_have_ceiling), scores)
 
 
 def _dedupe(reasons: list[Reason]) -> list[Reason]:
-    """Drop repeated reasons (two factors may note the same missing piece)."""
-    seen_codes: set = set()
-    seen: set = set()
+    """Drop repeated reasons (two factors may note the same missing piece). Evidence is compared
+    only between reasons of the same code: most codes come once, and their evidence is not
+    written out."""
+    kept_by_code: dict[ReasonCode, list[Reason]] = {}
     unique = []
     for reason in reasons:
-        if reason.code in seen_codes:
-            key = (reason.code, reason.factor, repr(sorted(reason.evidence.items())))
-            if key in seen:
-                continue
-            seen.add(key)
-        else:
-            seen_codes.add(reason.code)
-            seen.add((reason.code, reason.factor, repr(sorted(reason.evidence.items()))))
+        kept = kept_by_code.setdefault(reason.code, [])
+        if kept and any(_same_reason(reason, other) for other in kept):
+            continue
+        kept.append(reason)
         unique.append(reason)
     return unique
+
+
+def _same_reason(a: Reason, b: Reason) -> bool:
+    return a.factor == b.factor and repr(sorted(a.evidence.items())) == repr(
+        sorted(b.evidence.items())
+    )
 
 
 def policy_scores(features: np.ndarray, applies: np.ndarray, policy: Policy) -> np.ndarray:

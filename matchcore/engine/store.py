@@ -209,7 +209,10 @@ class CandidateStore:
 
     def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:
         """Rows passing the mask that hold the most of the posting's skills (required count
-        double), at most `limit`, most shared first (ties by row)."""
+        double), at most `limit`, most shared first (ties by row).
+
+        Counted over the rows that pass the mask only (a few per cent of a million under a
+        typical posting's rules), not over a count per stored row."""
         lists, weights = [], []
         for skills, weight in ((posting.required_skills, 2), (posting.nice_skills, 1)):
             for skill in skills:
@@ -219,16 +222,14 @@ class CandidateStore:
                     if key in self.by_skill
                 ]
                 if found:
-                    rows = np.unique(np.concatenate(found))
+                    found = [rows[mask[rows]] for rows in found]
+                    rows = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
                     lists.append(rows)
                     weights.append(np.full(len(rows), weight, dtype=np.int64))
         if not lists:
             return np.empty(0, dtype=np.int64)
-        counts = np.bincount(
-            np.concatenate(lists), weights=np.concatenate(weights), minlength=self.size
-        )
-        counts[~mask[: self.size]] = 0
-        rows = np.flatnonzero(counts)
+        rows, where = np.unique(np.concatenate(lists), return_inverse=True)
+        counts = np.bincount(where, weights=np.concatenate(weights), minlength=len(rows))
         if len(rows) > limit:
-            rows = rows[np.lexsort((rows, -counts[rows]))[:limit]]
+            rows = rows[np.lexsort((rows, -counts))[:limit]]
         return rows

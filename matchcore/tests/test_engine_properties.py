@@ -178,3 +178,58 @@ def test_the_two_stage_ranking_equals_scoring_every_admissible_candidate(people,
     assert [(r.candidate_id, r.score) for r in found] == [
         (r.candidate_id, r.score) for r in expected
     ]
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=6), postings())
+def test_the_features_without_reasons_are_exactly_those_of_the_explained_factors(people, posting):
+    """The first stage's fast path (no reasons built) gives bit for bit the values, NaN where
+    not measured or not applicable, and the same applicable factors as `all_factors`."""
+    from matchcore.engine.factors import PostingFeatures, all_factors, candidate_skill_keys
+
+    features_of = PostingFeatures(posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+    for person in people:
+        values = all_factors(person, posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+        fast = np.array(features_of(person, candidate_skill_keys(person)))
+        assert np.array_equal(fast, feature_vector(values), equal_nan=True)
+        assert features_of.applies.tolist() == [v.applies for v in values]
+
+
+def _sharing_skills_counted_over_every_row(store, posting, mask, limit):
+    """The previous `CandidateStore.sharing_skills` (a count for every stored row), kept here as
+    the reference of the one that counts only the rows passing the mask."""
+    from matchcore.engine.factors import skill_keys
+
+    lists, weights = [], []
+    for skills, weight in ((posting.required_skills, 2), (posting.nice_skills, 1)):
+        for skill in skills:
+            found = [
+                np.frombuffer(store.by_skill[key], dtype=np.int64)
+                for key in skill_keys(skill)
+                if key in store.by_skill
+            ]
+            if found:
+                rows = np.unique(np.concatenate(found))
+                lists.append(rows)
+                weights.append(np.full(len(rows), weight, dtype=np.int64))
+    if not lists:
+        return np.empty(0, dtype=np.int64)
+    counts = np.bincount(
+        np.concatenate(lists), weights=np.concatenate(weights), minlength=store.size
+    )
+    counts[~mask[: store.size]] = 0
+    rows = np.flatnonzero(counts)
+    if len(rows) > limit:
+        rows = rows[np.lexsort((rows, -counts[rows]))[:limit]]
+    return rows
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=25), postings(), st.integers(1, 12))
+def test_candidates_sharing_skills_are_those_of_the_count_over_every_row(people, posting, limit):
+    engine = MatchingEngine(dims=DIMS, taxonomy=TAXONOMY)
+    engine.upsert([replace(person, id=i % 20) for i, person in enumerate(people)])  # some replaced
+    mask = engine.store.admissible(posting, today=TODAY)
+    expected = _sharing_skills_counted_over_every_row(engine.store, posting, mask, limit)
+    found = engine.store.sharing_skills(posting, mask, limit)
+    assert sorted(found.tolist()) == sorted(expected.tolist())
