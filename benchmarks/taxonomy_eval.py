@@ -485,7 +485,7 @@ def print_skill_linking(report: dict) -> None:
         "\nSkill linking (R-P@5 / MRR)              TECH report   HOUSE report   TECH all  HOUSE all"
     )
     for name, results in report["skill_linking"].items():
-        if not isinstance(results, dict) or "tech" not in results:
+        if not isinstance(results, dict) or "report" not in results.get("tech", {}):
             continue
         cells = [results[p][h] for h in ("report", "all") for p in SETS]
         print(f"  {name:40}" + "".join(f"  {c['rp_at_5']:.3f}/{c['mrr']:.3f}" for c in cells))

@@ -14,8 +14,9 @@ class Command(BaseCommand):
         '{"input", "skills": [{"uri", "label", "span", "text", "score"}]} or {"input", "error"}. '
         "Skills are the K best ESCO skills for the text, best first, ranked over all of ESCO (a "
         'skill the text implies without naming it too). "span" is [start, end) in characters of '
-        'the input, or null for an implied skill; "score" is 0–1, the same threshold meaning the '
-        "same in French and English."
+        'the input, or null for an implied skill; "score" is 0–1, calibrated per language (on '
+        "ESCO label phrases, a threshold keeps the same precision in French and English; a skill "
+        "found by meaning alone scores low, see docs/language.md)."
     )
 
     def add_arguments(self, parser):
