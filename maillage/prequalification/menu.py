@@ -15,6 +15,6 @@ ENTRIES = [
         90,
     ),
     MenuEntry(
-        "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 95
+        "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 190
     ),
 ]
