@@ -15,7 +15,7 @@ ENTRIES = [
         90,
     ),
     MenuEntry(
-        "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 95
+        "prequalification:program-settings", _("Program settings"), frozenset({Role.MANAGER}), 190
     ),
     MenuEntry(
         "prequalification:posting-list",

@@ -52,6 +52,7 @@ EXPECTED = {
         "activities:activity-list",
         "analytics:dashboard",
         "fairness:audit",
+        "prequalification:program-settings",
     ],
     Role.PARTNER: [
         "site:dashboard",
