@@ -114,9 +114,13 @@ def test_employer_and_advisor_see_what_would_widen_the_pool(
     assert pool.get_by_text(
         "Personnes admissibles qui satisfont à toutes les exigences aujourd’hui\u00a0: 6."
     ).is_visible()
-    row = pool.locator("tr", has_text="Exiger le niveau 5 au lieu de 7 en compréhension écrite")
-    assert row.get_by_text("+8").is_visible()
-    assert row.get_by_text("Bas-Saint-Laurent 6").is_visible()  # the 2 of Saguenay: not shown
+    row = pool.locator("li", has_text="Exiger le niveau 5 au lieu de 7 en compréhension écrite")
+    assert row.get_by_text(
+        "Exiger le niveau 5 au lieu de 7 en compréhension écrite en français\u00a0: +8"
+    ).is_visible()
+    assert row.get_by_text(
+        "Où elles habitent\u00a0: Bas-Saint-Laurent 6"
+    ).is_visible()  # the 2 of Saguenay: not shown
     check_accessibility(page, "04-pool-employer")
     login(phone_page, employer.email, PASSWORD)
     phone_page.goto(f"/employers/postings/{posting.public_id}/")
@@ -126,5 +130,5 @@ def test_employer_and_advisor_see_what_would_widen_the_pool(
     page.context.clear_cookies()  # the employer leaves
     login(page, advisor.email, PASSWORD)
     page.goto(f"/employers/postings/{posting.public_id}/")
-    expect(page.locator("#pool").get_by_text("+8")).to_be_visible()
+    expect(page.locator("#pool").get_by_text(": +8")).to_be_visible()
     check_accessibility(page, "06-pool-advisor")
