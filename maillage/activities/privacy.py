@@ -2,6 +2,9 @@
 
 from maillage.accounts.models import User
 from maillage.activities.models import CandidateRegistration, Meeting, MeetingConstraint
+from maillage.activities.services.scheduling import SCHEDULE_JOB
+from maillage.candidates.models import CandidateProfile
+from maillage.core.models import BackgroundJob
 
 SECTION = "activities"
 
@@ -47,6 +50,19 @@ def export(user: User) -> dict | None:
 
 def erase(user: User) -> None:
     """Participation and outcomes stay (the program counts them); the advisors' notes about the
-    person's meetings (keep or forbid) and the video room names go."""
+    person's meetings (keep or forbid), the video room names and the person's meetings in
+    computed drafts go (a draft that had them must be computed again before publishing)."""
     MeetingConstraint.objects.filter(candidate__user=user).delete()
     Meeting.objects.filter(candidate__user=user).update(room_name="")
+    _drafts_forget(set(CandidateProfile.objects.filter(user=user).values_list("pk", flat=True)))
+
+
+def _drafts_forget(candidate_ids: set[int]) -> None:
+    if not candidate_ids:
+        return
+    for job in BackgroundJob.objects.filter(kind=SCHEDULE_JOB).exclude(result={}):
+        meetings = job.result.get("meetings", [])
+        kept = [m for m in meetings if m["candidate"] not in candidate_ids]
+        if len(kept) != len(meetings):
+            job.result = {**job.result, "meetings": kept, "fingerprint": "erased"}
+            job.save(update_fields=["result", "updated_at"])

@@ -10,6 +10,7 @@ from maillage.accounts.models import Role
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
 from maillage.activities import services
 from maillage.activities.models import ActivityStatus, Meeting
+from maillage.activities.privacy import erase
 from maillage.activities.tests.factories import (
     ActivityFactory,
     CandidateRegistrationFactory,
@@ -179,3 +180,18 @@ def test_publishing_an_unknown_computation_is_not_found(client):
     client.force_login(AdvisorFactory())
     for job in ("not-a-uuid", "", "8f0e6d4e-0000-4000-8000-000000000000"):
         assert client.post(url(activity, "schedule/publish/"), {"job": job}).status_code == 404
+
+
+def test_erasing_a_candidate_removes_them_from_drafts_which_must_be_computed_again(
+    client, django_capture_on_commit_callbacks
+):
+    activity = ActivityFactory()
+    _registration, candidate = registered_pair(activity)
+    client.force_login(AdvisorFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(activity, "schedule/compute/"))
+    erase(candidate.user)
+    job = BackgroundJob.objects.get()
+    assert job.result["meetings"] == []
+    client.post(url(activity, "schedule/publish/"), {"job": job.public_id})
+    assert Meeting.objects.count() == 0
