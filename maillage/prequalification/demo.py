@@ -1,7 +1,10 @@
-"""Demo step of prequalification, through its services (the same state table as real use): the
-demo employer's first posting has candidates proposed, asked, short-listed and rejected; the demo
-candidate has proposals to answer, one under review, one rejected decision to question, and a
-short-listed one the interviews step invites. What the services notify is notified."""
+"""Demo step of prequalification, through its services (the same state table as real use).
+
+The queue is filled as the hourly job fills it (the engine's matches above the calibrated
+threshold); the demo advisor declines what is outside the person's trades, then on the demo
+employer's welding posting short-lists the best, asks one and declines the weakest. The demo
+candidate is short-listed for her best match (the interviews step invites her), asked for the next,
+and has declined cross-trade proposals she can question. What the services notify is notified."""
 
 from maillage.accounts.models import User
 from maillage.core.demo_steps import DemoContext, DemoStage, DemoStep
@@ -52,12 +55,24 @@ def _queue(**filters) -> list[Proposal]:
     )
 
 
+def _decline_other_trades(advisor: User) -> None:
+    """The advisor's first pass over the queue: a proposal for a trade the person neither wants
+    nor has worked in is declined (the engine scores closeness, the advisor knows the trade)."""
+    for proposal in _queue():
+        candidate = proposal.candidate
+        trades = {noc.pk for noc in candidate.desired_occupations.all()}
+        trades |= {e.noc_id for e in candidate.experiences.all() if e.noc_id}
+        if proposal.posting.noc_id not in trades:
+            proposal_reject(proposal=proposal, by=advisor, reason=RejectionReason.OCCUPATION)
+
+
 def build_prequalification_demo(context: DemoContext) -> int:
     """Fill the advisors' queue the way the hourly job does (the engine's matches above the
     calibrated threshold), then decide some proposals as an advisor would on a working day;
     returns how many proposals moved on."""
     proposals_refresh_all()
     advisor = User.objects.get(email=context.advisor_email)
+    _decline_other_trades(advisor)
     company = Company.objects.get(members__user__email=context.employer_email)
     posting = company.postings.filter(status=PostingStatus.PUBLISHED).order_by("pk").first()
     demo_user = User.objects.get(email=context.candidate_email)

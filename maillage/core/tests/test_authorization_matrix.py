@@ -188,6 +188,8 @@ ACCESS: dict[str, frozenset[str]] = {
     "privacy/delete/": ROLES,
     # matching
     "matching/my-matches/": frozenset({CANDIDATE}),
+    "matching/my-matches/doors/": frozenset({CANDIDATE}),
+    "matching/postings/<uuid:public_id>/pool/": TEAM | {EMPLOYER},  # the posting's company
     "matching/rematch-all/": frozenset({MANAGER}),
     # old addresses: a 301 for everyone to prequalification's pages, which check the role
     "matching/postings/": EVERYONE,
