@@ -10,7 +10,7 @@ from django.http import Http404
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.explanations import Vocabulary, codes_in
-from maillage.matching.models import MatchResult
+from maillage.matching.models import MatchResult, SavedFilter
 from maillage.regions.models import Region
 from maillage.taxonomy.models import NocGroup
 
@@ -60,11 +60,20 @@ def posting_for_engine(posting_id: int) -> JobPosting | None:
     )
 
 
+# How a results list can be sorted: the key a person picks, and the order it stands for.
+MATCH_SORTS = {
+    "best": ("-score",),
+    "newest": ("-posting__published_at",),
+    "pay": ("-posting__salary_max", "-score"),
+}
+
+
 @dataclass(frozen=True)
 class CandidateMatchFilters:
     region: Region | None = None
     min_stars: int = 1
     include_excluded: bool = False
+    sort: str = "best"
 
 
 def matches_of_candidate(
@@ -78,7 +87,7 @@ def matches_of_candidate(
             stars__gte=filters.min_stars,
         )
         .select_related("posting__company", "posting__municipality__region", "posting__noc")
-        .order_by("is_excluded", "-score", "posting_id")
+        .order_by("is_excluded", *MATCH_SORTS.get(filters.sort, MATCH_SORTS["best"]), "posting_id")
     )
     if not filters.include_excluded:
         results = results.filter(is_excluded=False)
@@ -112,11 +121,11 @@ def posting_for_proposals(public_id) -> JobPosting:
         raise Http404 from exc
 
 
-def proposals_for_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
-    """The engine's admissible candidates for the posting, best first, with what the
-    comparison chart shows of each."""
-    return list(
-        MatchResult.objects.filter(posting=posting, is_excluded=False)
+def proposals_for_posting(posting: JobPosting, *, min_stars: int = 1) -> QuerySet[MatchResult]:
+    """The engine's admissible candidates for the posting from `min_stars` up, best first, with
+    what the comparison chart shows of each (paginate it: the prefetches run on the page)."""
+    return (
+        MatchResult.objects.filter(posting=posting, is_excluded=False, stars__gte=min_stars)
         .select_related("candidate__user", "candidate__municipality__region")
         .prefetch_related(
             "candidate__educations",
@@ -124,8 +133,14 @@ def proposals_for_posting(posting: JobPosting, *, limit: int) -> list[MatchResul
             "candidate__skills",
             Prefetch("candidate__regions_of_interest"),
         )
-        .order_by("-score", "candidate_id")[:limit]
+        .order_by("-score", "candidate_id")
     )
+
+
+def saved_filter_query(user, page: str) -> dict[str, str]:
+    """The filters the person last chose on that page (empty when none)."""
+    saved = SavedFilter.objects.filter(user=user, page=page).values_list("query", flat=True)
+    return next(iter(saved), {})
 
 
 def noc_titles(codes: set[str]) -> dict[str, NocGroup]:

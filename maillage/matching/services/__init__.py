@@ -1,6 +1,7 @@
 """Writes of the matching app: vectors, rematches, feedback and the learned ranker."""
 
 from maillage.matching.services.feedback import DecisionExample, ranker_train
+from maillage.matching.services.filters import saved_filter_clear, saved_filter_store
 from maillage.matching.services.rematch import (
     RematchSummary,
     candidate_rematch,
@@ -25,4 +26,6 @@ __all__ = [
     "posting_vector_refresh",
     "ranker_train",
     "rematch_all",
+    "saved_filter_clear",
+    "saved_filter_store",
 ]

@@ -76,10 +76,13 @@ def test_the_candidate_page_costs_a_fixed_number_of_queries(
     assert MatchResult.objects.filter(candidate=welder).count() == 2
     assert other.pk
     client.force_login(welder.user)
-    # session, user, profile, results, NOC titles, region names, unread notifications (menu),
-    # regions of the filter
-    with django_assert_num_queries(8):
-        client.get(reverse("matching:my-matches"))
+    # session, user, profile, saved filters, active ranker (default stars), count, results,
+    # NOC titles, region names, unread notifications (menu), regions of the filter
+    url = reverse("matching:my-matches")
+    client.get(url, {"min_stars": 1})  # kept: the next visit reads it
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert response.content.decode().count('<li class="card match') == 2
 
 
 def test_the_advisor_sees_the_breakdown_and_the_comparison_chart_and_it_is_logged(client, matched):
@@ -109,10 +112,13 @@ def test_the_proposals_page_costs_a_fixed_number_of_queries(
     proposals = MatchResult.objects.filter(posting=posting, is_excluded=False).count()
     assert proposals == 4
     client.force_login(AdvisorFactory())
-    # session, user, posting, its skills, results, educations, experiences, skills, regions,
-    # NOC titles, region names, unread notifications (menu), one audit row per candidate shown
-    with django_assert_num_queries(12 + proposals):
-        client.get(reverse("matching:posting-proposals", args=[posting.public_id]))
+    # session, user, posting, its skills, saved filters (stored), active ranker, count, results,
+    # educations, experiences, skills, regions, NOC titles, region names, unread notifications
+    # (menu), one audit row per candidate shown
+    url = reverse("matching:posting-proposals", args=[posting.public_id])
+    client.get(url, {"min_stars": 1})  # kept: the next visit reads it
+    with django_assert_num_queries(15 + proposals):
+        client.get(url)
 
 
 def test_the_advisors_list_of_postings_costs_a_fixed_number_of_queries(
@@ -169,3 +175,51 @@ def test_program_managers_read_the_results_in_the_admin(client, matched):
     from matchcore.engine import DEFAULT_POLICY
 
     assert DEFAULT_POLICY.version in response.content.decode()
+
+
+def test_the_candidate_sees_short_cards_from_the_recommended_stars_and_her_filters_are_kept(
+    client, matched
+):
+    posting, welder = matched
+    result = MatchResult.objects.get(candidate=welder, posting=posting)
+    client.force_login(welder.user)
+    url = reverse("matching:my-matches")
+    html = unescape(client.get(url, {"min_stars": 1, "sort": "pay"}).content.decode())
+    card = html[html.index('<li class="card match') : html.index("</li>", html.index("<details"))]
+    assert card.count('class="reason ') == 3 + card.count('class="reason ', card.index("<details"))
+    assert "Voir le détail" in card
+    # The next visit, without parameters, opens as she left it.
+    html = client.get(url).content.decode()
+    assert '<option value="1" selected>' in html and '<option value="pay" selected>' in html
+    # Forgotten on request: back to the stars nearest the calibrated threshold (3).
+    html = client.get(url, {"reset": "1"}).content.decode()
+    assert '<option value="3" selected>' in html
+    assert (posting.title in html) == (result.stars >= 3)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("not_submitted", "Envoyez votre profil pour vérification"),
+        ("pending", "Vous n'avez rien d'autre à faire pour l'instant."),
+        ("refused", "n'a pas pu confirmer votre admissibilité"),
+    ],
+)
+def test_an_empty_list_says_the_real_reason_and_what_happens_next(client, status, expected):
+    profile = CandidateProfileFactory(verification_status=status)
+    client.force_login(profile.user)
+    html = unescape(client.get(reverse("matching:my-matches")).content.decode())
+    assert expected in html
+    assert "Complétez votre profil" not in html
+
+
+def test_the_posting_candidates_are_short_cards_with_names_linked_to_their_profiles(
+    client, matched
+):
+    posting, welder = matched
+    client.force_login(AdvisorFactory())
+    url = reverse("matching:posting-proposals", args=[posting.public_id])
+    html = client.get(url, {"min_stars": 1}).content.decode()
+    review = reverse("candidates:review", args=[welder.public_id])
+    assert f'<a href="{review}">{welder.user.full_name}</a>' in html
+    assert "policy-" not in html and "moteur" not in html
