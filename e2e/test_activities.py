@@ -77,7 +77,7 @@ def test_activity_from_creation_to_the_candidate_video_room(
     page.goto(f"/activities/{activity.public_id}/manage/")
     page.locator("#compute-schedule").click()
     page.wait_for_load_state()
-    assert page.get_by_text("L’horaire est calculé : c’est le meilleur possible.").is_visible()
+    assert page.get_by_text("L'horaire est calculé\u00a0: c'est le meilleur possible.").is_visible()
     check_accessibility(page, "05-schedule-computed")
     meeting = Meeting.objects.get()
 

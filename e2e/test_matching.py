@@ -51,7 +51,7 @@ def test_candidate_sees_ranked_jobs_with_reasons(
     page.goto("/matching/my-matches/")
     assert page.locator("h2", has_text=posting.title).is_visible()
     assert page.get_by_text(
-        "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage."
+        "Vous avez 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage."
     ).is_visible()
     check_accessibility(page, "01-candidate-matches")
     login(phone_page, welder.user.email, PASSWORD)

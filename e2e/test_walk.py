@@ -66,17 +66,28 @@ def _visible_text(page) -> str:
 def slips_on(text: str, language: str) -> list[str]:
     found = [what for what, pattern in RAW_IDENTIFIERS.items() if pattern.search(text)]
     if language == "fr":
-        found += [f"{what}: «{m.group(0)}»" for what, p in FRENCH_SLIPS.items() for m in [p.search(text)] if m]
+        found += [
+            f"{what}: «{m.group(0)}»"
+            for what, p in FRENCH_SLIPS.items()
+            for m in [p.search(text)]
+            if m
+        ]
         found += [f"English word «{m.group(0)}»" for m in [ENGLISH_WORDS.search(text)] if m]
     else:
-        found += [f"{what}: «{m.group(0)}»" for what, p in ENGLISH_SLIPS.items() for m in [p.search(text)] if m]
+        found += [
+            f"{what}: «{m.group(0)}»"
+            for what, p in ENGLISH_SLIPS.items()
+            for m in [p.search(text)]
+            if m
+        ]
         found += [f"French word «{m.group(0)}»" for m in [FRENCH_WORDS.search(text)] if m]
     return found
 
 
 def _menu_paths(page) -> list[str]:
     hrefs = page.eval_on_selector_all(
-        ".main-nav a, .header-tools a:not(.language-switch)", "links => links.map(a => a.getAttribute('href'))"
+        ".main-nav a, .header-tools a:not(.language-switch)",
+        "links => links.map(a => a.getAttribute('href'))",
     )
     return list(dict.fromkeys(h for h in hrefs if h and h.startswith("/")))
 

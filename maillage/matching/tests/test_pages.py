@@ -34,7 +34,7 @@ def test_the_candidate_sees_the_job_with_stars_and_reasons_in_french(client, mat
     result = MatchResult.objects.get(candidate=welder, posting=posting)
     assert posting.title in html
     assert f"{result.stars} étoiles sur 5" in html
-    assert "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
+    assert "Vous avez 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage." in html
     assert "Région de l'emploi\u00a0: Bas-Saint-Laurent, une région que vous avez choisie." in html
     # The button is a verb; Django admin's catalog has "Filter" as a noun ("Filtre").
     assert ">Filtrer</button>" in html
@@ -93,7 +93,7 @@ def test_the_advisor_sees_the_breakdown_and_the_comparison_chart_and_it_is_logge
     assert response.status_code == 200
     html = unescape(response.content.decode())
     assert welder.user.full_name in html
-    assert "A 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
+    assert "A 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage." in html
     assert 'role="img"' in html and "<svg" in html
     assert '<th scope="row">oxycoupage</th><td>exigée</td><td>non</td><td>insuffisant</td>' in html
     assert ProfileView.objects.filter(viewer=advisor, subject=welder.user).count() == 1
