@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -98,10 +100,18 @@ def privacy_consent_is_active(*, user: User, purpose: ConsentPurpose) -> bool:
     return user.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists()
 
 
-def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
-    """Audit log of a candidate's record seen by someone else; the candidate's own views are not."""
-    if viewer.pk != subject.pk:
-        ProfileView.objects.create(viewer=viewer, subject=subject, what=what[:200])
+def profile_view_record(
+    *, viewer: User, subject: User, what: str, params: Mapping[str, object] | None = None
+) -> None:
+    """Audit log of a candidate's record seen by someone else; the candidate's own views are not.
+
+    The log is the candidate's to read: `what` (a translatable text, with `params` for its
+    placeholders, which may be translatable too) is written in her language, not the viewer's."""
+    if viewer.pk == subject.pk:
+        return
+    with translation.override(subject.language or settings.LANGUAGE_CODE):
+        text = str(what) % {k: str(v) for k, v in params.items()} if params else str(what)
+    ProfileView.objects.create(viewer=viewer, subject=subject, what=text[:200])
 
 
 @transaction.atomic

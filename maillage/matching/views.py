@@ -203,7 +203,8 @@ def posting_proposals(request: HttpRequest, public_id) -> HttpResponse:
         profile_view_record(
             viewer=request.user,
             subject=result.candidate.user,
-            what=str(_("Matching proposals for a posting")),
+            what=_("Matching proposals for “%(posting)s”"),
+            params={"posting": posting.title},
         )
         explained.append(
             ExplainedResult(

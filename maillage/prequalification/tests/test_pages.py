@@ -92,7 +92,10 @@ class TestEmployerShortList:
         assert "non partagé" in html
         view = ProfileView.objects.get()
         assert (view.viewer, view.subject) == (member.user, candidate.user)
-        assert view.what == "shared profile for Soudeur/soudeuse (experience)"
+        # In the candidate's language, for her privacy page.
+        assert view.what == (
+            "Profil partagé pour «\u00a0Soudeur/soudeuse\u00a0»\u00a0: Mon expérience de travail"
+        )
         client.get(reverse("prequalification:shortlist-candidate", args=[proposal.public_id]))
         assert ProfileView.objects.count() == 2
 
@@ -224,7 +227,7 @@ class TestAdvisorQueue:
         assert "Amina Diallo" in page(response)
         assert "non partagé" not in page(response)
         assert ProfileView.objects.get().what == (
-            "proposal review: Soudeur/soudeuse (Usinage du Fjord inc.)"
+            "Proposition examinée pour «\u00a0Soudeur/soudeuse\u00a0» (Usinage du Fjord inc.)"
         )
 
     def test_adding_an_unknown_candidate_keeps_what_was_typed(self, client, advisor, posting):
@@ -251,7 +254,13 @@ class TestAdvisorQueue:
         )
         views = list(response.context["page"].object_list)
         assert [(v.viewer, v.what) for v in views] == [
-            (member.user, "shared profile for Soudeur/soudeuse (experience, languages)")
+            (
+                member.user,
+                (
+                    "Profil partagé pour «\u00a0Soudeur/soudeuse\u00a0»\u00a0: "
+                    "Mon expérience de travail, Mes niveaux de langue"
+                ),
+            )
         ]
 
 
