@@ -52,8 +52,8 @@ class ContactForm(StyledModelForm):
         self.order_fields(["full_name", "phone", "current_country", "municipality"])
         self.fields["municipality"].queryset = Municipality.objects.select_related(
             "region"
-        ).order_by("name")
-        self.fields["municipality"].label_from_instance = lambda m: f"{m.name} ({m.region.name})"
+        ).order_by("search_name", "pk")
+        self.fields["municipality"].label_from_instance = lambda m: m.picker_label
 
 
 class ImmigrationForm(StyledModelForm):
