@@ -166,7 +166,9 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 f"monthly_{key}",
                 title,
                 [
-                    count_row(date_format(month, "M Y"), value, suppress=suppress)
+                    count_row(
+                        date_format(month, "N Y"), value, suppress=suppress
+                    )  # « déc. 2026 », not « Déc »
                     for month, value in figures.over_time.get(key, [])
                 ],
                 "columns",

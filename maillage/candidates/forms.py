@@ -126,6 +126,16 @@ class LanguagesForm(StyledModelForm):
             self.fields[name] = level_choice_field(self.fields[name].label)
 
 
+def _region_of_interest_label(region: Region) -> str:
+    """Montréal and Laval are offered (a person may say she would live there) but the program
+    has no posting there: say so next to the name."""
+    if region.is_served:
+        return region.name
+    return _("%(region)s (not served by the program: no job offered there)") % {
+        "region": region.name
+    }
+
+
 class PreferencesForm(StyledModelForm):
     class Meta:
         model = CandidateProfile
@@ -147,6 +157,7 @@ class PreferencesForm(StyledModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regions_of_interest"].queryset = Region.objects.order_by("-is_served", "name")
+        self.fields["regions_of_interest"].label_from_instance = _region_of_interest_label
 
     def clean(self) -> dict:
         cleaned = super().clean()
