@@ -281,7 +281,7 @@ class TestCandidatePages:
         proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
         client.force_login(candidate.user)
         url = reverse("prequalification:mine-consent", args=[proposal.public_id])
-        assert client.post(url, {"decision": "decline"}).status_code == 302
+        assert client.post(url, {"decision": "decline", "confirmed": "yes"}).status_code == 302
         response = client.post(url, {"decision": "accept", "shared_sections": ["contact"]})
         assert response.status_code == 400
         assert (
@@ -290,6 +290,21 @@ class TestCandidatePages:
         )
         proposal.refresh_from_db()
         assert (proposal.status, proposal.shared_sections) == (ProposalStatus.DECLINED, [])
+
+    def test_declining_asks_for_a_confirmation_before_anything_is_recorded(
+        self, client, posting, candidate
+    ):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        url = reverse("prequalification:mine-consent", args=[proposal.public_id])
+        response = client.post(url, {"decision": "decline"})
+        assert response.status_code == 200
+        assert "Refusez-vous vraiment\u00a0?" in page(response)
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.CONSENT_REQUESTED
+        assert client.post(url, {"decision": "decline", "confirmed": "yes"}).status_code == 302
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.DECLINED
 
     def test_a_consent_without_a_choice_is_refused(self, client, posting, candidate):
         proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
