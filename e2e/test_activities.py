@@ -79,14 +79,14 @@ def test_activity_from_creation_to_the_candidate_video_room(
     page.locator("#compute-schedule").click()
     page.wait_for_url(f"**/activities/{activity.public_id}/schedule/")
     # The computed schedule is a draft: previewed, nobody told, until the organiser publishes.
-    assert page.get_by_text("L’horaire est calculé : c’est le meilleur possible.").is_visible()
+    assert page.get_by_text("L'horaire est calculé\u00a0: c'est le meilleur possible.").is_visible()
     preview = page.locator("#schedule-preview")
     assert preview.get_by_role("cell", name="Amina Diallo").is_visible()
     assert not Meeting.objects.exists()
     check_accessibility(page, "05-schedule-draft")
     page.locator("#publish-schedule").click()
     page.wait_for_url(f"**/activities/{activity.public_id}/manage/")
-    assert page.get_by_text("L’horaire est publié : chaque participant est avisé.").is_visible()
+    assert page.get_by_text("L'horaire est publié\u00a0: chaque participant est avisé.").is_visible()
     check_accessibility(page, "05-schedule-published")
     meeting = Meeting.objects.get()
 

@@ -49,10 +49,13 @@ def test_candidate_sees_ranked_jobs_with_reasons(
 ):
     posting, welder = matched
     login(page, welder.user.email, PASSWORD)
-    page.goto("/matching/my-matches/")
+    page.goto("/matching/my-matches/?min_stars=1")
     assert page.locator("h2", has_text=posting.title).is_visible()
+    # A short card: three reasons, the others behind « Voir le détail ».
+    assert page.locator(".match > .reasons > li").count() == 3
+    page.get_by_text("Voir le détail").first.click()
     assert page.get_by_text(
-        "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage."
+        "Vous avez 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage."
     ).is_visible()
     check_accessibility(page, "01-candidate-matches")
     login(phone_page, welder.user.email, PASSWORD)
@@ -69,9 +72,12 @@ def test_advisor_sees_proposals_with_the_comparison_chart(
     page.goto("/prequalification/postings/")
     check_accessibility(page, "03-advisor-postings")
     page.get_by_role("link", name=posting.title).click()
+    page.goto(page.url + "?min_stars=1")
+    assert page.get_by_role("link", name=welder.user.full_name).is_visible()
+    page.get_by_text("Voir le détail").first.click()
     assert page.get_by_role(
         "img", name="Exigences de l'offre comparées à la candidature"
     ).is_visible()
-    page.get_by_text("Détail du score par facteur").click()
+    assert page.get_by_text("Détail du score par facteur").is_visible()
     page.get_by_text("La même comparaison sous forme de tableau").click()
     check_accessibility(page, "04-advisor-proposals")

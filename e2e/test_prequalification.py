@@ -70,7 +70,10 @@ def test_from_proposal_to_hire_in_french(page, check_accessibility, login, tmp_p
     page.get_by_label("Mes niveaux de langue").check()
     page.get_by_role("button", name="J'accepte").click()
     page.wait_for_load_state()
-    assert "Sur la liste restreinte de l'employeur" in page.locator("main").inner_text()
+    assert (
+        "Votre profil est sur la liste restreinte de l'employeur"
+        in page.locator("main").inner_text()
+    )
     check_accessibility(page, "05-candidate-consented")
 
     # 3. The employer opens the short list, reads the comparison and invites with two times.

@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -108,18 +110,38 @@ def privacy_consent_is_active(*, user: User, purpose: ConsentPurpose) -> bool:
     return user.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists()
 
 
-def profile_view_record(*, viewer: User, subject: User, what: str) -> None:
-    """Audit log of a candidate's record seen by someone else; the candidate's own views are not."""
-    profile_views_record(viewer=viewer, subject_ids=[subject.pk], what=what)
+def profile_view_record(
+    *, viewer: User, subject: User, what: str, params: Mapping[str, object] | None = None
+) -> None:
+    """Audit log of a candidate's record seen by someone else; the candidate's own views are not.
 
-
-def profile_views_record(*, viewer: User, subject_ids: list[int], what: str) -> None:
-    """`profile_view_record` for several people seen at once (a list page of the admin)."""
-    ProfileView.objects.bulk_create(
-        ProfileView(viewer=viewer, subject_id=subject_id, what=what[:200])
-        for subject_id in subject_ids
-        if subject_id != viewer.pk
+    The log is the candidate's to read: `what` (a translatable text, with `params` for its
+    placeholders, which may be translatable too) is written in her language, not the viewer's."""
+    if viewer.pk == subject.pk:
+        return
+    ProfileView.objects.create(
+        viewer=viewer, subject=subject, what=_view_text(what, params, subject.language)
     )
+
+
+def profile_views_record(
+    *, viewer: User, subject_ids: list[int], what: str, params: Mapping[str, object] | None = None
+) -> None:
+    """`profile_view_record` for several people seen at once (a list page of the admin), each
+    row in its person's language."""
+    languages = (
+        User.objects.filter(pk__in=subject_ids).exclude(pk=viewer.pk).values_list("pk", "language")
+    )
+    ProfileView.objects.bulk_create(
+        ProfileView(viewer=viewer, subject_id=pk, what=_view_text(what, params, language))
+        for pk, language in languages
+    )
+
+
+def _view_text(what: str, params: Mapping[str, object] | None, language: str) -> str:
+    with translation.override(language or settings.LANGUAGE_CODE):
+        text = str(what) % {k: str(v) for k, v in params.items()} if params else str(what)
+    return text[:200]
 
 
 @transaction.atomic

@@ -207,7 +207,8 @@ def sections(figures: Figures, *, suppress: bool) -> list[Section]:
                 title,
                 count_rows(
                     [
-                        (date_format(month, "M Y"), value)
+                        # « déc. 2026 », not « Déc »
+                        (date_format(month, "N Y"), value)
                         for month, value in figures.over_time.get(key, [])
                     ],
                     suppress=suppress,

@@ -51,8 +51,8 @@ class ContactForm(StyledModelForm):
         self.order_fields(["full_name", "phone", "current_country", "municipality"])
         self.fields["municipality"].queryset = Municipality.objects.select_related(
             "region"
-        ).order_by("name")
-        self.fields["municipality"].label_from_instance = lambda m: f"{m.name} ({m.region.name})"
+        ).order_by("search_name", "pk")
+        self.fields["municipality"].label_from_instance = lambda m: m.picker_label
 
 
 class StatusSelect(forms.Select):
@@ -138,6 +138,16 @@ class LanguagesForm(StyledModelForm):
             self.fields[name] = level_choice_field(self.fields[name].label)
 
 
+def _region_of_interest_label(region: Region) -> str:
+    """Montréal and Laval are offered (a person may say she would live there) but the program
+    has no posting there: say so next to the name."""
+    if region.is_served:
+        return region.name
+    return _("%(region)s (not served by the program: no job offered there)") % {
+        "region": region.name
+    }
+
+
 class PreferencesForm(StyledModelForm):
     class Meta:
         model = CandidateProfile
@@ -159,6 +169,7 @@ class PreferencesForm(StyledModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regions_of_interest"].queryset = Region.objects.order_by("-is_served", "name")
+        self.fields["regions_of_interest"].label_from_instance = _region_of_interest_label
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -244,7 +244,12 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     owner = document.candidate.user
     if request.user != owner and request.user.role not in TEAM_ROLES:
         raise PermissionDenied
-    profile_view_record(viewer=request.user, subject=owner, what=f"proof document {document.pk}")
+    profile_view_record(
+        viewer=request.user,
+        subject=owner,
+        what=gettext_lazy("Proof document: %(name)s"),
+        params={"name": document.original_name},
+    )
     return FileResponse(
         document.file.open("rb"),
         content_type=document.content_type,
@@ -268,7 +273,9 @@ def candidate_review(request: HttpRequest, public_id) -> HttpResponse:
     candidate = get_object_or_404(CandidateProfile, public_id=public_id)
     candidate = selectors.candidate_profile_for_page(profile_pk=candidate.pk)
     profile_view_record(
-        viewer=request.user, subject=candidate.user, what="candidate profile (review)"
+        viewer=request.user,
+        subject=candidate.user,
+        what=gettext_lazy("Profile opened for the eligibility check"),
     )
     return render(
         request,

@@ -23,11 +23,12 @@ MUNICIPALITY_WIDGET = SearchableSelect(
 
 
 def municipality_queryset():
-    return Municipality.objects.select_related("region").order_by("name")
+    # search_name is the name without accents: « Écully » sorts with the E, not after Z.
+    return Municipality.objects.select_related("region").order_by("search_name", "pk")
 
 
 def municipality_label(municipality: Municipality) -> str:
-    return f"{municipality.name} ({municipality.region.name})"
+    return municipality.picker_label
 
 
 class CompanyForm(StyledModelForm):

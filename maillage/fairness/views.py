@@ -10,7 +10,7 @@ from maillage.accounts.permissions import role_required
 from maillage.fairness import services
 from maillage.fairness.forms import DeclarationForm
 from maillage.fairness.models import AuditDeclaration
-from maillage.fairness.report import tables
+from maillage.fairness.report import as_text, tables
 from maillage.fairness.selectors import audit_report
 
 
@@ -47,3 +47,11 @@ def declaration_delete(request: HttpRequest) -> HttpResponse:
 def audit(request: HttpRequest) -> HttpResponse:
     report = audit_report()
     return render(request, "fairness/audit.html", {"report": report, "tables": tables(report)})
+
+
+@role_required(Role.MANAGER)
+def audit_download(request: HttpRequest) -> HttpResponse:
+    """The audit as Markdown, the same file `manage.py fairness_audit` writes."""
+    response = HttpResponse(as_text(audit_report()), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fairness-audit.md"'
+    return response

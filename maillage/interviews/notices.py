@@ -33,6 +33,10 @@ MESSAGES = {
     "interviews.outcome": _(
         "The employer recorded the result of your interview for “%(posting)s”."
     ),
+    "interviews.hired": _(
+        "Congratulations! %(company)s hires you for “%(posting)s”. Your advisor will check in "
+        "with you in 3, 6 and 12 months."
+    ),
     "interviews.outcome_advisor": _(
         "%(company)s recorded “%(outcome)s” for %(candidate)s (“%(posting)s”)."
     ),
@@ -223,7 +227,8 @@ def outcome_recorded(interview: Interview) -> None:
         position=placement.position if placement else "",
         start_date=placement.start_date.isoformat() if placement else "",
     )
-    _notify(candidate, interview, "interviews.outcome")
+    hired = interview.outcome == Outcome.HIRED
+    _notify(candidate, interview, "interviews.hired" if hired else "interviews.outcome")
     decider = interview.proposal.decided_by
     advisors = (
         [decider]

@@ -70,3 +70,12 @@ def proposal_threshold() -> ProposalThreshold:
         by_star=calibration.by_star,
         above_threshold=calibration.above_threshold,
     )
+
+
+def default_min_stars() -> int:
+    """The stars a results page starts from: the star level whose lowest score is nearest the
+    queue's threshold, so a person first sees what an advisor would propose, not every 1-star
+    pair (policy-2: threshold 49.5, 3 stars from 50)."""
+    threshold = proposal_threshold().score
+    lowest_scores = (0.0, *DEFAULT_POLICY.star_thresholds)
+    return 1 + min(range(len(lowest_scores)), key=lambda n: abs(lowest_scores[n] - threshold))

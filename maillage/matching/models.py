@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -105,3 +106,29 @@ class RankerModel(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+
+class ResultsPage(models.TextChoices):
+    MY_MATCHES = "my-matches", _("My matches")
+    POSTING_CANDIDATES = "posting-candidates", _("Candidates for a posting")
+
+
+class SavedFilter(models.Model):
+    """The filters and sort a person last chose on a results page: it opens as they left it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters"
+    )
+    page = models.CharField(_("page"), max_length=40, choices=ResultsPage.choices)
+    query = models.JSONField(_("filters"), default=dict)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="matching_one_filter_per_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.page}"

@@ -1,12 +1,19 @@
 """What the matching app holds about a person (see maillage.privacy.registry)."""
 
 from maillage.accounts.models import User
-from maillage.matching.models import MatchResult
+from maillage.matching.models import MatchResult, SavedFilter
 
 SECTION = "matches"
 
 
 def export(user: User) -> list:
+    return _results(user) + [
+        {"saved_filters": saved.page, "query": saved.query}
+        for saved in SavedFilter.objects.filter(user=user).order_by("page")
+    ]
+
+
+def _results(user: User) -> list:
     return [
         {
             "posting": result.posting.title,
@@ -28,3 +35,4 @@ def export(user: User) -> list:
 def erase(user: User) -> None:
     """Scores stay for the figures; the evidence behind them (skills, places…) goes."""
     MatchResult.objects.filter(candidate__user=user).update(breakdown={}, reasons=[])
+    SavedFilter.objects.filter(user=user).delete()

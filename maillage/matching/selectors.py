@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.explanations import Vocabulary, codes_in
-from maillage.matching.models import MatchResult
+from maillage.matching.models import MatchResult, SavedFilter
 from maillage.regions.models import Region
 from maillage.taxonomy.models import NocGroup
 
@@ -59,11 +59,20 @@ def posting_for_engine(posting_id: int) -> JobPosting | None:
     )
 
 
+# How a results list can be sorted: the key a person picks, and the order it stands for.
+MATCH_SORTS = {
+    "best": ("-score",),
+    "newest": ("-posting__published_at",),
+    "pay": ("-posting__salary_max", "-score"),
+}
+
+
 @dataclass(frozen=True)
 class CandidateMatchFilters:
     region: Region | None = None
     min_stars: int = 1
     include_excluded: bool = False
+    sort: str = "best"
 
 
 def matches_of_candidate(
@@ -77,7 +86,7 @@ def matches_of_candidate(
             stars__gte=filters.min_stars,
         )
         .select_related("posting__company", "posting__municipality__region", "posting__noc")
-        .order_by("is_excluded", "-score", "posting_id")
+        .order_by("is_excluded", *MATCH_SORTS.get(filters.sort, MATCH_SORTS["best"]), "posting_id")
     )
     if not filters.include_excluded:
         results = results.filter(is_excluded=False)
@@ -115,6 +124,12 @@ def results_of_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
         )
         .order_by("-score", "candidate_id")[:limit]
     )
+
+
+def saved_filter_query(user, page: str) -> dict[str, str]:
+    """The filters the person last chose on that page (empty when none)."""
+    saved = SavedFilter.objects.filter(user=user, page=page).values_list("query", flat=True)
+    return next(iter(saved), {})
 
 
 def noc_titles(codes: set[str]) -> dict[str, NocGroup]:

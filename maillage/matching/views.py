@@ -9,62 +9,126 @@ from django.utils.translation import ngettext
 
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
+from maillage.core.choices import VerificationStatus
 from maillage.core.jobs import background_job_latest, background_job_poll_answer
+from maillage.core.pagination import page_of
 from maillage.employers.selectors import posting_for_viewer
 from maillage.matching import selectors, services
+from maillage.matching.calibration import default_min_stars
 from maillage.matching.doors import candidate_doors, posting_pool
 from maillage.matching.explanations import CANDIDATE
 from maillage.matching.explanations.results import results_explained
+from maillage.matching.models import ResultsPage
+from maillage.matching.services import saved_filter_clear, saved_filter_store
 from maillage.regions.models import Region
 
 candidate_required = role_required(Role.CANDIDATE)
 
+RESULTS_PER_PAGE = 20
 
-class CandidateMatchFilterForm(forms.Form):
+
+def _star_choices() -> list[tuple[int, str]]:
+    return [
+        (n, ngettext("%(count)s star", "%(count)s stars", n) % {"count": n}) for n in range(1, 6)
+    ]
+
+
+def _filter_query(request: HttpRequest, page: ResultsPage, fields: list[str]) -> dict[str, str]:
+    """The filters the page applies: those just submitted (then kept for next time), or else
+    those the person kept; `?reset=1` forgets them."""
+    if "reset" in request.GET:
+        saved_filter_clear(user=request.user, page=page)
+        return {}
+    submitted = {name: request.GET[name] for name in fields if name in request.GET}
+    if submitted:
+        saved_filter_store(user=request.user, page=page, query=submitted)
+        return submitted
+    return selectors.saved_filter_query(request.user, page)
+
+
+class StarsFilterForm(forms.Form):
+    """The lowest stars shown; a results page starts from the calibrated proposal threshold."""
+
+    min_stars = forms.TypedChoiceField(label=_("At least"), coerce=int, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_stars = default_min_stars()
+        self.fields["min_stars"].choices = _star_choices()
+        self.fields["min_stars"].initial = self.default_stars
+
+    def stars_floor(self) -> int:
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("min_stars"):
+            return self.cleaned_data["min_stars"]
+        return self.default_stars
+
+
+class CandidateMatchFilterForm(StarsFilterForm):
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.served(),
         required=False,
         empty_label=_("All regions"),
     )
-    min_stars = forms.TypedChoiceField(
-        label=_("At least"), coerce=int, required=False, empty_value=1
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("best", _("Best match first")),
+            ("newest", _("Newest postings first")),
+            ("pay", _("Best pay first")),
+        ],
     )
     include_excluded = forms.BooleanField(
         label=_("Also show the jobs I cannot apply to, with the reason"), required=False
     )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["min_stars"].choices = [
-            (n, ngettext("%(count)s star", "%(count)s stars", n) % {"count": n})
-            for n in range(1, 6)
-        ]
+    field_order = ["region", "min_stars", "sort", "include_excluded"]
 
     def filters(self) -> selectors.CandidateMatchFilters:
-        if not self.is_valid():
-            return selectors.CandidateMatchFilters()
+        if not (self.is_bound and self.is_valid()):
+            return selectors.CandidateMatchFilters(min_stars=self.stars_floor())
         data = self.cleaned_data
         return selectors.CandidateMatchFilters(
             region=data.get("region"),
-            min_stars=data.get("min_stars") or 1,
+            min_stars=self.stars_floor(),
             include_excluded=bool(data.get("include_excluded")),
+            sort=data.get("sort") or "best",
         )
+
+
+def _empty_reason(profile) -> str:
+    """Why the candidate's list is empty, said as what happens next."""
+    status = profile.verification_status
+    if status == VerificationStatus.NOT_SUBMITTED:
+        return "not_submitted"
+    if status == VerificationStatus.PENDING:
+        return "pending"
+    if status == VerificationStatus.REFUSED:
+        return "refused"
+    return "filters" if profile.match_results.exists() else "none"
 
 
 @candidate_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     profile = request.user.candidate_profile
-    form = CandidateMatchFilterForm(request.GET or None)
-    results = selectors.matches_of_candidate(profile, form.filters())[:50]
-    explained = results_explained(results, audience=CANDIDATE)
+    query = _filter_query(
+        request, ResultsPage.MY_MATCHES, list(CandidateMatchFilterForm.base_fields)
+    )
+    form = CandidateMatchFilterForm(query or None)
+    page = page_of(
+        request, selectors.matches_of_candidate(profile, form.filters()), per_page=RESULTS_PER_PAGE
+    )
+    explained = results_explained(page.object_list, audience=CANDIDATE)
     return render(
         request,
         "matching/my_matches.html",
         {
             "form": form,
             "explained": explained,
+            "page": page,
             "profile": profile,
+            "empty_reason": "" if explained else _empty_reason(profile),
+            "is_filtered": bool(query),
             "doors": candidate_doors(profile, today=timezone.localdate()),
         },
     )

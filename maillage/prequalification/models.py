@@ -9,6 +9,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -307,3 +309,11 @@ class ReviewRequest(models.Model):
 
     def __str__(self) -> str:
         return f"review of {self.proposal_id} ({self.status})"
+
+
+def shared_sections_text(sections) -> Promise:
+    """What a candidate shares, in words (lazy: read in the language of whoever reads it)."""
+    labels = [SharedSection(code).label for code in sorted(sections)]
+    if not labels:
+        return _("name and how each requirement is met, nothing more")
+    return format_lazy("{}" + ", {}" * (len(labels) - 1), *labels)

@@ -53,10 +53,11 @@ class RegionServiceForm(StyledModelForm):
 
     def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.select_related("region").order_by("name")
+        municipalities = Municipality.objects.select_related("region").order_by("search_name", "pk")
         if region is not None:
             municipalities = municipalities.filter(region=region)
         self.fields["municipality"].queryset = municipalities
+        self.fields["municipality"].label_from_instance = lambda m: m.picker_label
 
 
 class RegionVideoEditForm(StyledForm):

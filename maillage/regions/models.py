@@ -63,6 +63,13 @@ class Municipality(models.Model):
         return f"{self.name} ({self.region.name})"
 
     @property
+    def picker_label(self) -> str:
+        """What pickers show: the designation and the MRC tell apart the municipalities that
+        share a name (Bedford the town and Bedford the township, in the same MRC)."""
+        parts = [self.kind.lower(), self.mrc_name, self.region.name]
+        return f"{self.name} ({', '.join(part for part in parts if part)})"
+
+    @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 

@@ -352,11 +352,11 @@ def _municipality_label(pk: str) -> str | None:
         if pk.isdigit()
         else None
     )
-    return f"{found.name} ({found.region.name})" if found else None
+    return found.picker_label if found else None
 
 
 def municipality_options(request: HttpRequest) -> HttpResponse:
     """<option>s of the municipalities matching ?q=, for the searchable picker."""
     found = selectors.municipality_search(request.GET.get("q", "")[:100])
-    options = [(str(m.pk), f"{m.name} ({m.region.name})") for m in found]
+    options = [(str(m.pk), m.picker_label) for m in found]
     return options_response(request, options, _municipality_label)

@@ -128,7 +128,7 @@ def test_the_exports_hold_the_same_figures(client, program):
     client.force_login(AdvisorFactory())
     csv_response = client.get(reverse("analytics:export", args=["csv"]))
     rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
-    assert ["De la proposition à l’embauche", "Propositions", "8", "8"] in rows
+    assert ["De la proposition à l'embauche", "Propositions", "8", "8"] in rows
     xlsx = client.get(reverse("analytics:export", args=["xlsx"]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = [tuple(row) for row in sheet.iter_rows(values_only=True)]

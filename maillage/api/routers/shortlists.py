@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from ninja import Router
 
 from maillage.accounts.services import profile_view_record
@@ -13,6 +14,7 @@ from maillage.api.auth import PERSON_AUTH, company_of_caller
 from maillage.api.errors import ERROR_STATUSES, ErrorOut
 from maillage.api.schemas import ShortlistEntryOut
 from maillage.prequalification import selectors as prequalification
+from maillage.prequalification.models import shared_sections_text
 from maillage.prequalification.sharing import SharedProfile
 
 router = Router(tags=["Employer"], auth=PERSON_AUTH)
@@ -78,8 +80,8 @@ def posting_shortlist(request: HttpRequest, public_id: UUID):
         profile_view_record(
             viewer=request.auth,
             subject=proposal.candidate.user,
-            what=f"short list through the API for {posting.title} "
-            f"({', '.join(sorted(candidate.sections)) or 'name'})",
+            what=gettext_lazy("Short list read through the API for “%(posting)s”: %(sections)s"),
+            params={"posting": posting.title, "sections": shared_sections_text(candidate.sections)},
         )
         entries.append(
             {

@@ -109,7 +109,7 @@ def test_a_draft_is_not_found_in_french_by_default(client, postings):
     response = client.get(f"/api/v1/postings/{draft.public_id}")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
-    assert response.json()["message"] == "Rien n’a été trouvé à cette adresse."
+    assert response.json()["message"] == "Rien n'a été trouvé à cette adresse."
 
 
 def test_a_published_posting_in_detail(client, postings):

@@ -2,6 +2,7 @@
 revoked by their owner only."""
 
 from datetime import timedelta
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -134,7 +135,7 @@ def test_creating_a_token_asks_for_the_password_and_counts_failures_in_the_locko
 
     response = client.post(url, {"name": "Mon tableur", "password": "pas-le-bon-1"})
     assert response.status_code == 400
-    assert "Ce n’est pas votre mot de passe" in response.content.decode()
+    assert "Ce n'est pas votre mot de passe" in unescape(response.content.decode())
     for _ in range(4):
         client.post(url, {"name": "Mon tableur", "password": "pas-le-bon-1"})
 

@@ -198,6 +198,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "fairness/declaration/": frozenset({CANDIDATE}),
     "fairness/declaration/delete/": frozenset({CANDIDATE}),
     "fairness/audit/": frozenset({MANAGER}),
+    "fairness/audit/report.md": frozenset({MANAGER}),
     # program figures
     "figures/": EVERYONE,
     "figures/dashboard/": frozenset({MANAGER, ADVISOR, PARTNER}),

@@ -74,6 +74,7 @@ def test_only_candidates_declare_and_only_managers_audit(client):
     assert client.get(reverse("fairness:declaration")).status_code == 403
     client.force_login(AdvisorFactory())
     assert client.get(reverse("fairness:audit")).status_code == 403
+    assert client.get(reverse("fairness:audit-download")).status_code == 403
 
 
 @pytest.fixture
@@ -106,6 +107,15 @@ def test_the_audit_flags_the_group_approved_less_than_four_fifths_as_often(clien
     assert "5 of 6 (83.3\u00a0%), ratio 1.00" in page
     assert "⚠ Under 0.8:</strong> 2 of 6 (33.3\u00a0%), ratio 0.40" in page
     assert "fewer than 5" in page  # the non-binary group of one
+    assert "manage.py" not in page
+
+
+def test_the_manager_downloads_the_report_the_command_writes(client, pipeline):
+    client.force_login(ManagerFactory())
+    response = client.get("/en" + reverse("fairness:audit-download"))
+    assert response["Content-Disposition"] == 'attachment; filename="fairness-audit.md"'
+    text = response.content.decode()
+    assert "## Gender" in text and "⚠ 2 of 6 (33.3\u00a0%), ratio 0.40" in text
 
 
 def test_the_command_writes_the_same_report(tmp_path, pipeline):

@@ -81,6 +81,10 @@ def test_a_hire_creates_the_placement_and_three_follow_ups_for_the_approving_adv
         "interviews.outcome_advisor",
         "interviews.follow_ups_planned",
     }
+    # The candidate is congratulated, not told that "a result was recorded".
+    assert list(
+        Notification.objects.filter(recipient=candidate.user).values_list("code", flat=True)
+    ) == ["interviews.hired"]
 
 
 def test_an_outcome_before_the_interview_is_refused(interview, member):

@@ -115,6 +115,16 @@ def test_an_outcome_before_the_interview_is_refused_on_the_page(client, member, 
     assert interview.status == InterviewStatus.SCHEDULED
 
 
+def test_before_the_interview_the_employer_is_told_where_the_outcome_will_go(
+    client, member, shortlisted
+):
+    interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(2), by=member.user)
+    client.force_login(member.user)
+    html = page(client.get(reverse("interviews:detail", args=[interview.public_id])))
+    assert "Une fois l'heure de l'entrevue passée, vous en inscrivez le résultat ici" in html
+    assert "Inscrire le résultat" not in html
+
+
 def test_a_hire_without_its_details_names_each_missing_field(client, member, shortlisted):
     interview = scheduled_interview(proposal=shortlisted, starts_at=in_days(-1), by=member.user)
     client.force_login(member.user)

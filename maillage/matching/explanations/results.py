@@ -12,6 +12,8 @@ from maillage.matching.explanations.vocabulary import Sentence
 from maillage.matching.models import MatchResult
 from maillage.matching.selectors import reason_vocabulary
 
+KEY_REASONS = 3  # reason lines a card shows; the rest behind « Voir le détail »
+
 
 @dataclass(frozen=True)
 class ExplainedResult:
@@ -27,6 +29,21 @@ class ExplainedResult:
     @property
     def exclusions(self) -> list[Sentence]:
         return [s for s in self.sentences if s.tone == "exclusion"]
+
+    @property
+    def key_sentences(self) -> list[Sentence]:
+        """The reasons that matter most: what bars the job, then the factors that weigh most in
+        the score; notes without a weight come last."""
+        ranked = sorted(
+            self.sentences,
+            key=lambda s: (s.tone != "exclusion", s.weight is None, -(s.weight or 0.0)),
+        )
+        return ranked[:KEY_REASONS]
+
+    @property
+    def other_sentences(self) -> list[Sentence]:
+        shown = self.key_sentences
+        return [s for s in self.sentences if s not in shown]
 
 
 def results_explained(

@@ -1,6 +1,7 @@
 """Writes of the matching app: vectors, rematches, feedback and the learned ranker."""
 
 from maillage.matching.services.feedback import DecisionExample, ranker_train
+from maillage.matching.services.filters import saved_filter_clear, saved_filter_store
 from maillage.matching.services.rematch import (
     REMATCH_ALL_JOB,
     RematchSummary,
@@ -29,4 +30,6 @@ __all__ = [
     "ranker_train",
     "rematch_all",
     "rematch_all_request",
+    "saved_filter_clear",
+    "saved_filter_store",
 ]

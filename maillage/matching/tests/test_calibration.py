@@ -2,7 +2,7 @@
 
 import pytest
 
-from maillage.matching.calibration import proposal_threshold
+from maillage.matching.calibration import default_min_stars, proposal_threshold
 from matchcore.engine import DEFAULT_POLICY
 
 pytestmark = pytest.mark.django_db
@@ -24,3 +24,12 @@ def test_a_threshold_set_in_the_settings_replaces_it_and_claims_no_rate(settings
         None,
         False,
     )
+
+
+def test_results_pages_start_from_the_stars_nearest_the_queue_threshold(settings):
+    settings.PREQUALIFICATION_MIN_SCORE = None
+    assert default_min_stars() == 3  # threshold 49.5, 3 stars from 50
+    settings.PREQUALIFICATION_MIN_SCORE = 80
+    assert default_min_stars() == 5
+    settings.PREQUALIFICATION_MIN_SCORE = 10
+    assert default_min_stars() == 1

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
+from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import JobPostingFactory
 from maillage.matching.models import MatchResult
 from maillage.matching.services import candidate_rematch, posting_rematch
@@ -33,7 +34,7 @@ def test_the_candidate_sees_the_job_with_stars_and_reasons_in_french(client, mat
     result = MatchResult.objects.get(candidate=welder, posting=posting)
     assert posting.title in html
     assert f"{result.stars} étoiles sur 5" in html
-    assert "Vous avez 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
+    assert "Vous avez 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage." in html
     assert "Région de l'emploi\u00a0: Bas-Saint-Laurent, une région que vous avez choisie." in html
     # The button is a verb; Django admin's catalog has "Filter" as a noun ("Filtre").
     assert ">Filtrer</button>" in html
@@ -75,12 +76,16 @@ def test_the_candidate_page_costs_a_fixed_number_of_queries(
     assert MatchResult.objects.filter(candidate=welder).count() == 2
     assert other.pk
     client.force_login(welder.user)
-    # session, user, profile, results, NOC titles, region names, unread notifications (menu),
-    # regions of the filter; then "what would open more doors": the profile for the engine and
-    # its 5 prefetches, the published postings' version, their records (postings, skills: only
-    # when a posting changed) and the regions' names
-    with django_assert_num_queries(18):
-        client.get(reverse("matching:my-matches"))
+    # session, user, profile, saved filters, active ranker (default stars), count, results,
+    # NOC titles, region names, unread notifications (menu), regions of the filter; then "what
+    # would open more doors": the profile for the engine and its 5 prefetches, the published
+    # postings' version, their records (postings, skills: only when a posting changed) and the
+    # regions' names
+    url = reverse("matching:my-matches")
+    client.get(url, {"min_stars": 1})  # kept: the next visit reads it
+    with django_assert_num_queries(21):
+        response = client.get(url)
+    assert response.content.decode().count('<li class="card match') == 2
 
 
 def test_only_candidates_have_a_matches_page(client, matched):
@@ -112,3 +117,51 @@ def test_program_managers_read_the_results_in_the_admin(client, matched):
     from matchcore.engine import DEFAULT_POLICY
 
     assert DEFAULT_POLICY.version in response.content.decode()
+
+
+def test_the_candidate_sees_short_cards_from_the_recommended_stars_and_her_filters_are_kept(
+    client, matched
+):
+    posting, welder = matched
+    result = MatchResult.objects.get(candidate=welder, posting=posting)
+    client.force_login(welder.user)
+    url = reverse("matching:my-matches")
+    html = unescape(client.get(url, {"min_stars": 1, "sort": "pay"}).content.decode())
+    card = html[html.index('<li class="card match') : html.index("</li>", html.index("<details"))]
+    assert card.count('class="reason ') == 3 + card.count('class="reason ', card.index("<details"))
+    assert "Voir le détail" in card
+    # The next visit, without parameters, opens as she left it.
+    html = client.get(url).content.decode()
+    assert '<option value="1" selected>' in html and '<option value="pay" selected>' in html
+    # Forgotten on request: back to the stars nearest the calibrated threshold (3).
+    html = client.get(url, {"reset": "1"}).content.decode()
+    assert '<option value="3" selected>' in html
+    assert (posting.title in html) == (result.stars >= 3)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("not_submitted", "Envoyez votre profil pour vérification"),
+        ("pending", "Vous n'avez rien d'autre à faire pour l'instant."),
+        ("refused", "n'a pas pu confirmer votre admissibilité"),
+    ],
+)
+def test_an_empty_list_says_the_real_reason_and_what_happens_next(client, status, expected):
+    profile = CandidateProfileFactory(verification_status=status)
+    client.force_login(profile.user)
+    html = unescape(client.get(reverse("matching:my-matches")).content.decode())
+    assert expected in html
+    assert "Complétez votre profil" not in html
+
+
+def test_the_posting_candidates_are_short_cards_with_names_linked_to_their_profiles(
+    client, matched
+):
+    posting, welder = matched
+    client.force_login(AdvisorFactory())
+    url = reverse("matching:posting-proposals", args=[posting.public_id])
+    html = client.get(url, {"min_stars": 1}).content.decode()
+    review = reverse("candidates:review", args=[welder.public_id])
+    assert f'<a href="{review}">{welder.user.full_name}</a>' in html
+    assert "policy-" not in html and "moteur" not in html

@@ -92,7 +92,10 @@ class TestEmployerShortList:
         assert "non partagé" in html
         view = ProfileView.objects.get()
         assert (view.viewer, view.subject) == (member.user, candidate.user)
-        assert view.what == "shared profile for Soudeur/soudeuse (experience)"
+        # In the candidate's language, for her privacy page.
+        assert view.what == (
+            "Profil partagé pour «\u00a0Soudeur/soudeuse\u00a0»\u00a0: Mon expérience de travail"
+        )
         client.get(reverse("prequalification:shortlist-candidate", args=[proposal.public_id]))
         assert ProfileView.objects.count() == 2
 
@@ -224,7 +227,7 @@ class TestAdvisorQueue:
         assert "Amina Diallo" in page(response)
         assert "non partagé" not in page(response)
         assert ProfileView.objects.get().what == (
-            "proposal review: Soudeur/soudeuse (Usinage du Fjord inc.)"
+            "Proposition examinée pour «\u00a0Soudeur/soudeuse\u00a0» (Usinage du Fjord inc.)"
         )
 
     def test_adding_an_unknown_candidate_keeps_what_was_typed(self, client, advisor, posting):
@@ -251,7 +254,13 @@ class TestAdvisorQueue:
         )
         views = list(response.context["page"].object_list)
         assert [(v.viewer, v.what) for v in views] == [
-            (member.user, "shared profile for Soudeur/soudeuse (experience, languages)")
+            (
+                member.user,
+                (
+                    "Profil partagé pour «\u00a0Soudeur/soudeuse\u00a0»\u00a0: "
+                    "Mon expérience de travail, Mes niveaux de langue"
+                ),
+            )
         ]
 
 
@@ -272,7 +281,7 @@ class TestCandidatePages:
         proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
         client.force_login(candidate.user)
         url = reverse("prequalification:mine-consent", args=[proposal.public_id])
-        assert client.post(url, {"decision": "decline"}).status_code == 302
+        assert client.post(url, {"decision": "decline", "confirmed": "yes"}).status_code == 302
         response = client.post(url, {"decision": "accept", "shared_sections": ["contact"]})
         assert response.status_code == 400
         assert (
@@ -281,6 +290,21 @@ class TestCandidatePages:
         )
         proposal.refresh_from_db()
         assert (proposal.status, proposal.shared_sections) == (ProposalStatus.DECLINED, [])
+
+    def test_declining_asks_for_a_confirmation_before_anything_is_recorded(
+        self, client, posting, candidate
+    ):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        url = reverse("prequalification:mine-consent", args=[proposal.public_id])
+        response = client.post(url, {"decision": "decline"})
+        assert response.status_code == 200
+        assert "Refusez-vous vraiment\u00a0?" in page(response)
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.CONSENT_REQUESTED
+        assert client.post(url, {"decision": "decline", "confirmed": "yes"}).status_code == 302
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.DECLINED
 
     def test_a_consent_without_a_choice_is_refused(self, client, posting, candidate):
         proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.models import TEAM_ROLES, Role
@@ -142,7 +142,8 @@ def _proposal_page(
     profile_view_record(
         viewer=request.user,
         subject=profile.user,
-        what=f"proposal review: {proposal.posting.title} ({proposal.posting.company.legal_name})",
+        what=gettext_lazy("Proposal reviewed for “%(posting)s” (%(company)s)"),
+        params={"posting": proposal.posting.title, "company": proposal.posting.company.legal_name},
     )
     return render(
         request,

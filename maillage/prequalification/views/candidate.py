@@ -35,6 +35,7 @@ def _mine_page(
     *,
     consent_form: ConsentForm | None = None,
     review_form: ReviewRequestForm | None = None,
+    is_confirming_decline: bool = False,
     status: int = 200,
 ) -> HttpResponse:
     profile = selectors.profile_for_comparison(proposal.candidate_id)
@@ -53,6 +54,7 @@ def _mine_page(
             "review_form": review_form or ReviewRequestForm(),
             "reviews": reviews,
             "is_asked": proposal.status == ProposalStatus.CONSENT_REQUESTED,
+            "is_confirming_decline": is_confirming_decline,
             "can_withdraw": proposal.status in services.WITHDRAWABLE_STATUSES,
             "can_ask_review": proposal.status in REVIEWABLE_STATUSES and not has_open_review,
             "interviews": proposal.interviews.order_by("round"),
@@ -78,6 +80,9 @@ def mine_consent(request: HttpRequest, public_id) -> HttpResponse:
         return _mine_page(request, proposal, consent_form=form, status=400)
     if not form.is_valid():
         return _mine_page(request, proposal, consent_form=form, status=400)
+    if decision == "decline" and request.POST.get("confirmed") != "yes":
+        # A refusal is final: it is asked a second time, in words, before it is recorded.
+        return _mine_page(request, proposal, consent_form=form, is_confirming_decline=True)
     try:
         services.proposal_consent_answer(
             proposal=proposal,

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maillage.accounts.models import Role
@@ -14,7 +15,7 @@ from maillage.accounts.services import profile_view_record
 from maillage.employers.selectors import company_of
 from maillage.prequalification import selectors, services
 from maillage.prequalification.forms import EmployerDeclineForm
-from maillage.prequalification.models import ProposalStatus
+from maillage.prequalification.models import ProposalStatus, shared_sections_text
 
 employer_required = role_required(Role.EMPLOYER)
 
@@ -54,8 +55,11 @@ def _candidate_page(
     profile_view_record(
         viewer=request.user,
         subject=proposal.candidate.user,
-        what=f"shared profile for {proposal.posting.title} "
-        f"({', '.join(sorted(shared.sections)) or 'name and requirements only'})",
+        what=gettext_lazy("Profile shared for “%(posting)s”: %(sections)s"),
+        params={
+            "posting": proposal.posting.title,
+            "sections": shared_sections_text(shared.sections),
+        },
     )
     return render(
         request,

@@ -2,6 +2,7 @@
 goes, counts stay."""
 
 import json
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -107,7 +108,7 @@ def test_a_wrong_password_erases_nothing(client, candidate):
     )
 
     assert response.status_code == 400
-    assert "Ce n’est pas votre mot de passe." in response.content.decode()
+    assert "Ce n'est pas votre mot de passe." in unescape(response.content.decode())
     user = User.objects.get(pk=candidate.user.pk)
     assert (user.email, user.is_active) == ("amina@example.org", True)
     assert not Erasure.objects.exists()

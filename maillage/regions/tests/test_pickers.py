@@ -10,7 +10,8 @@ def test_municipality_search_finds_by_folded_name(client):
     html = client.get(
         reverse("regions:municipality-options"), {"q": "riviere-du-l"}
     ).content.decode()
-    assert "Rivière-du-Loup (Bas-Saint-Laurent)" in html
+    # The label names the designation and the MRC, as the directory does.
+    assert "Rivière-du-Loup (ville, MRC Rivière-du-Loup, Bas-Saint-Laurent)" in html
 
 
 def test_search_keeps_the_current_choice_selected_even_when_it_no_longer_matches(client):
@@ -20,7 +21,10 @@ def test_search_keeps_the_current_choice_selected_even_when_it_no_longer_matches
         {"q": "gaspé", "field": "company-municipality", "company-municipality": str(rimouski.pk)},
     )
     options = response.context["options"]
-    assert options[0] == (str(rimouski.pk), "Rimouski (Bas-Saint-Laurent)")
+    assert options[0] == (
+        str(rimouski.pk),
+        "Rimouski (ville, MRC Rimouski-Neigette, Bas-Saint-Laurent)",
+    )
     assert f'<option value="{rimouski.pk}" selected>' in response.content.decode()
     assert any(label.startswith("Gaspé") for _value, label in options[1:])
 

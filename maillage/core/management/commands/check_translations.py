@@ -1,9 +1,11 @@
-"""Fail when the code has strings the catalogs do not have yet (or catalogs keep dropped ones)."""
+"""Fail when the code has strings the catalogs do not have yet (or catalogs keep dropped ones), or
+when a French entry breaks the glossary or the typography of docs/glossary.md."""
 
 import re
 
 from django.core.management.base import BaseCommand, CommandError
 
+from maillage.core.glossary import catalog_slips
 from maillage.core.management.commands.compile_translations import project_po_files
 from maillage.core.management.commands.update_translations import extract_messages
 
@@ -27,4 +29,10 @@ class Command(BaseCommand):
                 "Catalogs out of date (now updated, translate and compile them): "
                 + ", ".join(stale)
             )
-        self.stdout.write("Translations are in step with the code.")
+        slips = catalog_slips(project_po_files())
+        if slips:
+            raise CommandError(
+                "French catalogs break docs/glossary.md:\n"
+                + "\n".join(f"{s.catalog}: {s.msgid!r}: {s.problem}" for s in slips)
+            )
+        self.stdout.write("Translations are in step with the code and follow the glossary.")
