@@ -86,7 +86,9 @@ def test_activity_from_creation_to_the_candidate_video_room(
     check_accessibility(page, "05-schedule-draft")
     page.locator("#publish-schedule").click()
     page.wait_for_url(f"**/activities/{activity.public_id}/manage/")
-    assert page.get_by_text("L'horaire est publié\u00a0: chaque participant est avisé.").is_visible()
+    assert page.get_by_text(
+        "L'horaire est publié\u00a0: chaque participant est avisé."
+    ).is_visible()
     check_accessibility(page, "05-schedule-published")
     meeting = Meeting.objects.get()
 
