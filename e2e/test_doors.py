@@ -112,7 +112,7 @@ def test_employer_and_advisor_see_what_would_widen_the_pool(
     pool = page.locator("#pool")
     expect(pool).to_be_visible(timeout=120_000)  # after the page (htmx); the engine loads first
     assert pool.get_by_text(
-        "Personnes admissibles qui satisfont à toutes les exigences aujourd’hui\u00a0: 6."
+        "Personnes admissibles qui satisfont à toutes les exigences aujourd'hui\u00a0: 6."
     ).is_visible()
     row = pool.locator("li", has_text="Exiger le niveau 5 au lieu de 7 en compréhension écrite")
     assert row.get_by_text(

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from matchcore.eligibility import ImmigrationStatus
+from matchcore.eligibility import PERMANENT_STATUSES, ImmigrationStatus
 from matchcore.engine.contracts import (
     LANGUAGE_SKILLS,
     CandidateRecord,
@@ -155,7 +155,7 @@ class PostingColumns:
             out |= ~self.accepts_employer_specific
         if (
             candidate.permit_expires_on is not None
-            and candidate.immigration_status not in _PERMANENT
+            and candidate.immigration_status not in PERMANENT_STATUSES
         ):
             out |= (self.start != NO_DATE) & (candidate.permit_expires_on.toordinal() < self.start)
         for i, skill in enumerate(LANGUAGE_SKILLS):
@@ -192,8 +192,10 @@ def _day(day: date | None) -> int:
     return NO_DATE if day is None else day.toordinal()
 
 
-_NO_REQUIREMENT = PostingRecord(id="")
-_PERMANENT = frozenset({ImmigrationStatus.PERMANENT_RESIDENT, ImmigrationStatus.PROTECTED_PERSON})
+# A posting that asks nothing, so that `hard_rules` on it gives only the rules about the candidate
+# alone (eligibility). It accepts employer-specific permits: that rule depends on the posting and
+# is a column below (a posting refusing them would exclude every such candidate here).
+_NO_REQUIREMENT = PostingRecord(id="", accepts_employer_specific_permit=True)
 
 
 def doors_opened(

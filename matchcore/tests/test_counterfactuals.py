@@ -93,6 +93,22 @@ def test_a_french_level_opens_the_postings_that_asked_for_it_by_region():
     assert relocation == []  # moving alone opens nothing: the level is missing everywhere
 
 
+def test_an_employer_specific_permit_closes_only_the_postings_that_refuse_it():
+    # Found by the property test: the candidate-only check ran on a posting refusing such permits,
+    # so every posting was closed to them.
+    candidate = replace(
+        _eligible_candidate(),
+        immigration_status="employer_specific_permit",
+        permit_expires_on=TODAY + timedelta(days=900),
+    )
+    jobs = [
+        PostingRecord(id=1, accepts_employer_specific_permit=True),
+        PostingRecord(id=2, accepts_employer_specific_permit=False),
+    ]
+    excluded = PostingColumns(jobs, policy=DEFAULT_POLICY).excluded(candidate, today=TODAY)
+    assert excluded.tolist() == [False, True]
+
+
 def test_a_candidate_who_is_not_eligible_is_offered_no_door():
     candidate = replace(_eligible_candidate(), admission_date=None)
     jobs = [PostingRecord(id=1, min_french=LanguageLevels(oral_production=7))]

@@ -123,7 +123,7 @@ def test_a_failed_computation_says_why_and_changes_nothing(
     assert "Un horaire demande au moins un employeur inscrit et une personne candidate" in html
     assert 'id="publish-schedule"' not in html
     manage = client.get(url(activity, "manage/")).content.decode()
-    assert "Le dernier calcul de l’horaire a échoué" in manage
+    assert "Le dernier calcul de l'horaire a échoué" in manage
     activity.refresh_from_db()
     assert activity.status == ActivityStatus.OPEN
 

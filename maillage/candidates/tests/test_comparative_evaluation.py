@@ -2,6 +2,7 @@
 recognises are recorded, and that level is the one a posting's education requirement compares."""
 
 from datetime import date
+from html import unescape
 
 from django.urls import reverse
 
@@ -54,7 +55,7 @@ def test_a_level_without_the_evaluation_is_refused_and_nothing_is_saved(client, 
         reverse("candidates:education-create"), _form(evaluated_level=EducationLevel.BACHELOR)
     )
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Cochez cette case pour inscrire le numéro et le niveau de l’évaluation." in html
-    assert "Indiquez le numéro de référence de l’évaluation avec son niveau." in html
+    html = unescape(response.content.decode())
+    assert "Cochez cette case pour inscrire le numéro et le niveau de l'évaluation." in html
+    assert "Indiquez le numéro de référence de l'évaluation avec son niveau." in html
     assert not Education.objects.filter(candidate=profile).exists()

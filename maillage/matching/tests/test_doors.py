@@ -199,7 +199,7 @@ def test_a_posting_without_french_minimum_counts_everyone_eligible(pool):
     rows = {w.sentence: w.added for w in found.widenings}
     everyone = _pool_direct()
     assert (
-        rows[f"Former la personne à «{NBSP}{LICENCE}{NBSP}» plutôt que de l’exiger"]
+        rows[f"Former la personne à «{NBSP}{LICENCE}{NBSP}» plutôt que de l'exiger"]
         == f"+{everyone}"
     )
 

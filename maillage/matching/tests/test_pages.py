@@ -78,12 +78,11 @@ def test_the_candidate_page_costs_a_fixed_number_of_queries(
     client.force_login(welder.user)
     # session, user, profile, saved filters, active ranker (default stars), count, results,
     # NOC titles, region names, unread notifications (menu), regions of the filter; then "what
-    # would open more doors": the profile for the engine and its 5 prefetches, the published
-    # postings' version, their records (postings, skills: only when a posting changed) and the
-    # regions' names
+    # would open more doors" (the profile for the engine and its prefetches, the published
+    # postings' version, their records only when a posting changed, the regions' names)
     url = reverse("matching:my-matches")
     client.get(url, {"min_stars": 1})  # kept: the next visit reads it
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(19):
         response = client.get(url)
     assert response.content.decode().count('<li class="card match') == 2
 
@@ -160,8 +159,8 @@ def test_the_posting_candidates_are_short_cards_with_names_linked_to_their_profi
 ):
     posting, welder = matched
     client.force_login(AdvisorFactory())
-    url = reverse("matching:posting-proposals", args=[posting.public_id])
+    url = reverse("prequalification:posting-proposals", args=[posting.public_id])
     html = client.get(url, {"min_stars": 1}).content.decode()
     review = reverse("candidates:review", args=[welder.public_id])
     assert f'<a href="{review}">{welder.user.full_name}</a>' in html
-    assert "policy-" not in html and "moteur" not in html
+    assert "policy-" not in html  # no engine version for people to read

@@ -46,7 +46,7 @@ def test_the_advisor_sees_the_match_results_with_breakdown_and_chart_and_it_is_l
     assert "Propositions pour cette offre" in html
     assert "Les résultats du moteur" in html
     assert welder.user.full_name in html
-    assert "A 2 des 3 compétences demandées; il manque\u00a0: oxycoupage." in html
+    assert "A 2 des 3 compétences demandées\u00a0; il manque\u00a0: oxycoupage." in html
     assert 'role="img"' in html and "<svg" in html
     assert '<th scope="row">oxycoupage</th><td>exigée</td><td>non</td><td>insuffisant</td>' in html
     assert "Détail du score par facteur" in html
