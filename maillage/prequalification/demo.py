@@ -51,6 +51,7 @@ def _queue(**filters) -> list[Proposal]:
     return list(
         Proposal.objects.filter(status=S.PROPOSED, **filters)
         .select_related("candidate__user", "posting")
+        .prefetch_related("candidate__desired_occupations", "candidate__experiences")
         .order_by("-score", "pk")
     )
 

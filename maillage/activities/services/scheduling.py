@@ -62,10 +62,15 @@ def registered_pairs_score(activity: Activity, *, today: date) -> None:
     )
 
 
-def _editable(activity: Activity) -> Activity:
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+def _require_schedulable(activity: Activity) -> None:
+    """One rule for every schedule action: only an open or scheduled activity's schedule moves."""
     if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
         raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+
+
+def _editable(activity: Activity) -> Activity:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    _require_schedulable(activity)
     if activity.meetings.filter(checked_in_at__isnull=False).exists():
         raise ValidationError(
             _("Meetings have already started: the schedule can no longer change."), code="started"
@@ -145,8 +150,7 @@ def schedule_draft_compute(
 ) -> dict:
     """Score the registered pairs and solve, without publishing: the draft (plain values, kept
     in the computation's job) that the organiser previews, then publishes."""
-    if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
-        raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+    _require_schedulable(activity)
     result, inputs = _solve(activity, today=today, report=report)
     if report is not None:
         report(2, 3, _("Preparing the draft"))
@@ -218,8 +222,7 @@ SCHEDULE_JOB = "activities.schedule"
 def schedule_compute_request(*, activity: Activity, by: User) -> tuple[BackgroundJob, bool]:
     """Queue the draft's computation (a task: ~45 s for 1,000 candidates × 381 postings), or
     return the one already running for this activity. Returns (job, created)."""
-    if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
-        raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+    _require_schedulable(activity)
     return background_job_request(
         kind=SCHEDULE_JOB,
         subject=str(activity.public_id),
