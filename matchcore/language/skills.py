@@ -26,7 +26,7 @@ from matchcore.language.chunks import SEGMENT_BREAK, skill_phrases
 from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import LANGUAGES, Embedder, LabelIndex, LabelRecord, top_indices
 from matchcore.language.sections import heading_kind
-from matchcore.language.skill_words import skill_wordings
+from matchcore.language.skill_words import skill_wordings, slash_alternatives
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
     STOPWORDS,
@@ -165,12 +165,15 @@ class SkillExtractor:
         if not words or not any(ch.isalpha() for ch in words):
             return []
         found: dict[str, float] = {}
-        for uri, rank in self.phrases.get(content_key(tokenize(words)), []):
-            found.setdefault(uri, 1.0 if rank == 0 else 0.97)
-        expanded = expand_skill_terms(words)
-        # A French noun of action is also read as its verb (« lecture de plans » → « lire de
-        # plans »), as in extract(): "lecture" alone is a false friend of "lecture" (a talk).
-        variants = [expanded] + ([verb] if (verb := verb_form(expanded)) else [])
+        variants = []
+        # « soudage MIG/TIG » is « soudage MIG » or « soudage TIG »: each is tried as well.
+        for written in [words, *slash_alternatives(words)]:
+            for uri, rank in self.phrases.get(content_key(tokenize(written)), []):
+                found.setdefault(uri, 1.0 if rank == 0 else 0.97)
+            expanded = expand_skill_terms(written)
+            # A French noun of action is also read as its verb (« lecture de plans » → « lire de
+            # plans »), as in extract(): "lecture" alone is a false friend of "lecture" (a talk).
+            variants += [expanded] + ([verb] if (verb := verb_form(expanded)) else [])
         # Québec skill words also tried in ESCO's words (« tenue de livres » → bookkeeping).
         for wording in skill_wordings(words) if quebec_words else []:
             variants.append(wording)

@@ -1,5 +1,6 @@
 import pytest
 
+from matchcore.language.skill_words import slash_alternatives
 from matchcore.language.terms import (
     clean_title,
     detect_language,
@@ -119,3 +120,17 @@ def test_french_nouns_of_action_become_verbs_and_abbreviations_are_spelled_out()
     assert verb_form("travail d'équipe") is None
     assert expand_skill_terms("soudage MIG") == "soudage MIG (metal inert gas, gaz inerte)"
     assert expand_skill_terms("migration") == "migration"
+
+
+@pytest.mark.parametrize(
+    ("typed", "alternatives"),
+    [
+        ("soudage MIG/TIG", ["soudage MIG", "soudage TIG"]),
+        ("Lecture / interprétation de plans", ["Lecture de plans", "interprétation de plans"]),
+        ("C/C++", ["C", "C++"]),
+        ("lecture de plans", []),
+        ("50 %/an", []),
+    ],
+)
+def test_a_typed_skill_with_a_slash_is_read_as_each_of_its_choices(typed, alternatives):
+    assert slash_alternatives(typed) == alternatives

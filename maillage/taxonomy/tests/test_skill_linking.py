@@ -39,6 +39,25 @@ def test_typed_skills_link_to_their_esco_skill_in_french_and_english(typed, labe
     assert english_label(skill_link(typed)) == label
 
 
+@pytest.mark.parametrize(
+    ("typed", "labels"),
+    [
+        # Two trades joined by a slash: either one is right, the link is not lost.
+        (
+            "soudage MIG/TIG",
+            {"perform metal inert gas welding", "perform tungsten inert gas welding"},
+        ),
+        ("MIG welding", {"perform metal inert gas welding"}),
+        # Software named by its brand, which ESCO names by its kind.
+        ("Sage 50", {"use accounting systems"}),
+        ("Acomba", {"use accounting systems"}),
+        ("Excel avancé", {"use spreadsheets software"}),
+    ],
+)
+def test_slashes_and_brand_names_are_linked_to_the_skill_they_name(typed, labels):
+    assert english_label(skill_link(typed)) in labels
+
+
 def test_housekeeping_is_no_longer_linked_to_maintaining_tanks():
     assert english_label(skill_link("entretien ménager")) != "maintain tanks"
     assert skill_link("entretien ménager") == skill_link("housekeeping") != ""
