@@ -138,7 +138,13 @@ def trained_ranking_weights() -> RankingWeights:
     if not SKILL_RANKING_WEIGHTS.is_file():
         logger.warning("No trained skill ranking weights: using the defaults")
         return RankingWeights()
-    return RankingWeights.from_trained(json.loads(SKILL_RANKING_WEIGHTS.read_text("utf-8")))
+    try:
+        return RankingWeights.from_trained(json.loads(SKILL_RANKING_WEIGHTS.read_text("utf-8")))
+    except ValueError:
+        # Weights of an older layer (other features): `make train-language` retrains it, and
+        # needs the tools to load meanwhile.
+        logger.warning("Skill ranking weights are for other features: using the defaults")
+        return RankingWeights()
 
 
 def trained_title_ranking() -> dict[str, TitleRanking]:

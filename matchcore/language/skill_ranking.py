@@ -24,7 +24,13 @@ from matchcore.language.labels import LANGUAGES, top_indices
 from matchcore.language.sections import heading_kind
 from matchcore.language.skills import SkillExtractor
 from matchcore.language.spelling_search import SpellingSearch
-from matchcore.language.terms import detect_language, expand_skill_terms, tokenize, verb_form
+from matchcore.language.terms import (
+    STOPWORDS,
+    detect_language,
+    expand_skill_terms,
+    tokenize,
+    verb_form,
+)
 
 FEATURES = (
     "chunk",  # best combined similarity of a chunk with one of the skill's labels
@@ -35,6 +41,9 @@ FEATURES = (
     "support",  # how many chunks put the skill among their closest (log)
     "prior",  # how many ESCO occupations need the skill (log, scaled to 0–1)
     "one_word",  # the best chunk is a single word
+    "chunk_rank",  # 1 / place of the skill among a chunk's closest skills (best over chunks)
+    "whole_rank",  # 1 / place of the skill among the whole text's closest skills (0: not there)
+    "coverage",  # share of the words of the skill's best-covered label that the text has
 )
 
 
@@ -42,7 +51,7 @@ FEATURES = (
 class RankingWeights:
     """A logistic layer over FEATURES (the order above), and the search sizes."""
 
-    coefficients: tuple[float, ...] = (9.0, 2.0, 1.0, 3.0, 2.5, 0.6, 0.8, -0.8)
+    coefficients: tuple[float, ...] = (9.0, 2.0, 1.0, 3.0, 2.5, 0.6, 0.8, -0.8, 0.0, 0.0, 0.0)
     intercept: float = -9.0
     per_chunk: int = 8  # closest skills kept from each chunk
     whole_k: int = 20  # closest skills kept from the whole text
@@ -85,6 +94,12 @@ class RankedSkill:
     text: str  # those words ("" when implied)
 
 
+def content_words(key: str) -> frozenset[str]:
+    """The words of a matching key (terms.text_key) that say something: no small words, no
+    single letters."""
+    return frozenset(word for word in key.split() if len(word) > 1 and word not in STOPWORDS)
+
+
 class SkillRanker:
     def __init__(
         self,
@@ -118,6 +133,7 @@ class SkillRanker:
         self.preferred_labels = np.flatnonzero(preferred)
         self.preferred_coarse = np.ascontiguousarray(index.coarse[self.preferred_labels])
         self.spelling = SpellingSearch(index.lexical)
+        self._label_words: dict[int, frozenset[str]] = {}
 
     def rank(self, text: str, *, top: int = 10, min_score: float = 0.0) -> list[RankedSkill]:
         """The `top` best skills for the text, best first, those scoring at least `min_score`
@@ -213,6 +229,7 @@ class SkillRanker:
                     seen.add(concept)
                     row = candidate(concept)
                     row[5] += 1.0
+                    row[8] = max(row[8], 1.0 / len(seen))
                     if combined[i] > best_chunk.get(concept, -1.0):
                         best_chunk[concept] = float(combined[i])
                         row[0], row[1], row[2] = combined[i], semantic[i], lexical_row[i]
@@ -229,10 +246,11 @@ class SkillRanker:
         for label, value in zip(nearest, exact, strict=True):
             for concept in self.label_concepts[label]:
                 per_concept[int(concept)] = max(per_concept.get(int(concept), -1.0), float(value))
-        for concept, value in sorted(per_concept.items(), key=lambda item: -item[1])[
-            : weights.whole_k
-        ]:
+        for place, (concept, value) in enumerate(
+            sorted(per_concept.items(), key=lambda item: -item[1])[: weights.whole_k], start=1
+        ):
             candidate(concept)[3] = value
+            candidate(concept)[9] = 1.0 / place
         for mention in self.extractor._by_label(text, tokens):
             concept = self.index.concept_number.get(mention.uri)
             if concept is None:
@@ -240,6 +258,9 @@ class SkillRanker:
             row = candidate(concept)
             row[4] = 1.0
             span_of[concept] = (mention.start, mention.end)
+        words = content_words(" ".join(token.key for token in tokens))
+        for concept, row in found.items():
+            row[10] = self._coverage(concept, words)
         concepts = list(found)
         matrix = np.asarray([found[c] for c in concepts], dtype=np.float32).reshape(
             -1, len(FEATURES)
@@ -253,6 +274,22 @@ class SkillRanker:
                     [concepts[i] for i in missing], vectors[-1]
                 )
         return concepts, matrix, [span_of[c] for c in concepts]
+
+    def _coverage(self, concept: int, words: set[str]) -> float:
+        """The largest share of a label's words (small words aside) found in the text, over the
+        labels of the concept: "work independently" is all there in "you enjoy working
+        independently", "work independently in forestry" is not."""
+        best = 0.0
+        for label in self.concept_labels[
+            self.concept_label_ptr[concept] : self.concept_label_ptr[concept + 1]
+        ]:
+            label_words = self._label_words.get(int(label))
+            if label_words is None:
+                label_words = content_words(self.index.keys[label])
+                self._label_words[int(label)] = label_words
+            if label_words:
+                best = max(best, len(label_words & words) / len(label_words))
+        return best
 
     def _all_labels(self, labels: np.ndarray) -> np.ndarray:
         """Every label of the concepts the given labels name."""

@@ -104,3 +104,13 @@ def test_the_calibration_of_the_text_language_is_applied(ranker):
     french, english = "Conduite de chariot élévateur", "Forklift driving"
     assert calibrated.rank(french, top=1)[0].score > plain.rank(french, top=1)[0].score
     assert calibrated.rank(english, top=1)[0].score < plain.rank(english, top=1)[0].score
+
+
+def test_a_skill_whose_label_words_are_all_in_the_text_is_covered_and_a_wider_one_is_not(ranker):
+    concepts, features, _ = ranker.features("You manage the inventory and the team.")
+    coverage = {
+        ranker.index.concepts[c]: float(row[FEATURES.index("coverage")])
+        for c, row in zip(concepts, features, strict=True)
+    }
+    assert coverage[t.STOCK] == 1.0  # "manage inventory"
+    assert coverage.get(t.VITAL_SIGNS, 0.0) < 0.5  # "monitor patient's vital signs"
