@@ -277,8 +277,8 @@ class SkillRanker:
 
     def _coverage(self, concept: int, words: set[str]) -> float:
         """The largest share of a label's words (small words aside) found in the text, over the
-        labels of the concept: "work independently" is all there in "you enjoy working
-        independently", "work independently in forestry" is not."""
+        labels of the concept: "manage inventory" is all there in "you will manage the
+        inventory", "manage inventory of spare parts" is not (English -ing forms are not reduced)."""
         best = 0.0
         for label in self.concept_labels[
             self.concept_label_ptr[concept] : self.concept_label_ptr[concept + 1]
