@@ -10,8 +10,12 @@ a field of study, four to eight skills of the unit group. They go through
 `rematch_all` does; the database work (one query per chunk, bulk writes) is not measured here.
 
 "before" is the same texts with every sentence occurrence sent to the model (what the service did
-until each distinct sentence went once), "tokenizer" the pure-Python tokenizer's share of the
-model's time. CPU time (`time.process_time`) is reported next to wall time: on a shared machine
+until each distinct sentence went once), "chunk_dedup" each distinct sentence of a chunk once
+with the package's own tokenizer (what it did until the process kept sentence vectors from one
+chunk to the next and the tokenizer segmented each word once), the last the service as it is,
+from cold caches. "tokenizer" is the plain tokenizer's share of the model's time;
+"min_cosine_to_before" compares each profile's vector with the "before" one (the same model on
+the same sentences: only rounding may differ). CPU time (`time.process_time`) is reported next to wall time: on a shared machine
 wall time mostly measures the other jobs.
 
 Run: python -m benchmarks.embedding_speed [--quick]
@@ -21,8 +25,10 @@ import argparse
 import json
 import random
 import time
+import types
 from collections import defaultdict
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from benchmarks import provenance
@@ -75,22 +81,54 @@ def _timed(work) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _profile_means(vectors: np.ndarray, counts: list[int]) -> np.ndarray:
+    out, start = [], 0
+    for count in counts:
+        mean = vectors[start : start + count].mean(axis=0)
+        out.append(mean / np.linalg.norm(mean))
+        start += count
+    return np.stack(out)
+
+
 def measure(texts: list[str], chunk: int) -> dict:
     from maillage.matching.services.vectors import _sentences, texts_embed
-    from matchcore.language.embedding import _model
+    from matchcore.language import embedding
 
-    model = _model()
+    model = embedding._model()
     model(["échauffement"])  # loads the weights outside the timings
+    backend, cache_size = model._model, embedding.SENTENCE_CACHE_SIZE
+    plain_tokenizer = model._sp._base
     chunks = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
     sentences = [[s for text in part for s in _sentences(text)] for part in chunks]
     flat = [s for part in sentences for s in part]
     distinct = sum(len(set(part)) for part in sentences)
-    after = _timed(lambda: [texts_embed(part) for part in chunks])
-    before = _timed(lambda: [model(part) for part in sentences])
-    tokenizer = model._tokenizer
-    tokenize = _timed(
-        lambda: [tokenizer.encode(s, out_type=int, add_bos=True, add_eos=True) for s in flat]
+
+    def fresh(*, tokenizer, forward, cache_size: int) -> None:
+        backend.sp = tokenizer
+        backend._encode_batch = forward
+        embedding.SENTENCE_CACHE_SIZE = cache_size
+        embedding.sentence_cache_clear()
+
+    plain_forward = types.MethodType(type(backend)._encode_batch, backend)
+    fresh(tokenizer=plain_tokenizer, forward=plain_forward, cache_size=0)
+    before_vectors: list[np.ndarray] = []
+    before = _timed(lambda: before_vectors.extend(model(part) for part in sentences))
+    chunk_only = _timed(lambda: [texts_embed(part) for part in chunks])
+    fresh(
+        tokenizer=embedding.WordCachedTokenizer(plain_tokenizer),
+        forward=embedding.TokenCachedForward(backend).encode_batch,
+        cache_size=cache_size,
     )
+    after_vectors: list = []
+    after = _timed(lambda: after_vectors.extend(v for part in chunks for v in texts_embed(part)))
+    tokenize = _timed(
+        lambda: [plain_tokenizer.encode(s, out_type=int, add_bos=True, add_eos=True) for s in flat]
+    )
+    # Quality: the profile vectors against those of every sentence sent to the model.
+    reference = _profile_means(
+        np.concatenate(before_vectors), [len(_sentences(text)) for text in texts]
+    )
+    cosines = np.einsum("ij,ij->i", reference, np.stack(after_vectors))
     n = len(texts)
     return {
         "profiles": n,
@@ -98,12 +136,15 @@ def measure(texts: list[str], chunk: int) -> dict:
         "sentences": len(flat),
         "sentences_per_profile": round(len(flat) / n, 1),
         "distinct_share": round(distinct / len(flat), 3),
+        "distinct_share_whole_import": round(len(set(flat)) / len(flat), 3),
         "before_profiles_per_cpu_s": round(n / before[1], 1),
         "before_profiles_per_s": round(n / before[0], 1),
         "before_sentences_per_cpu_s": round(len(flat) / before[1], 1),
+        "chunk_dedup_profiles_per_cpu_s": round(n / chunk_only[1], 1),
         "profiles_per_cpu_s": round(n / after[1], 1),
         "profiles_per_s": round(n / after[0], 1),
         "tokenizer_share": round(tokenize[1] / before[1], 3),
+        "min_cosine_to_before": round(float(cosines.min()), 6),
     }
 
 

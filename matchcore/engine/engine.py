@@ -169,20 +169,35 @@ class MatchingEngine:
         order = sorted(
             range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
         )
-        best = order[: k + 10]  # a margin for rounding at the cut
-        results = [
-            score_pair(
-                records[i],
-                posting,
-                today=today,
-                taxonomy=self.taxonomy,
-                policy=self.policy,
-                ranker=self.ranker,
-                have=haves[i],
-            )
-            for i in best
-        ]
-        return sorted([r for r in results if not r.is_excluded], key=rank_key)[:k]
+
+        def explained(chosen: list[int]) -> list[MatchResult]:
+            results = [
+                score_pair(
+                    records[i],
+                    posting,
+                    today=today,
+                    taxonomy=self.taxonomy,
+                    policy=self.policy,
+                    ranker=self.ranker,
+                    have=haves[i],
+                )
+                for i in chosen
+            ]
+            return [r for r in results if not r.is_excluded]
+
+        # Only the best k are explained (a sixth of the pairs, most of the time), plus those tied
+        # with the k-th to the rounding the order uses, plus one for each excluded pair.
+        cut = min(k, len(order))
+        if cut:
+            floor = round(float(scores[order[cut - 1]]), 6) - 1e-6
+            while cut < len(order) and scores[order[cut]] >= floor:
+                cut += 1
+        kept = explained(order[:cut])
+        while len(kept) < k and cut < len(order):
+            more = order[cut : cut + k - len(kept)]
+            cut += len(more)
+            kept += explained(more)
+        return sorted(kept, key=rank_key)[:k]
 
     def score_pairs(
         self, candidates: Sequence[CandidateRecord], posting: PostingRecord, *, today: date
