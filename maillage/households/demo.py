@@ -26,15 +26,20 @@ def _practising(noc: str) -> list[CandidateProfile]:
 
 
 def couple_pick(*, first_email: str) -> tuple[CandidateProfile, CandidateProfile] | None:
-    """The first welder (the demo candidate first) and care aide with a good pair of jobs."""
+    """The first welder (the demo candidate first) and care aide with a region where both
+    have a good job (both 3 stars or more), else with any pair of jobs within reach."""
     welders = sorted(_practising(WELDER), key=lambda p: p.user.email != first_email)
     aides = [p for p in _practising(CARE_AIDE) if p not in welders]
-    rankings = {p.pk: ranking_for_household(p) for p in aides}
-    for welder in welders:
-        mine = ranking_for_household(welder)
-        for aide in aides:
-            if joint_search(mine, rankings[aide.pk], limit=1).regions:
-                return welder, aide
+    rankings = {p.pk: ranking_for_household(p) for p in [*welders, *aides]}
+    searches = {
+        (welder, aide): joint_search(rankings[welder.pk], rankings[aide.pk], limit=1)
+        for welder in welders
+        for aide in aides
+    }
+    for is_enough in (lambda found: found.regions, lambda found: found.pairs):
+        for couple, found in searches.items():
+            if is_enough(found):
+                return couple
     return None
 
 
