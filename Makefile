@@ -9,10 +9,10 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/maillage
 # QUICK=1: every benchmark in its short form, results in benchmarks/results/quick/ (not cited).
 QUICK_FLAG = $(if $(QUICK),--quick)
 # The benchmarks `make bench` runs, in order; add yours here (it must accept QUICK=1).
-BENCH_TARGETS := bench-matching bench-taxonomy bench-schedule bench-cv loadtest chaos
+BENCH_TARGETS := bench-matching bench-households bench-taxonomy bench-schedule bench-cv loadtest chaos
 
 .PHONY: help install demo serve test test-postgres lint format check messages lock clean bench \
-	bench-schedule bench-matching bench-taxonomy bench-cv check-deploy audit fuzz-api loadtest \
+	bench-households bench-schedule bench-matching bench-taxonomy bench-cv check-deploy audit fuzz-api loadtest \
 	check-figures chaos vendor-axe train-language
 
 help:  ## This list: every target with what it does
@@ -94,6 +94,9 @@ bench: install  ## Every benchmark in turn (BENCH_TARGETS); QUICK=1: the short f
 		$(MAKE) --no-print-directory $$target QUICK=$(QUICK); \
 		echo "== $$target: $$(( $$(date +%s) - t0 )) s"; \
 	done; echo "== make bench: $$(( $$(date +%s) - started )) s"
+
+bench-households: install  ## Household joint search: two rankings over 10,000 postings joined on place (40 km): benchmarks/results/household_speed.json
+	$(BIN)/python -m benchmarks.household_speed $(QUICK_FLAG)
 
 bench-schedule: install  ## Meeting-schedule solver vs greedy on 200 employers × 1,000 candidates × 12 slots
 	$(BIN)/python -m benchmarks.schedule $(QUICK_FLAG)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "maillage.matching",
     "maillage.activities",
     "maillage.notifications",
+    "maillage.households",
     "maillage.prequalification",
     "maillage.interviews",
     "maillage.api",

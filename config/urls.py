@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("maillage.activities.urls")),
     path("notifications/", include("maillage.notifications.urls")),
     path("prequalification/", include("maillage.prequalification.urls")),
+    path("households/", include("maillage.households.urls")),
     path("interviews/", include("maillage.interviews.urls")),
     path("api-tokens/", include("maillage.api.urls")),
     path("privacy/", include("maillage.privacy.urls")),

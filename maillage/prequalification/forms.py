@@ -50,6 +50,8 @@ class QueueFilterForm(StyledForm):
         ],
         required=False,
     )
+    # One person's proposals: the household badge links a partner's proposals with it.
+    candidate = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, occupations=(), **kwargs):
         super().__init__(*args, **kwargs)

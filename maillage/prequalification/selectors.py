@@ -1,5 +1,6 @@
 """Reads of prequalification: who may see which proposal is decided here (404 otherwise)."""
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,7 @@ class QueueFilters:
     chamber: int | None = None
     occupation: str | None = None
     sort: str = "-score"
+    candidate: uuid.UUID | None = None  # a candidate profile's public id
 
 
 def _with_context(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
@@ -55,6 +57,8 @@ def advisor_queue(filters: QueueFilters) -> QuerySet[Proposal]:
         queryset = queryset.filter(posting__company__chamber_id=filters.chamber)
     if filters.occupation:
         queryset = queryset.filter(posting__noc_id=filters.occupation)
+    if filters.candidate:
+        queryset = queryset.filter(candidate__public_id=filters.candidate)
     return _with_context(queryset).order_by(*QUEUE_SORTS.get(filters.sort, QUEUE_SORTS["-score"]))
 
 

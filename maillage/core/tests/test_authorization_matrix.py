@@ -191,6 +191,11 @@ ACCESS: dict[str, frozenset[str]] = {
     "matching/my-matches/doors/": frozenset({CANDIDATE}),
     "matching/postings/<uuid:public_id>/pool/": TEAM | {EMPLOYER},  # the posting's company
     "matching/rematch-all/": frozenset({MANAGER}),
+    # households (the links' own rules: maillage/households/tests)
+    "households/mine/": frozenset({CANDIDATE}),
+    "households/mine/invite/": frozenset({CANDIDATE}),
+    "households/links/<uuid:public_id>/answer/": frozenset({CANDIDATE}),
+    "households/links/<uuid:public_id>/end/": frozenset({CANDIDATE}),
     # old addresses: a 301 for everyone to prequalification's pages, which check the role
     "matching/postings/": EVERYONE,
     "matching/postings/<uuid:public_id>/": EVERYONE,

@@ -179,7 +179,8 @@ class TestAdvisorQueue:
     ):
         ProposalFactory.create_batch(20, posting=posting)
         client.force_login(advisor)
-        with django_assert_max_num_queries(10):
+        # (one of them: which of the page's candidates move with a partner, for the badges)
+        with django_assert_max_num_queries(11):
             client.get(reverse("prequalification:queue"))
 
     def test_bulk_rejection_from_the_queue(self, client, advisor, posting):

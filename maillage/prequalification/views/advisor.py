@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
+from maillage.households.selectors import partners_by_candidate
 from maillage.matching import selectors as matching_selectors
 from maillage.matching.explanations import TEAM
 from maillage.matching.explanations.results import results_explained
@@ -45,14 +46,15 @@ team_required = role_required(*TEAM_ROLES)
 advisor_required = role_required(Role.ADVISOR)
 
 QUEUE_PAGE_SIZE = 50
+QUEUE_FILTER_KEYS = ("status", "region", "chamber", "occupation", "sort", "candidate")
 AUDIT_PAGE_SIZE = 100
 
 
 def _queue_page(request: HttpRequest, bulk_form: BulkDecisionForm | None, status: int = 200):
     params = request.GET if request.method == "GET" else request.POST
     filter_form = QueueFilterForm(
-        {key: params.get(key, "") for key in ("status", "region", "chamber", "occupation", "sort")}
-        if any(key in params for key in ("status", "region", "chamber", "occupation", "sort"))
+        {key: params.get(key, "") for key in QUEUE_FILTER_KEYS}
+        if any(key in params for key in QUEUE_FILTER_KEYS)
         else {"status": ProposalStatus.PROPOSED, "sort": "-score"},
         occupations=selectors.queue_occupations(),
     )
@@ -65,11 +67,14 @@ def _queue_page(request: HttpRequest, bulk_form: BulkDecisionForm | None, status
             chamber=data["chamber"].pk if data["chamber"] else None,
             occupation=data["occupation"] or None,
             sort=data["sort"] or "-score",
+            candidate=data["candidate"],
         )
     page = Paginator(selectors.advisor_queue(filters), QUEUE_PAGE_SIZE).get_page(params.get("page"))
     vocabulary = reason_vocabulary(page.object_list)
+    partners = partners_by_candidate(p.candidate_id for p in page.object_list)
     for proposal in page.object_list:
         proposal.reason_texts = reason_sentences(proposal, vocabulary=vocabulary)[:2]
+        proposal.household_partner = partners.get(proposal.candidate_id)
     checked = set(request.POST.getlist("proposals")) if request.method == "POST" else set()
     return render(
         request,
