@@ -15,6 +15,8 @@ from django.utils import translation
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path / "upload-tmp"
+    settings.FILE_UPLOAD_TEMP_DIR.mkdir()
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.AXES_ENABLED = True
 

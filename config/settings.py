@@ -226,6 +226,11 @@ MEDIA_URL = "/media/"
 MAX_DOCUMENT_UPLOAD_BYTES = env_int("MAX_DOCUMENT_UPLOAD_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# An upload larger than 2.5 MB is spooled to a file here while the request reads it; a web
+# process killed mid-upload leaves that file behind, and orphan_files_sweep removes it (a folder
+# of its own, so the sweep never touches other programs' temporary files).
+FILE_UPLOAD_TEMP_DIR = str(Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", VAR_DIR / "upload-tmp")))
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 # CVs read to pre-fill a profile (PDF or DOCX): never stored.
 MAX_CV_UPLOAD_BYTES = env_int("MAX_CV_UPLOAD_BYTES", 3 * 1024 * 1024)
 # Built language tools (title normaliser, skill extractor): rebuilt by load_reference_data when

@@ -17,16 +17,15 @@ class FiltersForm(StyledForm):
     )
     noc_category = forms.ChoiceField(label=_("Occupations (NOC broad category)"), required=False)
 
-    def __init__(self, *args, region=None, **kwargs):
+    """The program team's filters (a regional partner sees the whole region, unfiltered)."""
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         categories = NocGroup.objects.filter(level=NocLevel.BROAD_CATEGORY).order_by("code")
         self.fields["noc_category"].choices = [
             ("", _("All")),
             *[(c.code, str(c)) for c in categories],
         ]
-        if region is not None:  # a regional partner sees their own region only
-            self.fields["region"].queryset = Region.objects.filter(pk=region.pk)
-            self.fields["chamber"].queryset = ChamberOfCommerce.objects.filter(region=region)
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import ACTIVE_JOB_STATES, BackgroundJob, JobState
 from maillage.core.outbox import outbox_send_later
@@ -46,7 +46,9 @@ def background_job_request(*, kind: str, subject: str, by, task: str) -> tuple[B
         if active is not None and timezone.now() - active.updated_at < STALE_AFTER:
             return active, False
         if active is not None:
-            _fail(active, _("The computation stopped without finishing (its worker was lost)."))
+            _fail(
+                active, (_("The computation stopped without finishing (its worker was lost)."), {})
+            )
         try:
             with transaction.atomic():
                 job = BackgroundJob.objects.create(kind=kind, subject=subject, requested_by=by)
@@ -56,11 +58,29 @@ def background_job_request(*, kind: str, subject: str, by, task: str) -> tuple[B
     return job, True
 
 
-def _fail(job: BackgroundJob, message: str) -> None:
+def source_text(message) -> str:
+    """A translatable text as written in the code (its msgid), whatever language is active: a
+    job keeps this and each reader sees it in their own language (`BackgroundJob.error_text`).
+    A text already translated (not lazy) stays as it is."""
+    with translation.override(None):
+        return str(message)
+
+
+def _plain(params) -> dict:
+    return {
+        key: value if isinstance(value, int | float) else str(value)
+        for key, value in (params or {}).items()
+    }
+
+
+def _fail(job: BackgroundJob, *messages: tuple[object, dict]) -> None:
+    """Fail the job with `messages`, (lazy text, its placeholders' values) each, kept as source
+    text and values: rendered in the reader's language when read, not the asker's now."""
     job.state = JobState.FAILED
-    job.error = message
+    job.error = "\n".join(source_text(text) for text, _params in messages)
+    job.error_params = [_plain(params) for _text, params in messages]
     job.finished_at = timezone.now()
-    job.save(update_fields=["state", "error", "finished_at", "updated_at"])
+    job.save(update_fields=["state", "error", "error_params", "finished_at", "updated_at"])
 
 
 def _reporter(job: BackgroundJob) -> Report:
@@ -68,6 +88,7 @@ def _reporter(job: BackgroundJob) -> Report:
 
     def report(done: int, total: int, step: str) -> None:
         now = time.monotonic()
+        step = source_text(step)  # shown in the reader's language (BackgroundJob.step_text)
         if now - last[0] < REPORT_EVERY_SECONDS and done < total and step == job.step:
             return
         last[0] = now
@@ -79,28 +100,37 @@ def _reporter(job: BackgroundJob) -> Report:
 
 def background_job_run(*, job_id: int, work: Callable[[BackgroundJob, Report], dict]) -> None:
     """Run `work(job, report)` for a queued or running job (a task delivered again after its
-    worker died starts over) and store its result. A ValidationError's messages become the job's
-    error, shown to who asked; any other exception fails the job with a general message and is
-    raised again for the logs. A finished job is left alone."""
+        worker died starts over) and store its result. A ValidationError's messages become the job's
+        error, shown to who asked; any other exception fails the job with a general message and is
+        raised again for the logs. The error and the steps are kept as source text (and values), so
+    that each reader sees them in their own language. A finished job is left alone."""
     job = BackgroundJob.objects.select_related("requested_by").filter(pk=job_id).first()
     if job is None or not job.is_active:
         return
     language = getattr(job.requested_by, "language", None) or translation.get_language()
     with translation.override(language):
-        job.state, job.started_at, job.error = JobState.RUNNING, timezone.now(), ""
-        job.save(update_fields=["state", "started_at", "error", "updated_at"])
+        job.state, job.started_at, job.error, job.error_params = (
+            JobState.RUNNING,
+            timezone.now(),
+            "",
+            [],
+        )
+        job.save(update_fields=["state", "started_at", "error", "error_params", "updated_at"])
         try:
             result = work(job, _reporter(job))
         except ValidationError as error:
-            _fail(job, " ".join(error.messages))
+            _fail(job, *[(e.message, e.params) for e in error.error_list])
             return
         except Exception:
             logger.exception("background job %s (%s) failed", job.pk, job.kind)
             _fail(
                 job,
-                _(
-                    "The computation failed unexpectedly. Try again; if it fails again, "
-                    "tell the program's technical team."
+                (
+                    _(
+                        "The computation failed unexpectedly. Try again; if it fails again, "
+                        "tell the program's technical team."
+                    ),
+                    {},
                 ),
             )
             raise

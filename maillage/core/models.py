@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,8 +46,12 @@ class BackgroundJob(models.Model):
     )
     done = models.PositiveIntegerField(_("done"), default=0)
     total = models.PositiveIntegerField(_("total"), default=0)
+    # The step and the error are kept as written in the code (source text, one line per error
+    # message, and each message's values): `step_text` and `error_text` give them in the
+    # reader's language, whoever asked.
     step = models.CharField(_("current step"), max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)
+    error_params = models.JSONField(_("values in the error"), default=list, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -83,6 +88,21 @@ class BackgroundJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def step_text(self) -> str:
+        return gettext(self.step) if self.step else ""
+
+    @property
+    def error_text(self) -> str:
+        """The error in the active language (a row written before the values were kept, or a
+        text the code had already translated, reads as it was written)."""
+        lines = self.error.splitlines() if self.error else []
+        params = list(self.error_params or []) + [{}] * len(lines)
+        return " ".join(
+            gettext(line) % values if values else gettext(line)
+            for line, values in zip(lines, params, strict=False)
+        )
 
 
 class OutboxMessage(models.Model):

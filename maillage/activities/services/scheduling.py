@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.accounts.models import User
 from maillage.activities.models import (
@@ -32,20 +33,23 @@ from matchcore.schedule import ScheduleError, ScheduleResult, solve_schedule
 
 
 def _error_messages() -> dict[str, str]:
+    # Lazy: a computation's job keeps the source text and each reader sees it in their language.
     return {
-        "pin_not_acceptable": _(
+        "pin_not_acceptable": gettext_lazy(
             "A kept meeting is between a candidate and an employer the engine did not find "
             "compatible, or that you forbade."
         ),
-        "pin_bad_slot": _("A kept meeting is in a slot the activity no longer has."),
-        "pins_same_slot": _("Two kept meetings of the same person are in the same slot."),
-        "pins_exceed_candidate_limit": _(
+        "pin_bad_slot": gettext_lazy("A kept meeting is in a slot the activity no longer has."),
+        "pins_same_slot": gettext_lazy(
+            "Two kept meetings of the same person are in the same slot."
+        ),
+        "pins_exceed_candidate_limit": gettext_lazy(
             "A candidate has more kept meetings than the activity allows per candidate."
         ),
-        "pins_exceed_employer_capacity": _(
+        "pins_exceed_employer_capacity": gettext_lazy(
             "An employer has more kept meetings than it has places."
         ),
-        "no_schedule_found": _(
+        "no_schedule_found": gettext_lazy(
             "No schedule honouring the kept meetings was found in the time limit. Remove a kept "
             "meeting and compute again."
         ),
@@ -65,7 +69,9 @@ def registered_pairs_score(activity: Activity, *, today: date) -> None:
 def _require_schedulable(activity: Activity) -> None:
     """One rule for every schedule action: only an open or scheduled activity's schedule moves."""
     if activity.status not in {ActivityStatus.OPEN, ActivityStatus.SCHEDULED}:
-        raise ValidationError(_("This activity's schedule can no longer change."), code="closed")
+        raise ValidationError(
+            gettext_lazy("This activity's schedule can no longer change."), code="closed"
+        )
 
 
 def _editable(activity: Activity) -> Activity:
@@ -73,7 +79,8 @@ def _editable(activity: Activity) -> Activity:
     _require_schedulable(activity)
     if activity.meetings.filter(checked_in_at__isnull=False).exists():
         raise ValidationError(
-            _("Meetings have already started: the schedule can no longer change."), code="started"
+            gettext_lazy("Meetings have already started: the schedule can no longer change."),
+            code="started",
         )
     return activity
 
@@ -82,13 +89,15 @@ def _solve(
     activity: Activity, *, today: date, report: Report | None = None
 ) -> tuple[ScheduleResult, ScheduleInputs]:
     report = report or (lambda done, total, step: None)
-    report(0, 3, _("Scoring every registered candidate for the postings brought"))
+    report(0, 3, gettext_lazy("Scoring every registered candidate for the postings brought"))
     registered_pairs_score(activity, today=today)
-    report(1, 3, _("Looking for the best schedule"))
+    report(1, 3, gettext_lazy("Looking for the best schedule"))
     inputs = schedule_inputs(activity)
     if not inputs.problem.candidates or not inputs.problem.employers:
         raise ValidationError(
-            _("A schedule needs at least one registered employer and one registered candidate."),
+            gettext_lazy(
+                "A schedule needs at least one registered employer and one registered candidate."
+            ),
             code="empty",
         )
     try:
@@ -153,7 +162,7 @@ def schedule_draft_compute(
     _require_schedulable(activity)
     result, inputs = _solve(activity, today=today, report=report)
     if report is not None:
-        report(2, 3, _("Preparing the draft"))
+        report(2, 3, gettext_lazy("Preparing the draft"))
     return _draft(activity, result, inputs)
 
 

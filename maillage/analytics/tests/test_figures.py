@@ -121,6 +121,8 @@ def test_a_regional_partner_sees_their_region_with_small_counts_suppressed(clien
     page = response.content.decode()
     assert response.status_code == 200
     assert response.context["filters"].region.code == "02"  # their own region, whatever was asked
+    assert response.context["form"] is None  # no filter: see test_differencing.py
+    assert 'name="chamber"' not in page
     assert '<th scope="row">Propositions</th><td>moins de 5</td>' in page
 
 

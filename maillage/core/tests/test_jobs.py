@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from maillage.accounts.tests.factories import UserFactory
 from maillage.core.jobs import background_job_request, background_job_run
@@ -76,3 +78,44 @@ def test_a_finished_job_delivered_again_is_not_run_again():
     calls = []
     background_job_run(job_id=job.pk, work=lambda running, report: calls.append(1) or {})
     assert calls == []
+
+
+def test_a_failure_is_read_in_the_readers_language_not_the_askers():
+    """Asked by an English speaker, read by a French speaker (and the other way round)."""
+    job = queued_job()  # asked in English
+
+    def work(running, report):
+        report(0, 2, gettext_lazy("Running"))
+        raise ValidationError(
+            gettext_lazy("The file is too large (%(size)s). The limit is %(limit)s."),
+            params={"size": "12 Mo", "limit": "5 Mo"},
+        )
+
+    with translation.override("en"):
+        background_job_run(job_id=job.pk, work=work)
+    job.refresh_from_db()
+    with translation.override("fr"):
+        french = job.error_text, job.step_text
+    with translation.override("en"):
+        english = job.error_text, job.step_text
+    assert french == (
+        "Le fichier est trop volumineux (12 Mo). La limite est de 5 Mo.",
+        "En cours",
+    )
+    assert english == (
+        "The file is too large (12 Mo). The limit is 5 Mo.",
+        "Running",
+    )
+
+
+def test_an_unexpected_failure_is_read_in_the_readers_language():
+    job = queued_job()  # asked in English
+
+    def work(running, report):
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError), translation.override("en"):
+        background_job_run(job_id=job.pk, work=work)
+    job.refresh_from_db()
+    with translation.override("fr"):
+        assert job.error_text.startswith("Le calcul a échoué de façon inattendue.")

@@ -31,3 +31,18 @@ def test_only_old_files_no_record_points_to_are_removed():
     assert not default_storage.exists(orphan)
     assert default_storage.exists(proof.file.name)
     assert orphan_files_remove(now=later) == []
+
+
+def test_the_spool_file_of_an_upload_whose_request_died_is_removed(settings, client):
+    """A web process killed while it reads a large upload leaves the upload's spool file."""
+    spool = settings.FILE_UPLOAD_TEMP_DIR
+    dead = spool / "tmpk1lled.upload.pdf"
+    dead.write_bytes(b"%PDF-1.4 half an upload")
+    other = spool / "notes.txt"  # not an upload's: left alone
+    other.write_bytes(b"kept")
+    later = timezone.now() + timedelta(hours=2)
+
+    assert orphan_files_remove(now=timezone.now()) == []  # young: may be a running upload
+    assert orphan_files_remove(now=later) == [str(dead)]
+    assert not dead.exists()
+    assert other.exists()

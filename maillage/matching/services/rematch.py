@@ -13,7 +13,7 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.candidates.models import CandidateProfile
 from maillage.core.jobs import Report, background_job_request
@@ -185,16 +185,16 @@ def rematch_all(
     total = len(chunks) + len(posting_ids) + len(profiles)
     done = 0
     for chunk in progress(chunks, description=f"{description}: vectors", total=len(chunks)):
-        report(done, total, _("Computing the profiles' text vectors"))
+        report(done, total, gettext_lazy("Computing the profiles' text vectors"))
         candidate_vectors_refresh(profiles=chunk)
         done += 1
     stored = 0
     for posting_id in progress(posting_ids, description=f"{description}: postings"):
-        report(done, total, _("Matching every published posting"))
+        report(done, total, gettext_lazy("Matching every published posting"))
         stored += posting_rematch(posting_id=posting_id, today=today)
         done += 1
     for profile in progress(profiles, description=f"{description}: candidates"):
-        report(done, total, _("Matching every candidate"))
+        report(done, total, gettext_lazy("Matching every candidate"))
         stored += candidate_rematch(candidate_id=profile.pk, today=today)
         done += 1
     version = current_engine(today=today).version
