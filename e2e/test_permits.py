@@ -51,9 +51,10 @@ def test_a_driver_sets_a_permit_status_and_reads_the_reason(
     page.goto("/candidates/profile/")
     regulations = page.locator("#regulations")
     regulations.get_by_label(CLASS_1_NAME).select_option("in_progress")
-    regulations.get_by_role("button", name="Enregistrer mes permis").click()
+    # The save rematches the candidate in the request (tasks run eagerly here): the engine loads.
+    regulations.get_by_role("button", name="Enregistrer mes permis").click(timeout=120_000)
     page.wait_for_load_state()
-    expect(page.get_by_text("Vos permis sont enregistrés.")).to_be_visible()
+    expect(page.get_by_text("Vos permis sont enregistrés.")).to_be_visible(timeout=120_000)
     expect(page.locator("#regulations").get_by_label(CLASS_1_NAME)).to_have_value("in_progress")
     check_accessibility(page, "01-permit-status-profile")
 
@@ -63,7 +64,7 @@ def test_a_driver_sets_a_permit_status_and_reads_the_reason(
     ).to_be_visible()
     expect(
         page.locator("#doors").get_by_text(f"Obtenir «{NBSP}{CLASS_1_NAME}{NBSP}» ouvre 1 poste")
-    ).to_be_visible()
+    ).to_be_visible(timeout=120_000)  # after the page (htmx)
     check_accessibility(page, "02-permit-reason-my-matches")
 
     login(phone_page, driver.user.email, PASSWORD)

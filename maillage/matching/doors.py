@@ -194,7 +194,7 @@ def _help(
 ) -> tuple[str, str]:
     if change.kind == ChangeKind.PERMIT and change.permit in permits:
         permit = permits[change.permit]
-        return _("The steps, with %(regulator)s") % {"regulator": permit.regulator}, permit.url
+        return _("The steps: %(regulator)s") % {"regulator": permit.regulator}, permit.url
     if change.kind == ChangeKind.FRENCH:
         return _("Francisation Québec: free French courses"), FRANCIZATION_URL
     if change.kind == ChangeKind.REGION and change.region_code in regions:

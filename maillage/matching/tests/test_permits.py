@@ -135,7 +135,7 @@ def test_obtaining_the_licence_is_a_door_with_its_regulator(db):
         (f"Obtenir «{NBSP}{CLASS_1_NAME}{NBSP}» ouvre 1 poste", 1, "https://saaq.gouv.qc.ca")
     ]
     assert shown[0].help_label == (
-        "Les démarches, auprès de Société de l'assurance automobile du Québec (SAAQ)"
+        f"Les démarches{NBSP}: Société de l'assurance automobile du Québec (SAAQ)"
     )
 
 
