@@ -3,10 +3,11 @@
 The story: in Québec, driving a tractor-trailer takes a class 1 licence from the SAAQ (Code de la
 sécurité routière). The transport companies' truck-driver postings require it as a permit (in
 place of the line « permis de conduire classe 1 » typed among the skills), and each truck driver
-says where they stand: those who listed the licence among their skills hold it; the others have it
-in progress (training in a driving school), hold a licence from their country that the SAAQ has
-not exchanged yet, or do not have it. Each one sees why on « Mes jumelages ». The demo candidate,
-a welder, holds the CWB ticket and has the CCQ card in progress."""
+says where they stand. Those who listed a class 1 licence among their skills hold it in Québec,
+or, one in two, hold it from their country and the SAAQ has not exchanged it yet; the others are
+training in a driving school (in progress), one in two, or do not have it. Each one sees why on
+« Mes jumelages ». The demo candidate, a welder, holds the CWB ticket and has the CCQ card in
+progress."""
 
 from maillage.candidates.models import CandidateProfile, PermitStatus
 from maillage.candidates.services import candidate_permits_update
@@ -17,8 +18,9 @@ from maillage.employers.services import posting_update
 TRUCK_DRIVERS = "73300"
 CLASS_1 = "saaq-classe-1"
 CLASS_1_TYPED = "permis de conduire classe 1"
-# The truck drivers without the licence among their skills, in turn.
-NOT_HELD_IN_TURN = (PermitStatus.IN_PROGRESS, PermitStatus.OBTAINED_ABROAD, PermitStatus.NONE)
+# In turn: the drivers who listed a class 1 licence among their skills, and the others.
+LISTED_IN_TURN = (PermitStatus.HELD, PermitStatus.OBTAINED_ABROAD)
+NOT_LISTED_IN_TURN = (PermitStatus.IN_PROGRESS, PermitStatus.NONE)
 DEMO_CANDIDATE_PERMITS = {"cwb-soudeur": PermitStatus.HELD, "ccq-soudeur": PermitStatus.IN_PROGRESS}
 
 
@@ -43,13 +45,12 @@ def build_permits_demo(context: DemoContext) -> tuple[int, int]:
         .prefetch_related("skills")
         .order_by("pk")
     )
-    count = 0
+    turns = {True: 0, False: 0}
     for driver in drivers:
-        if any(skill.label == CLASS_1_TYPED for skill in driver.skills.all()):
-            status = PermitStatus.HELD
-        else:
-            status = NOT_HELD_IN_TURN[count % len(NOT_HELD_IN_TURN)]
-            count += 1
+        listed = any(skill.label == CLASS_1_TYPED for skill in driver.skills.all())
+        statuses = LISTED_IN_TURN if listed else NOT_LISTED_IN_TURN
+        status = statuses[turns[listed] % len(statuses)]
+        turns[listed] += 1
         candidate_permits_update(profile=driver, statuses={CLASS_1: status})
     demo = CandidateProfile.objects.filter(user__email=context.candidate_email).first()
     if demo is not None:
