@@ -12,6 +12,7 @@ from maillage.candidates.models import (
     CandidateProfile,
     CandidateSkill,
     Education,
+    PermitStatus,
     ProofDocument,
     WorkExperience,
 )
@@ -199,6 +200,32 @@ class OccupationAddForm(StyledForm):
         ),
         error_messages={"invalid_choice": _("Choose an occupation from the list.")},
     )
+
+
+class PermitStatusForm(StyledForm):
+    """The candidate's status for each permit shown (those of their occupations, and those they
+    already answered): one list per permit, named `permit_<code>`."""
+
+    PREFIX = "permit_"
+
+    def __init__(self, *args, permits: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        for permit in permits:
+            self.fields[self.PREFIX + permit.permit_code] = forms.ChoiceField(
+                label=permit.permit,
+                choices=[("", _("Not said"))] + PermitStatus.choices,
+                required=False,
+                error_messages={"invalid_choice": _("Choose a status from the list.")},
+            )
+
+    def statuses(self) -> dict[str, str]:
+        """Permit code → status ("" when not said), for the permits the request answered (a
+        permit it does not mention is left as it was)."""
+        return {
+            name.removeprefix(self.PREFIX): value
+            for name, value in self.cleaned_data.items()
+            if self.add_prefix(name) in self.data
+        }
 
 
 class SkillAddForm(StyledModelForm):

@@ -31,6 +31,14 @@ class ImmigrationStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class PermitStatus(models.TextChoices):
+    # Values are matchcore.engine.PermitStatus's; a test keeps the two in step.
+    HELD = "held", _("I hold it (valid in Québec)")
+    IN_PROGRESS = "in_progress", _("In progress")
+    OBTAINED_ABROAD = "obtained_abroad", _("Obtained abroad, not yet recognised in Québec")
+    NONE = "none", _("I do not have it")
+
+
 def language_level_field(verbose_name: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         verbose_name,
@@ -95,6 +103,9 @@ class CandidateProfile(models.Model):
     has_drivers_licence = models.BooleanField(_("driver's licence"), default=False)
     has_car = models.BooleanField(_("car"), default=False)
     is_ready_to_relocate = models.BooleanField(_("ready to relocate"), default=False)
+    # Permits of regulated occupations (data/regulated_occupations): permit code → PermitStatus.
+    # Written only through candidates.services.candidate_permits_update.
+    permits = models.JSONField(_("permits of regulated occupations"), default=dict, blank=True)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     salary_expectation = models.DecimalField(
         _("salary expectation"),

@@ -48,6 +48,7 @@ def export(user: User) -> dict | None:
         "has_drivers_licence": profile.has_drivers_licence,
         "has_car": profile.has_car,
         "is_ready_to_relocate": profile.is_ready_to_relocate,
+        "permits": dict(profile.permits),
         "available_from": _iso(profile.available_from),
         "salary_expectation": str(profile.salary_expectation)
         if profile.salary_expectation is not None
@@ -125,6 +126,7 @@ def erase(user: User) -> None:
         municipality=None,
         admission_date=None,
         permit_expires_on=None,
+        permits={},
         summary="",
         available_from=None,
         salary_expectation=None,

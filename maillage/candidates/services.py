@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from maillage.accounts.models import Role, User
 from maillage.accounts.services import privacy_consent_give, user_create
@@ -11,6 +13,7 @@ from maillage.candidates.models import (
     CandidateProfile,
     CandidateSkill,
     Education,
+    PermitStatus,
     ProofDocument,
     WorkExperience,
 )
@@ -19,7 +22,7 @@ from maillage.core.choices import VerificationStatus
 from maillage.core.mail import mail_send_later
 from maillage.core.uploads import CheckedUpload
 from maillage.core.verification import verification_record, verification_reopen
-from maillage.taxonomy.models import NocGroup
+from maillage.taxonomy.models import NocGroup, RegulatedOccupation
 from maillage.taxonomy.selectors import skill_link
 from matchcore.eligibility import PERMANENT_STATUSES
 
@@ -103,6 +106,32 @@ def candidate_skill_add(
     )
     profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
     return skill
+
+
+@transaction.atomic
+def candidate_permits_update(
+    *, profile: CandidateProfile, statuses: dict[str, str]
+) -> CandidateProfile:
+    """Record where the candidate stands with permits of regulated occupations: permit code →
+    PermitStatus, "" to forget one. Unknown codes or statuses change nothing."""
+    known = set(
+        RegulatedOccupation.objects.filter(permit_code__in=list(statuses)).values_list(
+            "permit_code", flat=True
+        )
+    )
+    if set(statuses) - known or set(statuses.values()) - {"", *PermitStatus.values}:
+        raise ValidationError(_("Choose a permit and a status from the list."), code="permit")
+    profile = CandidateProfile.objects.select_for_update().get(pk=profile.pk)
+    permits = dict(profile.permits)
+    for code, status in statuses.items():
+        if status:
+            permits[code] = status
+        else:
+            permits.pop(code, None)
+    profile.permits = dict(sorted(permits.items()))
+    profile.save(update_fields=["permits", "updated_at"])
+    profile_changed.send(sender=CandidateProfile, candidate_id=profile.pk)
+    return profile
 
 
 @transaction.atomic

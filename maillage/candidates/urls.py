@@ -13,6 +13,7 @@ urlpatterns = [
         "profile/occupations/<str:code>/remove/", views.occupation_remove, name="occupation-remove"
     ),
     path("profile/skills/add/", views.skill_add, name="skill-add"),
+    path("profile/permits/", views.permits_update, name="permits-update"),
     path("profile/skills/<int:pk>/remove/", views.skill_remove, name="skill-remove"),
     path("profile/skills/suggestions/", views.skill_suggestions_page, name="skill-suggestions"),
     path("profile/cv/", cv_views.cv_upload, name="cv-upload"),

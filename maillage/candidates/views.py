@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from maillage.candidates.forms import (
     ImmigrationForm,
     LanguagesForm,
     OccupationAddForm,
+    PermitStatusForm,
     PreferencesForm,
     ProofDocumentForm,
     SkillAddForm,
@@ -38,7 +40,7 @@ from maillage.core.choices import VerificationStatus
 from maillage.core.pagination import page_of
 from maillage.core.verification import verification_decision_read
 from maillage.taxonomy.forms import EscoSkillChoiceField
-from maillage.taxonomy.selectors import regulations_for_nocs, skill_suggestions
+from maillage.taxonomy.selectors import permits_by_code, regulations_for_nocs, skill_suggestions
 
 candidate_required = role_required(Role.CANDIDATE)
 team_required = role_required(*TEAM_ROLES)
@@ -82,6 +84,8 @@ def _eligibility_context(profile: CandidateProfile) -> dict:
 @candidate_required
 def profile(request: HttpRequest) -> HttpResponse:
     candidate = selectors.candidate_profile_for_page(profile_pk=request.user.candidate_profile.pk)
+    regulations = regulations_for_nocs(_occupation_codes(candidate))
+    initial = {PermitStatusForm.PREFIX + code: s for code, s in candidate.permits.items()}
     return render(
         request,
         "candidates/profile.html",
@@ -89,10 +93,38 @@ def profile(request: HttpRequest) -> HttpResponse:
             "profile": candidate,
             "occupation_form": OccupationAddForm(),
             "skill_form": SkillAddForm(),
-            "regulations": regulations_for_nocs(_occupation_codes(candidate)),
+            "regulations": regulations,
+            "permit_form": PermitStatusForm(
+                permits=_permits_to_answer(candidate, regulations), initial=initial
+            ),
             **_eligibility_context(candidate),
         },
     )
+
+
+def _permits_to_answer(candidate, regulations) -> list:
+    """One row per permit: those of the candidate's occupations, then those already answered."""
+    found = {}
+    for regulation in regulations:
+        found.setdefault(regulation.permit_code, regulation)
+    answered = set(candidate.permits) - set(found)
+    if answered:
+        found.update(permits_by_code(answered))
+    return list(found.values())
+
+
+@candidate_required
+@require_POST
+def permits_update(request: HttpRequest) -> HttpResponse:
+    candidate = selectors.candidate_profile_for_page(profile_pk=request.user.candidate_profile.pk)
+    regulations = regulations_for_nocs(_occupation_codes(candidate))
+    form = PermitStatusForm(request.POST, permits=_permits_to_answer(candidate, regulations))
+    if form.is_valid():
+        services.candidate_permits_update(profile=candidate, statuses=form.statuses())
+        messages.success(request, _("Your permits are saved."))
+    else:
+        messages.error(request, _("Choose a status from the list."))
+    return redirect(reverse("candidates:profile") + "#regulations")
 
 
 def _occupation_codes(candidate) -> set[str]:

@@ -15,6 +15,7 @@ from maillage.regions.models import ChamberOfCommerce, Municipality
 from maillage.taxonomy.forms import EscoSkillChoiceField
 from maillage.taxonomy.models import NocGroup
 from maillage.taxonomy.scales import LanguageLevel
+from maillage.taxonomy.selectors import permits_for_noc
 from maillage.taxonomy.widgets import TitleWithNocSuggestions
 
 MUNICIPALITY_WIDGET = SearchableSelect(
@@ -146,6 +147,15 @@ class PostingForm(StyledModelForm):
     )
     # Skills ticked among the suggestions: added to the required skills, linked to ESCO.
     esco_skills = EscoSkillChoiceField()
+    # Permits of the posting's NOC unit group (data/regulated_occupations) that the job requires.
+    required_permits = forms.MultipleChoiceField(
+        label=_("Permits required"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose permits of the posting's occupation from the list.")
+        },
+    )
 
     class Meta:
         model = JobPosting
@@ -157,6 +167,7 @@ class PostingForm(StyledModelForm):
             "required_skills",
             "nice_to_have_skills",
             "shows_missing_must_haves",
+            "required_permits",
             "min_education",
             "min_years_experience",
             "min_french_oral_comprehension",
@@ -204,6 +215,17 @@ class PostingForm(StyledModelForm):
             "min_english",
         ]:
             self.fields[name] = min_level_field(self.fields[name].label)
+        # The permits the chosen occupation may require, and those ticked.
+        noc = self.data.get(self.add_prefix("noc")) if self.is_bound else self.instance.noc_id
+        self.permit_rows = permits_for_noc(str(noc or "")[:5])
+        self.fields["required_permits"].choices = [
+            (permit.permit_code, permit.permit) for permit in self.permit_rows
+        ]
+        if self.is_bound:
+            self.permits_checked = self.data.getlist(self.add_prefix("required_permits"))
+        else:
+            self.permits_checked = list(self.instance.required_permits or [])
+            self.fields["required_permits"].initial = self.permits_checked
         # Label → ESCO URI of the skills linked to ESCO (kept across edits of the posting).
         self.esco_uris: dict[str, str] = {}
         if self.is_bound:

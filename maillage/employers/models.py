@@ -260,6 +260,9 @@ class JobPosting(models.Model):
     shows_missing_must_haves = models.BooleanField(
         _("also show me candidates missing a must-have (at most 2 stars)"), default=False
     )
+    # Permits of a regulated occupation the job requires (codes of data/regulated_occupations,
+    # among those of the posting's NOC unit group): must-haves, like licences.
+    required_permits = models.JSONField(_("permits required"), default=list, blank=True)
 
     status = models.CharField(
         _("status"), max_length=20, choices=PostingStatus.choices, default=PostingStatus.DRAFT

@@ -30,7 +30,7 @@ from maillage.employers.models import (
     PostingStatus,
 )
 from maillage.employers.signals import posting_changed
-from maillage.taxonomy.selectors import skill_links
+from maillage.taxonomy.selectors import permits_for_noc, skill_links
 
 DEFAULT_PUBLICATION_DAYS = 60
 
@@ -224,6 +224,17 @@ def _skills_replace(
     )
 
 
+def _required_permits_check(posting: JobPosting) -> None:
+    """A posting requires only permits of its own NOC unit group (each once)."""
+    codes = list(posting.required_permits or [])
+    allowed = {permit.permit_code for permit in permits_for_noc(posting.noc_id)}
+    if len(set(codes)) != len(codes) or not set(codes) <= allowed:
+        raise ValidationError(
+            {"required_permits": _("Choose permits of the posting's occupation from the list.")},
+            code="permit_not_of_occupation",
+        )
+
+
 @transaction.atomic
 def posting_create(
     *,
@@ -239,6 +250,7 @@ def posting_create(
         raise PermissionDenied("Only a verified company can create postings")
     posting = JobPosting(company=company, created_by=by, status=PostingStatus.DRAFT, **fields)
     posting.full_clean()
+    _required_permits_check(posting)
     posting.save()
     _skills_replace(posting, required_skills, nice_skills, skill_uris, must_haves)
     return posting
@@ -262,6 +274,7 @@ def posting_update(
     for name, value in fields.items():
         setattr(posting, name, value)
     posting.full_clean()
+    _required_permits_check(posting)
     posting.save()
     _skills_replace(posting, required_skills, nice_skills, skill_uris, must_haves)
     posting_changed.send(sender=JobPosting, posting_id=posting.pk)

@@ -22,6 +22,7 @@ from maillage.employers.forms import (
     PostingForm,
 )
 from maillage.employers.models import CompanyInvitation, CompanyMember
+from maillage.taxonomy.selectors import permits_by_code
 
 employer_required = role_required(Role.EMPLOYER)
 team_required = role_required(*TEAM_ROLES)
@@ -215,8 +216,13 @@ def posting_detail(request: HttpRequest, public_id) -> HttpResponse:
         getattr(request.user, "company_membership", None) if request.user.is_authenticated else None
     )
     is_member = membership is not None and membership.company_id == posting.company_id
+    permits = (
+        list(permits_by_code(posting.required_permits).values()) if posting.required_permits else []
+    )
     return render(
-        request, "employers/posting_detail.html", {"posting": posting, "is_member": is_member}
+        request,
+        "employers/posting_detail.html",
+        {"posting": posting, "is_member": is_member, "permits": permits},
     )
 
 

@@ -23,6 +23,8 @@ from maillage.matching.engine_state import current_engine
 from maillage.matching.records import candidate_record, posting_record
 from maillage.matching.selectors import candidate_for_engine
 from maillage.regions.models import Region
+from maillage.taxonomy.models import RegulatedOccupation
+from maillage.taxonomy.selectors import permits_by_code
 from matchcore.engine import DEFAULT_POLICY, Skill
 from matchcore.engine.counterfactuals import (
     ALL_SKILLS,
@@ -98,7 +100,12 @@ def _french_skill(skill: str) -> str:
     return names[skill]
 
 
-def _change_sentence(change: ProfileChange, count: int, regions: Mapping[str, Region]) -> str:
+def _change_sentence(
+    change: ProfileChange,
+    count: int,
+    regions: Mapping[str, Region],
+    permits: Mapping[str, RegulatedOccupation],
+) -> str:
     values = {"count": count, "level": change.level}
     if change.kind == ChangeKind.FRENCH and change.skill != ALL_SKILLS:
         values["skill"] = _french_skill(change.skill)
@@ -140,6 +147,17 @@ def _change_sentence(change: ProfileChange, count: int, regions: Mapping[str, Re
             )
             % values
         )
+    if change.kind == ChangeKind.PERMIT:
+        permit = permits.get(change.permit)
+        values["permit"] = permit.permit if permit else change.permit
+        return (
+            ngettext(
+                "Obtaining “%(permit)s” opens %(count)s job",
+                "Obtaining “%(permit)s” opens %(count)s jobs",
+                count,
+            )
+            % values
+        )
     if change.kind == ChangeKind.REGION:
         region = regions.get(change.region_code)
         values["region"] = region.name if region else change.region_code
@@ -169,7 +187,14 @@ def _change_sentence(change: ProfileChange, count: int, regions: Mapping[str, Re
     )
 
 
-def _help(change: ProfileChange, regions: Mapping[str, Region]) -> tuple[str, str]:
+def _help(
+    change: ProfileChange,
+    regions: Mapping[str, Region],
+    permits: Mapping[str, RegulatedOccupation],
+) -> tuple[str, str]:
+    if change.kind == ChangeKind.PERMIT and change.permit in permits:
+        permit = permits[change.permit]
+        return _("The steps: %(regulator)s") % {"regulator": permit.regulator}, permit.url
     if change.kind == ChangeKind.FRENCH:
         return _("Francisation Québec: free French courses"), FRANCIZATION_URL
     if change.kind == ChangeKind.REGION and change.region_code in regions:
@@ -187,7 +212,11 @@ def _help(change: ProfileChange, regions: Mapping[str, Region]) -> tuple[str, st
     )
 
 
-def _door(item: DoorsOpened, regions: Mapping[str, Region]) -> Door:
+def _door(
+    item: DoorsOpened,
+    regions: Mapping[str, Region],
+    permits: Mapping[str, RegulatedOccupation],
+) -> Door:
     counts = sorted(item.by_region.items(), key=lambda kv: (-kv[1], kv[0]))[:REGIONS_NAMED]
     named = [
         RegionCount(
@@ -196,8 +225,9 @@ def _door(item: DoorsOpened, regions: Mapping[str, Region]) -> Door:
         for code, count in counts
         if code in regions
     ]
-    label, url = _help(item.change, regions)
-    return Door(_change_sentence(item.change, item.count, regions), item.count, named, label, url)
+    label, url = _help(item.change, regions, permits)
+    sentence = _change_sentence(item.change, item.count, regions, permits)
+    return Door(sentence, item.count, named, label, url)
 
 
 def candidate_doors(
@@ -212,7 +242,9 @@ def candidate_doors(
     changes = feasible_changes(candidate, records, today=today)
     best = best_doors(doors_opened(candidate, columns, changes, today=today), limit=limit)
     regions = {region.code: region for region in Region.objects.all()}
-    return [_door(item, regions) for item in best]
+    codes = {item.change.permit for item in best if item.change.permit}
+    permits = permits_by_code(codes) if codes else {}
+    return [_door(item, regions, permits) for item in best]
 
 
 # --- the employer's side ---

@@ -20,6 +20,8 @@ from matchcore.engine import (
     CandidateRecord,
     Experience,
     LanguageLevels,
+    PermitHolding,
+    PermitStatus,
     Place,
     PostingRecord,
     Skill,
@@ -92,6 +94,11 @@ def candidate_record(
         is_ready_to_relocate=profile.is_ready_to_relocate,
         available_from=profile.available_from,
         hourly_salary_expectation=hourly(profile.salary_expectation, profile.salary_period),
+        permits=tuple(
+            PermitHolding(code, PermitStatus(status))
+            for code, status in sorted(profile.permits.items())
+            if status in PermitStatus.__members__.values()
+        ),
         vector=vector,
     )
 
@@ -110,6 +117,7 @@ def posting_record(posting: JobPosting, *, vector: np.ndarray | None) -> Posting
         nice_skills=tuple(Skill(s.label, s.esco_uri) for s in skills if not s.is_required),
         must_haves=tuple(Skill(s.label, s.esco_uri) for s in skills if s.is_must_have),
         must_haves_cap=posting.shows_missing_must_haves,
+        required_permits=tuple(posting.required_permits),
         place=_place(posting.municipality),
         hourly_salary_min=hourly(posting.salary_min, posting.salary_period),
         hourly_salary_max=hourly(posting.salary_max, posting.salary_period),

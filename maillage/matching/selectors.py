@@ -9,9 +9,11 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.matching.explanations import Vocabulary, codes_in
+from maillage.matching.explanations.vocabulary import permit_codes_in
 from maillage.matching.models import MatchResult, SavedFilter
 from maillage.regions.models import Region
 from maillage.taxonomy.models import NocGroup
+from maillage.taxonomy.selectors import permits_by_code
 
 ENGINE_PREFETCH = (
     "experiences",
@@ -143,6 +145,9 @@ def region_names() -> dict[str, str]:
 def reason_vocabulary(scored: Iterable) -> Vocabulary:
     """The occupation titles and region names the reasons of these match results or proposals
     name, fetched once for a whole page (two queries)."""
+    scored = list(scored)
     nocs, _regions = codes_in(scored)
     titles = {code: noc.title for code, noc in noc_titles(nocs).items()}
-    return Vocabulary(titles, region_names())
+    permits = permit_codes_in(scored)  # a third query only when a reason names a permit
+    names = {code: p.permit for code, p in permits_by_code(permits).items()} if permits else {}
+    return Vocabulary(titles, region_names(), names)

@@ -211,6 +211,9 @@ class RegulatedOccupation(models.Model):
     (data/regulated_occupations)."""
 
     noc = models.ForeignKey(NocGroup, on_delete=models.CASCADE, related_name="regulations")
+    # The permit's stable code (one permit may serve several unit groups): postings require it
+    # and candidates record their status by this code, so it survives a reload of the file.
+    permit_code = models.CharField(_("permit code"), max_length=60, db_index=True)
     kind = models.CharField(_("kind"), max_length=30, choices=RegulationKind.choices)
     requirement = models.CharField(
         _("requirement"), max_length=10, choices=RegulationRequirement.choices
@@ -220,6 +223,7 @@ class RegulatedOccupation(models.Model):
     permit_fr = models.CharField(_("French permit name"), max_length=300)
     permit_en = models.CharField(_("English permit name"), max_length=300)
     url = models.URLField(_("regulator's website"))
+    source_url = models.URLField(_("source of the requirement"), blank=True)
 
     class Meta:
         verbose_name = _("regulated occupation")

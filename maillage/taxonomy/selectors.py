@@ -187,3 +187,22 @@ def skill_suggestions(
 def regulations_for_nocs(codes: Iterable[str]) -> list[RegulatedOccupation]:
     """The permits, cards and licences Québec asks for these NOC unit groups."""
     return list(RegulatedOccupation.objects.filter(noc_id__in=set(codes)).select_related("noc"))
+
+
+def permits_by_code(codes: Iterable[str] | None = None) -> dict[str, RegulatedOccupation]:
+    """One row per permit code (a permit shared by several unit groups has one name and one
+    regulator), for these codes or for every permit."""
+    rows = RegulatedOccupation.objects.order_by("permit_code", "noc_id")
+    if codes is not None:
+        rows = rows.filter(permit_code__in=set(codes))
+    found: dict[str, RegulatedOccupation] = {}
+    for row in rows:
+        found.setdefault(row.permit_code, row)
+    return found
+
+
+def permits_for_noc(code: str | None) -> list[RegulatedOccupation]:
+    """The permits a posting of this NOC unit group may require (one row per permit)."""
+    if not code:
+        return []
+    return list(RegulatedOccupation.objects.filter(noc_id=code).order_by("kind", "permit_fr"))

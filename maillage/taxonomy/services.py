@@ -255,6 +255,7 @@ def regulated_occupations_load_reference(*, force: bool = False) -> LoadResult:
     rows = [
         RegulatedOccupation(
             noc_id=row["noc_code"],
+            permit_code=row["permit_code"],
             kind=row["kind"],
             requirement=row["requirement"],
             regulator_fr=row["regulator_fr"],
@@ -262,6 +263,7 @@ def regulated_occupations_load_reference(*, force: bool = False) -> LoadResult:
             permit_fr=row["permit_fr"],
             permit_en=row["permit_en"],
             url=row["url"],
+            source_url=row["source_url"],
         )
         for row in read_csv(path)
     ]

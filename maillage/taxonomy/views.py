@@ -7,7 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from maillage.core.options import options_response
 from maillage.taxonomy.models import NocGroup
-from maillage.taxonomy.selectors import noc_suggestions, noc_unit_group_search, skill_suggestions
+from maillage.taxonomy.selectors import (
+    noc_suggestions,
+    noc_unit_group_search,
+    permits_for_noc,
+    skill_suggestions,
+)
 
 # The id of the NOC <select> a suggestion fills in (an element id the form generated).
 _ELEMENT_ID = re.compile(r"^id_[A-Za-z0-9_-]{1,60}$")
@@ -58,4 +63,17 @@ def skill_suggestions_view(request: HttpRequest) -> HttpResponse:
         request,
         "taxonomy/_skill_suggestions.html",
         {"suggestions": suggestions, "field_name": "esco_skills"},
+    )
+
+
+@login_required
+@require_GET
+def permit_options(request: HttpRequest) -> HttpResponse:
+    """The permits a posting of the NOC unit group ?noc= may require, as boxes named
+    `required_permits` (none ticked: the employer ticks those the job needs). Empty for a unit
+    group without a regulated permit."""
+    return render(
+        request,
+        "taxonomy/_permit_options.html",
+        {"permits": permits_for_noc(request.GET.get("noc", "")[:5]), "checked": []},
     )

@@ -73,6 +73,24 @@ class Place:
         return self.latitude is not None and self.longitude is not None
 
 
+class PermitStatus(StrEnum):
+    """Where a candidate stands with a permit, card or licence of a regulated occupation (data/
+    regulated_occupations). Only HELD meets a posting that requires it."""
+
+    HELD = "held"
+    IN_PROGRESS = "in_progress"
+    OBTAINED_ABROAD = "obtained_abroad"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class PermitHolding:
+    """A permit by its code (data/regulated_occupations' `permit_code`) and the candidate's status."""
+
+    code: str
+    status: PermitStatus
+
+
 @dataclass(frozen=True)
 class CandidateRecord:
     id: int | str
@@ -96,8 +114,18 @@ class CandidateRecord:
     is_ready_to_relocate: bool = False
     available_from: date | None = None
     hourly_salary_expectation: float | None = None
+    # The permits of regulated occupations the candidate told us about (a code at most once).
+    permits: tuple[PermitHolding, ...] = ()
     # The profile's text embedding (unit vector), when there is text to embed.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+    def permit_status(self, code: str) -> PermitStatus:
+        """The candidate's status for a permit (NONE when they said nothing about it)."""
+        return next((p.status for p in self.permits if p.code == code), PermitStatus.NONE)
+
+    @property
+    def permits_held(self) -> frozenset[str]:
+        return frozenset(p.code for p in self.permits if p.status == PermitStatus.HELD)
 
 
 @dataclass(frozen=True)
@@ -122,6 +150,10 @@ class PostingRecord:
     # so that it also counts in the score.
     must_haves: tuple[Skill, ...] = ()
     must_haves_cap: bool = False
+    # Permits of a regulated occupation the posting requires (codes, as `PermitHolding.code`):
+    # must-haves too, excluding a candidate who does not hold one, or capping the stars under
+    # `must_haves_cap`.
+    required_permits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +215,11 @@ class ReasonCode(StrEnum):
     NOT_AVAILABLE_BY_START = "not_available_by_start"
     # A must-have is missing: an exclusion, or a cap on the stars when the employer allows it.
     MUST_HAVE_MISSING = "must_have_missing"
+    # A required permit not held, by the candidate's status: none, still in progress, or held
+    # abroad only (not valid in Québec until the regulator recognises it). Excludes, or caps.
+    PERMIT_MISSING = "permit_missing"
+    PERMIT_IN_PROGRESS = "permit_in_progress"
+    PERMIT_OBTAINED_ABROAD = "permit_obtained_abroad"
     # Factors: what was found.
     SAME_OCCUPATION = "same_occupation"
     SAME_MINOR_GROUP = "same_minor_group"

@@ -1,7 +1,8 @@
 """What would open more doors, on both sides, counted by the engine's own hard rules.
 
 For a candidate (`doors_opened`): each single change they could make to their profile (a French or
-English level, a card or licence a posting requires, a region, moving, an earlier availability)
+English level, a card or licence a posting requires, the permit of a regulated occupation, a
+region, moving, an earlier availability)
 and the published postings it would newly admit: the changed record goes through
 `rules.hard_rules`, the same function every scored pair goes through. The kinds of change are
 closed on purpose: none touches the right to work, the program's eligibility or a protected ground.
@@ -29,6 +30,8 @@ from matchcore.engine.contracts import (
     LANGUAGE_SKILLS,
     CandidateRecord,
     LanguageLevels,
+    PermitHolding,
+    PermitStatus,
     PostingRecord,
     Skill,
 )
@@ -46,6 +49,7 @@ class ChangeKind(StrEnum):
     REGION = "region"
     RELOCATION = "relocation"
     CREDENTIAL = "credential"
+    PERMIT = "permit"
     AVAILABILITY = "availability"
 
 
@@ -53,13 +57,15 @@ class ChangeKind(StrEnum):
 class ProfileChange:
     """One change a person can make. `skill` is a French skill (ALL_SKILLS: every skill below
     `level`); `level` the language level reached; `region_code` a region accepted; `credential`
-    a card, licence or skill obtained; `available_from` the new availability date."""
+    a card, licence or skill obtained; `permit` the code of a regulated occupation's permit
+    obtained (held in Québec); `available_from` the new availability date."""
 
     kind: ChangeKind
     skill: str = ALL_SKILLS
     level: int | None = None
     region_code: str = ""
     credential: Skill | None = None
+    permit: str = ""
     available_from: date | None = None
 
     def apply(self, candidate: CandidateRecord) -> CandidateRecord:
@@ -74,6 +80,10 @@ class ProfileChange:
             return replace(candidate, is_ready_to_relocate=True)
         if self.kind == ChangeKind.CREDENTIAL and self.credential is not None:
             return replace(candidate, skills=(*candidate.skills, self.credential))
+        if self.kind == ChangeKind.PERMIT and self.permit:
+            others = tuple(p for p in candidate.permits if p.code != self.permit)
+            held = PermitHolding(self.permit, PermitStatus.HELD)
+            return replace(candidate, permits=(*others, held))
         if self.kind == ChangeKind.AVAILABILITY:
             return replace(candidate, available_from=self.available_from)
         return candidate
@@ -137,6 +147,16 @@ class PostingColumns:
                     for key in skill_keys(skill):
                         owners.setdefault(key, []).append((row, index))
         self._must_have_owners = owners
+        # Required permits that exclude (not capped), the same way.
+        self.permit_count = np.zeros(len(postings), np.int32)
+        permit_owners: dict[str, list[int]] = {}
+        for row, posting in enumerate(postings):
+            if posting.required_permits and not posting.must_haves_cap:
+                codes = set(posting.required_permits)
+                self.permit_count[row] = len(codes)
+                for code in codes:
+                    permit_owners.setdefault(code, []).append(row)
+        self._permit_owners = permit_owners
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -176,7 +196,13 @@ class PostingColumns:
             late = candidate.available_from.toordinal() > self.latest_start
             out |= (self.start != NO_DATE) & late
         out |= self._missing_must_haves(candidate)
+        out |= self._missing_permits(candidate)
         return out
+
+    def _missing_permits(self, candidate: CandidateRecord) -> np.ndarray:
+        rows = [row for code in candidate.permits_held for row in self._permit_owners.get(code, ())]
+        counts = np.bincount(np.array(rows, np.int64), minlength=len(self.ids))
+        return counts < self.permit_count
 
     def _missing_must_haves(self, candidate: CandidateRecord) -> np.ndarray:
         held = set()
@@ -257,6 +283,8 @@ def feasible_changes(
     french: dict[str, set[int]] = {skill: set() for skill in LANGUAGE_SKILLS}
     english: set[int] = set()
     credentials: dict[frozenset[str], Skill] = {}
+    permits: set[str] = set()
+    held = candidate.permits_held
     regions: set[str] = set()
     have = candidate_skill_keys(candidate)
     known_english = [level for _s, level in candidate.english.items() if level is not None]
@@ -272,6 +300,7 @@ def feasible_changes(
             keys = skill_keys(skill)
             if not keys & have:
                 credentials.setdefault(keys, skill)
+        permits.update(code for code in posting.required_permits if code not in held)
         if posting.place.region_code:
             regions.add(posting.place.region_code)
     changes = [
@@ -288,6 +317,7 @@ def feasible_changes(
         ProfileChange(ChangeKind.CREDENTIAL, credential=skill)
         for skill in sorted(credentials.values(), key=lambda s: (s.label, s.esco_uri))
     ]
+    changes += [ProfileChange(ChangeKind.PERMIT, permit=code) for code in sorted(permits)]
     flexible = candidate.is_open_to_all_regions or candidate.is_ready_to_relocate
     if not flexible and candidate.region_codes:
         accepted = candidate.region_codes | {candidate.home.region_code}
@@ -306,12 +336,18 @@ def best_doors(opened: Sequence[DoorsOpened], *, limit: int) -> list[DoorsOpened
     level among a language's equal counts), and none that opens exactly the postings of one
     already kept (the change listed first, the smaller one, stays: a skill before all four,
     a region before moving anywhere)."""
-    seen: set[tuple[str, str, str, str]] = set()
+    seen: set[tuple[str, str, str, str, str]] = set()
     shown: set[tuple[int | str, ...]] = set()
     best = []
     for item in opened:
         change = item.change
-        family = (change.kind, change.skill, change.region_code, str(change.credential))
+        family = (
+            change.kind,
+            change.skill,
+            change.region_code,
+            str(change.credential),
+            change.permit,
+        )
         if family in seen or item.posting_ids in shown:
             continue
         seen.add(family)

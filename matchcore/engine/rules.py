@@ -17,6 +17,7 @@ from matchcore.eligibility import (
 from matchcore.engine.contracts import (
     CandidateRecord,
     Factor,
+    PermitStatus,
     PostingRecord,
     Reason,
     ReasonCode,
@@ -58,6 +59,8 @@ def hard_rules(
                     is_exclusion=True,
                 )
             )
+
+    reasons += permit_reasons(candidate, posting)
 
     eligibility = assess_eligibility(
         admission_date=candidate.admission_date,
@@ -152,6 +155,34 @@ def hard_rules(
                 start_date=posting.start_date.isoformat(),
             )
         )
+    return reasons
+
+
+PERMIT_REASONS = {
+    PermitStatus.NONE: ReasonCode.PERMIT_MISSING,
+    PermitStatus.IN_PROGRESS: ReasonCode.PERMIT_IN_PROGRESS,
+    PermitStatus.OBTAINED_ABROAD: ReasonCode.PERMIT_OBTAINED_ABROAD,
+}
+
+
+def missing_permits(posting: PostingRecord, held: frozenset[str]) -> list[str]:
+    """Codes of the posting's required permits the candidate does not hold."""
+    return [code for code in posting.required_permits if code not in held]
+
+
+def permit_reasons(candidate: CandidateRecord, posting: PostingRecord) -> list[Reason]:
+    """The required permits the candidate does not hold, one reason per status (none, in
+    progress, obtained abroad): exclusions, or caps when the employer lets must-haves through."""
+    missing = missing_permits(posting, candidate.permits_held)
+    reasons = []
+    for status, code in PERMIT_REASONS.items():
+        permits = [p for p in missing if candidate.permit_status(p) == status]
+        if not permits:
+            continue
+        if posting.must_haves_cap:
+            reasons.append(Reason(code, {"permits": permits, "capped": True}))
+        else:
+            reasons.append(Reason(code, {"permits": permits}, is_exclusion=True))
     return reasons
 
 

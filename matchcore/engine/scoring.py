@@ -32,7 +32,7 @@ from matchcore.engine.factors import (
 )
 from matchcore.engine.policy import Policy
 from matchcore.engine.ranker import Ranker
-from matchcore.engine.rules import hard_rules
+from matchcore.engine.rules import PERMIT_REASONS, hard_rules, missing_permits
 
 
 def feature_vector(values: list[FactorValue]) -> np.ndarray:
@@ -152,8 +152,11 @@ def score_pair(
     )
 
 
+CAPPING_CODES = frozenset({ReasonCode.MUST_HAVE_MISSING, *PERMIT_REASONS.values()})
+
+
 def _caps(reason: Reason) -> bool:
-    return reason.code == ReasonCode.MUST_HAVE_MISSING and not reason.is_exclusion
+    return reason.code in CAPPING_CODES and not reason.is_exclusion
 
 
 def cap_scores(
@@ -166,11 +169,18 @@ def cap_scores(
 ) -> np.ndarray:
     """`score_pair`'s must-have cap for many candidates of one posting (vectorised scores);
     `haves`: their skill keys when already known."""
-    if not (posting.must_haves and posting.must_haves_cap):
+    if not ((posting.must_haves or posting.required_permits) and posting.must_haves_cap):
         return scores
     if haves is None:
         haves = [candidate_skill_keys(c) for c in candidates]
-    lacking = np.array([bool(missing_must_haves(posting, have)) for have in haves])
+    lacking = np.array(
+        [
+            bool(missing_must_haves(posting, have))
+            or bool(missing_permits(posting, candidate.permits_held))
+            for candidate, have in zip(candidates, haves, strict=True)
+        ],
+        dtype=np.bool_,
+    )
     return np.where(lacking, np.minimum(scores, policy.must_have_ceiling), scores)
 
 

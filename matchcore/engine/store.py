@@ -46,6 +46,7 @@ class CandidateStore:
         # Inverted lists (compact arrays of rows) for candidate generation.
         self.by_noc: dict[str, array] = defaultdict(lambda: array("q"))
         self.by_skill: dict[str, array] = defaultdict(lambda: array("q"))
+        self.by_permit: dict[str, array] = defaultdict(lambda: array("q"))  # permits held
         self._columns: dict[str, np.ndarray] = {}
         self._grow(capacity)
 
@@ -134,6 +135,8 @@ class CandidateStore:
                 self.by_noc[noc].append(row)
             for key in candidate_skill_keys(record):
                 self.by_skill[key].append(row)
+            for code in record.permits_held:
+                self.by_permit[code].append(row)
         if records:
             for name, (dtype, shape) in self._SPEC.items():
                 c[name][rows[0] : rows[-1] + 1] = np.array(values[name], dtype=dtype).reshape(
@@ -192,6 +195,9 @@ class CandidateStore:
         if posting.must_haves and not posting.must_haves_cap:
             for skill in posting.must_haves:
                 both(mask, self._holding(skill), out=mask)
+        if posting.required_permits and not posting.must_haves_cap:
+            for code in posting.required_permits:
+                both(mask, self._holding_permit(code), out=mask)
         bit = region_bit(posting.place.region_code)
         if bit:
             both(mask, (self.region_accept & bit) != 0, out=mask)
@@ -205,6 +211,12 @@ class CandidateStore:
         for key in skill_keys(skill):
             if key in self.by_skill:
                 held[np.frombuffer(self.by_skill[key], dtype=np.int64)] = True
+        return held
+
+    def _holding_permit(self, code: str) -> np.ndarray:
+        held = np.zeros(self.size, dtype=np.bool_)
+        if code in self.by_permit:
+            held[np.frombuffer(self.by_permit[code], dtype=np.int64)] = True
         return held
 
     def sharing_skills(self, posting: PostingRecord, mask: np.ndarray, limit: int) -> np.ndarray:

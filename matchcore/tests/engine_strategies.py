@@ -10,6 +10,8 @@ from matchcore.engine import (
     CandidateRecord,
     Experience,
     LanguageLevels,
+    PermitHolding,
+    PermitStatus,
     Place,
     PostingRecord,
     Skill,
@@ -19,6 +21,7 @@ TODAY = date(2026, 11, 26)
 DIMS = 8
 NOCS = ["72106", "72100", "72101", "72400", "33102", "21232", "12200", "99999"]
 REGIONS = ["01", "02", "03", "08", "09", "11"]
+PERMIT_CODES = ["ccq-soudeur", "saaq-classe-1", "oiiaq-infirmiere-auxiliaire"]
 SKILL_LABELS = ["soudage MIG", "soudage TIG", "lecture de plans", "Python", "SQL", "paie"]
 
 levels = st.one_of(st.none(), st.integers(1, 12))
@@ -45,6 +48,13 @@ vectors = st.one_of(
     .filter(lambda v: float(np.linalg.norm(v)) > 1e-3)
     .map(lambda v: v / np.linalg.norm(v)),
 )
+
+permit_holdings = st.lists(
+    st.builds(PermitHolding, st.sampled_from(PERMIT_CODES), st.sampled_from(list(PermitStatus))),
+    max_size=3,
+    unique_by=lambda p: p.code,
+).map(tuple)
+required_permits = st.lists(st.sampled_from(PERMIT_CODES), max_size=2, unique=True).map(tuple)
 
 
 @st.composite
@@ -79,6 +89,7 @@ def candidates(draw, identifier=None):
         is_ready_to_relocate=draw(st.booleans()),
         available_from=draw(optional_days),
         hourly_salary_expectation=draw(st.one_of(st.none(), st.floats(0, 80))),
+        permits=draw(permit_holdings),
         vector=draw(vectors),
     )
 
@@ -97,6 +108,7 @@ def postings(draw, identifier=None):
         required_skills=required,
         must_haves=tuple(s for s in required if draw(st.booleans())),
         must_haves_cap=draw(st.booleans()),
+        required_permits=draw(required_permits),
         nice_skills=tuple(draw(st.lists(skills, max_size=2, unique_by=lambda s: s.label))),
         place=draw(places),
         hourly_salary_min=low,

@@ -101,6 +101,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "candidates/profile/occupations/add/": frozenset({CANDIDATE}),
     "candidates/profile/occupations/<str:code>/remove/": frozenset({CANDIDATE}),
     "candidates/profile/skills/add/": frozenset({CANDIDATE}),
+    "candidates/profile/permits/": frozenset({CANDIDATE}),
     "candidates/profile/skills/<int:pk>/remove/": frozenset({CANDIDATE}),
     "candidates/profile/skills/suggestions/": frozenset({CANDIDATE}),
     "candidates/profile/cv/": frozenset({CANDIDATE}),
@@ -133,6 +134,7 @@ ACCESS: dict[str, frozenset[str]] = {
     # taxonomy and regions
     "taxonomy/noc/options/": EVERYONE,
     "taxonomy/noc/suggestions/": ROLES,
+    "taxonomy/permits/options/": ROLES,
     "taxonomy/skills/suggestions/": ROLES,
     "regions/": EVERYONE,
     "regions/municipalities/options/": EVERYONE,

@@ -1,7 +1,11 @@
 """Sentences for the engine's rules: why a candidate is excluded from a posting (eligibility,
-permit, languages, region, availability, a missing must-have)."""
+permit, languages, region, availability, a missing must-have or a permit of a regulated
+occupation)."""
+
+from collections.abc import Callable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from maillage.matching.explanations.vocabulary import (
     CANDIDATE,
@@ -119,6 +123,48 @@ def _must_have(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
     return _("Missing must-have: %(missing)s.") % values, "exclusion"
 
 
+def _capped(text: str, e: dict) -> tuple[str, str]:
+    if e.get("capped"):
+        return _("%(reason)s At most 2 stars.") % {"reason": text}, "weak"
+    return text, "exclusion"
+
+
+def _permit(candidate_text: Callable[[int], str], team_text: Callable[[], str]) -> Handler:
+    """A permit reason's sentence: the permits named, for the candidate or the team."""
+
+    def handle(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+        permits = e.get("permits", [])
+        text = candidate_text(len(permits)) if who == CANDIDATE else team_text()
+        return _capped(text % {"permits": v.permits(permits)}, e)
+
+    return handle
+
+
+_permit_missing = _permit(
+    lambda n: ngettext(
+        "This job requires: %(permits)s; you do not hold it.",
+        "This job requires: %(permits)s; you do not hold them.",
+        n,
+    ),
+    lambda: _("Does not hold the required permit: %(permits)s."),
+)
+_permit_in_progress = _permit(
+    lambda n: ngettext(
+        "This job requires: %(permits)s; yours is in progress.",
+        "This job requires: %(permits)s; yours are in progress.",
+        n,
+    ),
+    lambda: _("Required permit in progress, not held yet: %(permits)s."),
+)
+_permit_abroad = _permit(
+    lambda n: _(
+        "This job requires: %(permits)s; you obtained it abroad, and Québec must recognise "
+        "it first."
+    ),
+    lambda: _("Required permit obtained abroad, not yet recognised in Québec: %(permits)s."),
+)
+
+
 EXCLUSION_SENTENCES: dict[str, Handler] = {
     ReasonCode.NOT_ELIGIBLE: _not_eligible,
     ReasonCode.ELIGIBILITY_INCOMPLETE: _incomplete,
@@ -130,4 +176,7 @@ EXCLUSION_SENTENCES: dict[str, Handler] = {
     ReasonCode.REGION_NOT_WANTED: _region_not_wanted,
     ReasonCode.NOT_AVAILABLE_BY_START: _not_available,
     ReasonCode.MUST_HAVE_MISSING: _must_have,
+    ReasonCode.PERMIT_MISSING: _permit_missing,
+    ReasonCode.PERMIT_IN_PROGRESS: _permit_in_progress,
+    ReasonCode.PERMIT_OBTAINED_ABROAD: _permit_abroad,
 }

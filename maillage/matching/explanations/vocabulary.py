@@ -2,7 +2,7 @@
 cites (NOC titles, regions) and how values are said (levels, dates, years, lists)."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.formats import date_format
@@ -25,10 +25,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Names the sentences need: NOC titles by code and region names by code."""
+    """Names the sentences need: NOC titles, region names and permit names by code."""
 
     noc_titles: dict[str, str]
     region_names: dict[str, str]
+    permit_names: dict[str, str] = field(default_factory=dict)
 
     def noc(self, code: object) -> str:
         """The title and code, the title cut at a word so the sentence fits on a phone."""
@@ -40,6 +41,11 @@ class Vocabulary:
 
     def region(self, code: object) -> str:
         return self.region_names.get(str(code), str(code))
+
+    def permits(self, codes: object) -> str:
+        """The permits' names, in a list (the code when the name is unknown)."""
+        codes = codes if isinstance(codes, list | tuple) else [codes]
+        return ", ".join(self.permit_names.get(str(code), str(code)) for code in codes)
 
 
 # One reason's evidence, the audience and the vocabulary → (text, tone), or None to say nothing.
@@ -58,6 +64,16 @@ def codes_in(results: Iterable) -> tuple[set[str], set[str]]:
             if "region" in evidence:
                 regions.add(str(evidence["region"]))
     return nocs, regions
+
+
+def permit_codes_in(results: Iterable) -> set[str]:
+    """Permit codes named in the results' reasons (to fetch their names only when there are)."""
+    return {
+        str(code)
+        for result in results
+        for reason in result.reasons
+        for code in reason.get("evidence", {}).get("permits", [])
+    }
 
 
 def skill_label(name: object) -> str:

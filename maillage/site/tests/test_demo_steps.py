@@ -9,6 +9,7 @@ def test_every_app_demo_module_registers_its_step_and_the_path_follows_the_match
     assert set(modules) == {
         "regions",
         "candidates",
+        "employers",
         "activities",
         "matching",
         "households",
@@ -23,6 +24,7 @@ def test_every_app_demo_module_registers_its_step_and_the_path_follows_the_match
     assert order == [
         "regions",
         "candidates",
+        "employers",
         "activities",
         "matching",
         "households",

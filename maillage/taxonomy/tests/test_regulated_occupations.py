@@ -29,6 +29,21 @@ def test_every_row_is_loaded_on_a_unit_group(db):
     assert len({row["noc_code"] for row in rows}) == 75
     assert {row["kind"] for row in rows} == set(RegulationKind.values)
     assert all(row["url"].startswith("https://") for row in rows)
+    assert all(row["source_url"].startswith("https://") for row in rows)
+
+
+def test_a_permit_code_names_one_permit_of_one_regulator(db):
+    """Postings and candidates refer to a permit by its code: each code has one name, one
+    regulator, one kind, wherever it appears (an engineer's licence serves ten unit groups)."""
+    rows = _rows()
+    by_code: dict[str, set[tuple[str, ...]]] = {}
+    for row in rows:
+        by_code.setdefault(row["permit_code"], set()).add(
+            tuple(row[k] for k in ("kind", "requirement", "regulator_fr", "permit_fr", "permit_en"))
+        )
+    assert len(by_code) == 68
+    assert all(len(permits) == 1 for permits in by_code.values())
+    assert all(code == code.lower() and " " not in code for code in by_code)
 
 
 def test_loading_again_changes_nothing(db):
