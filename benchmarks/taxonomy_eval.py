@@ -55,6 +55,7 @@ from maillage.taxonomy.language import (  # noqa: E402
     language_tools,
     reference_records,
     tools_directory,
+    trained_title_ranking,
 )
 from maillage.taxonomy.selectors import _spelled_codes, noc_unit_group_search  # noqa: E402
 from matchcore.language import terms  # noqa: E402
@@ -160,27 +161,37 @@ def evaluate_title_stages(normalizer: TitleNormalizer, test, esco_test) -> dict:
     """Stage 1 is the normaliser of round 2026-11 (spelling + meaning + crosswalk); then the
     Québec-usage equivalents table; then the NOC's own words (naive Bayes, title_words.py); then
     the trained ranking layer over all the signals (data/trained/title_ranking.json). Stages 3 and
-    4 read the same candidates, ordered by the hand-set score or by the layer."""
-    full, trained = normalizer.weights, normalizer.ranking
+    4 read the same candidates, ordered by the hand-set score or by the layer. The layer is read
+    from its file once every title's candidates are found (a `make train-language` may run
+    alongside); a stale or missing layer stops the benchmark."""
+    full = normalizer.weights
     bare = replace(full, taxonomy_noc=0.0, taxonomy_esco=0.0)
     results: dict = {"noc": {}, "esco": {}}
+    pending = []
     for scheme, rows in (("noc", test), ("esco", esco_test)):
         for language in ("fr", "en"):
             items = [(code, title) for code, lang, title in rows if lang == language]
-            expected = [code for code, _ in items]
             found: dict[str, list[list[str]]] = defaultdict(list)
+            candidates = []
             for _, title in items:
                 normalizer.weights = bare
                 with without_quebec_equivalents():
                     found["1_spelling_meaning_crosswalk"].append(ranked(normalizer, title, scheme))
                 found["2_plus_quebec_equivalents"].append(ranked(normalizer, title, scheme))
                 normalizer.weights = full
-                candidates = normalizer.candidates(title, scheme=scheme)
-                found["3_plus_noc_words_taxonomy"].append(ranked_candidates(normalizer, candidates))
-                layer = trained.get(scheme)
-                found[FINAL_STAGE].append(ranked_candidates(normalizer, candidates, layer))
-            results[scheme][language] = {name: ranks(f, expected) for name, f in found.items()}
-    normalizer.weights, normalizer.ranking = full, trained
+                candidates.append(normalizer.candidates(title, scheme=scheme))
+                found["3_plus_noc_words_taxonomy"].append(
+                    ranked_candidates(normalizer, candidates[-1])
+                )
+            pending.append((scheme, language, [code for code, _ in items], found, candidates))
+    trained = trained_title_ranking()
+    if set(trained) != {"noc", "esco"}:
+        raise RuntimeError("No up-to-date trained title ranking: run make train-language")
+    normalizer.ranking = trained
+    language_tools().titles.ranking = trained  # loaded before the layer was: for the picker
+    for scheme, language, expected, found, candidates in pending:
+        found[FINAL_STAGE] = [ranked_candidates(normalizer, c, trained[scheme]) for c in candidates]
+        results[scheme][language] = {name: ranks(f, expected) for name, f in found.items()}
     return results
 
 

@@ -76,6 +76,8 @@ def tokenize(text: str) -> list[Token]:
 _ENDINGS = (
     ("euses", "eur"),
     ("euse", "eur"),
+    ("eures", "eur"),  # Québec feminine: « professeure », « ingénieure »
+    ("eure", "eur"),
     ("trices", "teur"),
     ("trice", "teur"),
     ("ieres", "ier"),
@@ -89,6 +91,17 @@ _ENDINGS = (
     ("ees", "e"),
     ("ee", "e"),
     ("eres", "er"),
+    ("ere", "er"),  # « bouchère », « boulangère », « bergère »
+    ("elles", "el"),  # « professionnelle », « manuelle »
+    ("elle", "el"),
+    ("ives", "if"),  # « administrative », « sportive »
+    ("ive", "if"),
+    ("ales", "al"),  # « générale », « principale »
+    ("ale", "al"),
+    ("onnes", "on"),  # « bûcheronne », « patronne »
+    ("onne", "on"),
+    ("ies", "i"),  # « apprentie »; « boulangeries » and « boulangerie » meet too
+    ("ie", "i"),
 )
 _FEMININE_E = re.compile(r"[aeiou]n?[td]e$")
 

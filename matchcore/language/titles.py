@@ -12,6 +12,7 @@ help find an ESCO occupation.
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +24,7 @@ from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import Embedder, LabelIndex, LabelRecord
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
+    STOPWORDS,
     Language,
     detect_language,
     has_letters,
@@ -86,6 +88,8 @@ FEATURES = (
     "heads",  # P(NOC group | the first and last words of the title's head) (title_words.edge_words)
     "log_heads",
     "mass",  # sum of its 5 best labels' scores
+    "coverage",  # share of the title's meaning words found among its labels' words
+    "precision",  # share of its best label's meaning words found in the title
     # Relative to the other candidates of the same title:
     "hand_gap",  # hand score minus the best hand score
     "semantic_gap",  # semantic minus the best semantic
@@ -153,6 +157,12 @@ def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float,
     total = 1.0 + sum(weights.support)
     value = (row[0] + sum(w * v for w, v in zip(weights.support, others, strict=False))) / total
     return value, label, row
+
+
+@lru_cache(maxsize=65536)
+def _meaning_words(key: str) -> frozenset[str]:
+    """The word keys of a matching key (terms.text_key) that carry meaning."""
+    return frozenset(w for w in key.split() if w not in STOPWORDS and len(w) > 1)
 
 
 class TitleNormalizer:
@@ -298,6 +308,8 @@ class TitleNormalizer:
         concepts = list(scores[wanted])
         if not concepts:
             return None
+        title_keys = [_meaning_words(key) for key in query_keys]
+        all_title_keys = frozenset().union(*title_keys)
         words_of = {word for variant in variants for word in title_words(variant)}
         edges_of = {word for variant in variants for word in edge_words(variant)}
         posterior = self._posterior(self.group_words, words_of)
@@ -322,6 +334,9 @@ class TitleNormalizer:
                 )
             )
             taxonomy = (weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco) * words
+            coverage, precision = self._coverage(
+                scores[wanted][concept], label, title_keys, all_title_keys
+            )
             rows.append(
                 (
                     min(1.0, hand + taxonomy),
@@ -341,6 +356,8 @@ class TitleNormalizer:
                     heads,
                     float(np.log(heads + 1e-4)),
                     sum(values[:5]),
+                    coverage,
+                    precision,
                 )
             )
             best_labels.append(label)
@@ -351,6 +368,28 @@ class TitleNormalizer:
             best_labels=best_labels,
             languages=languages,
         )
+
+    def _coverage(
+        self,
+        labels: dict[int, tuple],
+        best: int,
+        title_keys: list[frozenset[str]],
+        all_title_keys: frozenset[str],
+    ) -> tuple[float, float]:
+        """How much of the title a concept's labels say (the best variant's share of meaning
+        words found among the words of its candidate labels), and how much of its best label the
+        title says: « soudeur de pipelines » is covered by a group with « pipeline » in a label,
+        and « soudeur » alone does not say all of « soudeur de pipelines »."""
+        label_words = frozenset().union(
+            *(_meaning_words(self.index.keys[label]) for label in labels)
+        )
+        coverage = max(
+            (len(words & label_words) / len(words) for words in title_keys if words),
+            default=0.0,
+        )
+        best_words = _meaning_words(self.index.keys[best])
+        precision = len(best_words & all_title_keys) / len(best_words) if best_words else 0.0
+        return coverage, precision
 
     def _posterior(self, model: GroupWords | None, words: set[str]) -> np.ndarray | None:
         if model is None:

@@ -22,7 +22,7 @@ from matchcore.language.store import bundle_exists, bundle_size_bytes
 from matchcore.language.titles import TitleNormalizer
 
 # Bump when the saved format or the way labels are prepared changes: saved tools are rebuilt.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 VERSION = f"{FORMAT_VERSION}-{MODEL_NAME}"
 
 

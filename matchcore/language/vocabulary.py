@@ -34,6 +34,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ti": "technologies de l'information",
     "it": "information technology",
     "pdg": "président-directeur général",
+    "dg": "directeur général",
     "ceo": "chief executive officer",
     "cfo": "chief financial officer",
     "vp": "vice-président",

@@ -54,6 +54,16 @@ def test_elisions_are_split_and_spans_point_into_the_text():
         ("directrice", "directeur"),
         ("contremaîtresse", "contremaître"),
         ("journalière", "journalier"),
+        ("bouchère", "boucher"),
+        ("boulangères", "boulanger"),
+        ("professeure", "professeur"),
+        ("ingénieures", "ingénieur"),
+        ("adjointe administrative", "adjoint administratif"),
+        ("directrice générale", "directeur général"),
+        ("conseillère principale", "conseiller principal"),
+        ("technicienne professionnelle", "technicien professionnel"),
+        ("bûcheronne", "bûcheron"),
+        ("apprentie", "apprenti"),
     ],
 )
 def test_gender_and_plural_share_one_key(feminine_or_plural, masculine):
@@ -63,6 +73,12 @@ def test_gender_and_plural_share_one_key(feminine_or_plural, masculine):
 def test_short_words_and_codes_keep_their_key():
     assert word_key("cnc") == "cnc"
     assert word_key("c++") == "c++"
+    assert word_key("heure") == "heure"  # too short to be a feminine « -eure »
+
+
+def test_different_trades_keep_different_keys():
+    assert text_key("infirmière auxiliaire") != text_key("infirmière autorisée")
+    assert text_key("bouchère") != text_key("boulangère")
 
 
 @pytest.mark.parametrize(
@@ -74,6 +90,10 @@ def test_short_words_and_codes_keep_their_key():
         ("Cariste", "conducteur de chariot élévateur"),
         ("Journalier de production", "manoeuvre de production"),
         ("Chauffeur poids lourd", "camionneur"),
+        ("Camionneuse classe 1", "camionneur"),
+        ("DG d'une PME", "directeur général d'une PME"),
+        ("Infirmière bachelière", "infirmière autorisée"),
+        ("Opératrice de pépine", "conducteur d'équipement lourd"),
     ],
 )
 def test_variants_expand_abbreviations_and_words_of_elsewhere(title, variant):

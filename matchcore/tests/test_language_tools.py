@@ -132,6 +132,19 @@ def test_a_trained_ranking_layer_orders_the_candidates_and_keeps_their_scores(to
     assert titles.match("Soudeuse", top=1)[0].code == t.WELDERS
 
 
+def test_coverage_says_how_much_of_the_title_a_concept_names(tools):
+    found = tools.titles.candidates("Soudeuse-monteuse de pipelines")
+    codes = [tools.titles.index.concepts[c] for c in found.concepts]
+    welders = found.features[codes.index(t.WELDERS)]
+    coverage, precision = FEATURES.index("coverage"), FEATURES.index("precision")
+    # « soudeur » and « monteur » are in the welders' labels, « pipeline » in none.
+    assert welders[coverage] == pytest.approx(2 / 3)
+    assert welders[precision] == 1.0  # all of « soudeur-monteur » is in the title
+    assert all(
+        0.0 <= row[coverage] <= 1.0 and 0.0 <= row[precision] <= 1.0 for row in found.features
+    )
+
+
 def test_a_layer_trained_for_other_features_is_refused():
     with pytest.raises(ValueError, match="retrain"):
         TitleRanking.from_trained({"features": ["hand"], "coefficients": [1.0]})

@@ -1,7 +1,10 @@
 """The title ranking layer's trainer: a conditional logit over each title's candidates."""
 
+import json
+
 import numpy as np
 
+from maillage.taxonomy import language
 from maillage.taxonomy.management.commands.train_title_ranking import cross_validated_mrr, fit
 
 
@@ -35,3 +38,12 @@ def test_cross_validation_compares_the_hand_score_and_the_layer_on_unseen_folds(
     features, labels, groups = candidates(seed=3)
     scores = cross_validated_mrr(features, labels, groups, seed=7, penalty=1e-3)
     assert scores["trained"] > 0.95 > scores["hand"]
+
+
+def test_a_stale_trained_file_falls_back_to_the_hand_score(tmp_path, monkeypatch, caplog):
+    stale = tmp_path / "title_ranking.json"
+    layer = {"features": ["hand", "gone"], "coefficients": [1.0, 2.0]}
+    stale.write_text(json.dumps({"noc": layer, "esco": layer}), encoding="utf-8")
+    monkeypatch.setattr(language, "TITLE_RANKING_WEIGHTS", stale)
+    assert language.trained_title_ranking() == {}
+    assert "stale" in caplog.text
