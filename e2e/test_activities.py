@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory
+from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory, ManagerFactory
 from maillage.activities.models import Activity, Meeting
 from maillage.activities.tests.factories import MatchResultFactory
 from maillage.candidates.tests.factories import CandidateProfileFactory
@@ -30,6 +30,20 @@ def submit(page) -> None:
     page.wait_for_load_state()
 
 
+def fill_activity_form(page, kind: str, title: str, *, region: str, days: int) -> None:
+    """A virtual activity in `region`, `days` from today at 9:00: 4 slots of 15 minutes."""
+    page.locator("#id_kind").select_option(kind)
+    page.locator("#id_title").fill(title)
+    page.locator("#id_region").select_option(str(Region.objects.get(code=region).pk))
+    page.locator("#id_date").fill((timezone.localdate() + timedelta(days=days)).isoformat())
+    page.locator("#id_starts_at").fill("09:00")
+    page.locator("#id_slot_count").fill("4")
+    page.locator("#id_slot_minutes").fill("15")
+    page.locator("#id_candidate_capacity").fill("20")
+    page.locator("#id_employer_capacity").fill("10")
+    page.locator("#id_is_virtual").check()
+
+
 def test_activity_from_creation_to_the_candidate_video_room(
     page, login, check_accessibility, settings
 ):
@@ -45,16 +59,7 @@ def test_activity_from_creation_to_the_candidate_video_room(
     login_as(page, login, advisor.email)
     page.goto("/activities/new/")
     check_accessibility(page, "01-new-activity")
-    page.locator("#id_kind").select_option("speed_meeting")
-    page.locator("#id_title").fill("Maillage express Rimouski")
-    page.locator("#id_region").select_option(str(Region.objects.get(code="01").pk))
-    page.locator("#id_date").fill((timezone.localdate() + timedelta(days=30)).isoformat())
-    page.locator("#id_starts_at").fill("09:00")
-    page.locator("#id_slot_count").fill("4")
-    page.locator("#id_slot_minutes").fill("15")
-    page.locator("#id_candidate_capacity").fill("20")
-    page.locator("#id_employer_capacity").fill("10")
-    page.locator("#id_is_virtual").check()
+    fill_activity_form(page, "speed_meeting", "Maillage express Rimouski", region="01", days=30)
     submit(page)
     activity = Activity.objects.get()
     page.wait_for_url(f"**/activities/{activity.public_id}/manage/")
@@ -104,6 +109,21 @@ def test_activity_from_creation_to_the_candidate_video_room(
     ics = page.request.get(f"/activities/{activity.public_id}/my-schedule.ics")
     assert ics.ok
     assert meeting.room_name in ics.text()
+
+
+def test_the_program_manager_creates_an_activity_from_the_list(page, login, check_accessibility):
+    manager = ManagerFactory(email="direction@example.org")
+    login_as(page, login, manager.email)
+    page.goto("/activities/")
+    page.get_by_role("link", name="Nouvelle activité").click()
+    page.wait_for_url("**/activities/new/")
+    fill_activity_form(page, "virtual_fair", "Salon virtuel de la Gaspésie", region="11", days=20)
+    submit(page)
+    activity = Activity.objects.get()
+    page.wait_for_url(f"**/activities/{activity.public_id}/manage/")
+    assert activity.created_by == manager
+    assert page.locator("#compute-schedule").is_visible()
+    check_accessibility(page, "02b-manager-manages")
 
 
 def test_region_page_plays_a_captioned_video_and_draws_the_map(page, check_accessibility):

@@ -9,11 +9,19 @@ from datetime import date
 import pytest
 
 from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory, ManagerFactory
+from maillage.activities import services as activity_services
+from maillage.activities.tests.factories import TODAY as ACTIVITY_TODAY
+from maillage.activities.tests.factories import (
+    ActivityFactory,
+    CandidateRegistrationFactory,
+    EmployerRegistrationFactory,
+)
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.core.choices import VerificationStatus
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
 from maillage.matching.engine_state import engine_reset
 from maillage.matching.services import candidate_rematch, posting_rematch
+from maillage.prequalification.tests.factories import ProposalFactory
 
 TODAY = date(2026, 11, 26)
 
@@ -60,10 +68,19 @@ def people(reference_data):
 
 
 def _visible_text(page) -> str:
-    return page.locator("body").inner_text()
+    """The page's text without the options of its pickers (1,130 municipality names such as
+    « Les Escoumins » are names, not sentences in the other language)."""
+    options = set(page.eval_on_selector_all("select option", "os => os.map(o => o.innerText)"))
+    text = page.locator("body").inner_text()
+    return "\n".join(line for line in text.splitlines() if line.strip() not in options)
+
+
+# Names whose punctuation is their own (a municipality of Témiscouata), not a typography slip.
+PROPER_NAMES = re.compile(r"Saint-Louis-du-Ha! Ha!")
 
 
 def slips_on(text: str, language: str) -> list[str]:
+    text = PROPER_NAMES.sub("", text)
     found = [what for what, pattern in RAW_IDENTIFIERS.items() if pattern.search(text)]
     if language == "fr":
         found += [
@@ -81,6 +98,21 @@ def slips_on(text: str, language: str) -> list[str]:
             if m
         ]
         found += [f"French word «{m.group(0)}»" for m in [FRENCH_WORDS.search(text)] if m]
+    return found
+
+
+def problems_on(page, url: str, *, role: str, language: str, width: int) -> list[str]:
+    """Open the page; what a reader would trip on: slips, and at 360 px a sideways scroll."""
+    response = page.goto(url)
+    assert response.ok, f"{role} {language}: {url} answered {response.status}"
+    found = [
+        f"{role} {language} {width}px {url}: {slip}"
+        for slip in slips_on(_visible_text(page), language)
+    ]
+    if width == 360:
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 1:
+            found.append(f"{role} {language} 360px {url}: {overflow} px sideways")
     return found
 
 
@@ -108,14 +140,8 @@ def test_each_page_of_the_menu_speaks_one_language_without_raw_codes(
         page.goto(f"{prefix}/")
         for path in ["/", *_menu_paths(page)]:
             url = path if path.startswith(prefix + "/") or not prefix else prefix + path
-            response = page.goto(url)
-            assert response.ok, f"{role} {language}: {url} answered {response.status}"
-            for slip in slips_on(_visible_text(page), language):
-                problems.append(f"{role} {language} {width}px {url}: {slip}")
+            problems += problems_on(page, url, role=role, language=language, width=width)
             if width == 360:
-                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                if overflow > 1:
-                    problems.append(f"{role} {language} 360px {url}: {overflow} px sideways")
                 toggle = page.locator("[data-menu-toggle]")
                 if toggle.count():
                     assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
@@ -134,3 +160,80 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(phone_page, login, pe
     assert toggle.get_attribute("aria-expanded") == "true" and menu.is_visible()
     phone_page.keyboard.press("Escape")
     assert not menu.is_visible()
+
+
+@pytest.fixture
+def deeper(people):
+    """What the menu pages lead to: a proposal on the employer's short list, a matching activity
+    with its schedule, the candidate's and the company's own pages."""
+    candidate = people["candidate"].candidate_profile
+    member = people["employer"].company_membership
+    posting = member.company.postings.get()
+    # The employer's words show as written on the English page too; keep them free of the
+    # French words the check looks for (it checks the interface, not people's texts).
+    posting.description = "Soudage MIG et TIG de pièces d'acier, lecture de plans."
+    posting.save(update_fields=["description"])
+    proposal = ProposalFactory(candidate=candidate, posting=posting, shortlisted=True)
+    activity = ActivityFactory(title="Maillage express du Bas-Saint-Laurent")
+    EmployerRegistrationFactory(
+        activity=activity, company=member.company, postings=[posting], registered_by=member.user
+    )
+    CandidateRegistrationFactory(activity=activity, candidate=candidate)
+    activity_services.schedule_compute(
+        activity=activity, by=people["advisor"], today=ACTIVITY_TODAY
+    )
+    shared = [
+        f"/activities/{activity.public_id}/",
+        f"/employers/postings/{posting.public_id}/",
+    ]
+    team = [
+        f"/prequalification/postings/{posting.public_id}/",
+        f"/prequalification/proposals/{proposal.public_id}/",
+        f"/candidates/{candidate.public_id}/",
+        f"/employers/companies/{member.company.public_id}/",
+        f"/activities/{activity.public_id}/manage/",
+    ]
+    return {
+        "candidate": [
+            *shared,
+            f"/prequalification/mine/{proposal.public_id}/",
+            f"/activities/{activity.public_id}/my-schedule/",
+            "/candidates/profile/contact/edit/",
+            "/candidates/profile/immigration/edit/",
+            "/candidates/profile/languages/edit/",
+            "/candidates/profile/preferences/edit/",
+        ],
+        "employer": [
+            *shared,
+            f"/prequalification/shortlist/{posting.public_id}/",
+            f"/prequalification/shortlist/candidates/{proposal.public_id}/",
+            f"/activities/{activity.public_id}/my-schedule/",
+            f"/employers/postings/{posting.public_id}/edit/",
+            "/employers/company/edit/",
+        ],
+        "advisor": [*shared, *team],
+        "manager": [*shared, *team],
+    }
+
+
+@pytest.mark.parametrize("role", ["candidate", "employer", "advisor", "manager"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_pages_reached_from_the_menu_speak_one_language_without_raw_codes(
+    browser, live_server, login, screenshot, people, deeper, role, width
+):
+    """A candidate's proposal, a posting's candidates, an activity and its schedule, the profile
+    and company forms: the same checks as the menu pages."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-CA", viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    login(page, people[role].email, PASSWORD)
+    problems = []
+    for language, prefix in (("fr", ""), ("en", "/en")):
+        for path in deeper[role]:
+            url = prefix + path
+            problems += problems_on(page, url, role=role, language=language, width=width)
+            name = "-".join(part[:8] for part in path.strip("/").split("/"))
+            screenshot(page, f"deeper-{role}-{language}-{width}-{name}")
+    context.close()
+    assert not problems, "\n".join(problems)

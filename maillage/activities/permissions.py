@@ -1,15 +1,16 @@
-"""Who organises an activity: advisors everywhere, a regional partner in their own region."""
+"""Who organises an activity: advisors and the program manager everywhere, a regional partner in
+their own region."""
 
 from maillage.accounts.models import Role, User
 from maillage.activities.models import Activity, Meeting
 
-ORGANISER_ROLES = (Role.ADVISOR, Role.PARTNER)
+ORGANISER_ROLES = (Role.ADVISOR, Role.MANAGER, Role.PARTNER)
 
 
 def can_organise(user: User, activity: Activity) -> bool:
     if not user.is_authenticated:
         return False
-    if user.role == Role.ADVISOR:
+    if user.role in (Role.ADVISOR, Role.MANAGER):
         return True
     return user.role == Role.PARTNER and user.region_id == activity.region_id
 

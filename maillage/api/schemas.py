@@ -203,7 +203,7 @@ class CandidateProfileOut(Schema):
     is_open_to_all_regions: bool
     has_drivers_licence: bool
     has_car: bool
-    is_ready_to_relocate: bool
+    is_ready_to_relocate: bool | None  # null: not said yet
     available_from: date | None
     verification_status: str
 

@@ -150,6 +150,16 @@ def _region_of_interest_label(region: Region) -> str:
 
 
 class PreferencesForm(StyledModelForm):
+    # Left unanswered until the person chooses: no answer is "not said yet", not a "no".
+    is_ready_to_relocate = forms.NullBooleanField(
+        label=_("Would you move to another region for a job?"),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[("True", _("Yes, I would move")), ("False", _("No, I would not move"))],
+            attrs={"class": "choice-list"},
+        ),
+    )
+
     class Meta:
         model = CandidateProfile
         fields = [

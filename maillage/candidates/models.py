@@ -58,7 +58,8 @@ class CandidateProfile(models.Model):
     )
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    current_country = CountryField(_("country where you live now"), default="CA")
+    # Empty until the person says: a default ("Canada") would be an answer she never gave.
+    current_country = CountryField(_("country where you live now"), blank=True)
     municipality = models.ForeignKey(
         "regions.Municipality",
         verbose_name=_("current municipality"),
@@ -102,7 +103,8 @@ class CandidateProfile(models.Model):
     is_open_to_all_regions = models.BooleanField(_("open to every region"), default=False)
     has_drivers_licence = models.BooleanField(_("driver's licence"), default=False)
     has_car = models.BooleanField(_("car"), default=False)
-    is_ready_to_relocate = models.BooleanField(_("ready to relocate"), default=False)
+    # None: not said yet (the engine then counts on her regions of interest only).
+    is_ready_to_relocate = models.BooleanField(_("ready to relocate"), null=True, blank=True)
     # Permits of regulated occupations (data/regulated_occupations): permit code → PermitStatus.
     # Written only through candidates.services.candidate_permits_update.
     permits = models.JSONField(_("permits of regulated occupations"), default=dict, blank=True)

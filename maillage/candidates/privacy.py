@@ -122,7 +122,7 @@ def erase(user: User) -> None:
     profile.skills.all().delete()
     CandidateProfile.objects.filter(pk=profile.pk).update(
         phone="",
-        current_country="CA",
+        current_country="",
         municipality=None,
         admission_date=None,
         permit_expires_on=None,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from maillage.accounts.models import Role, User
 from maillage.accounts.services import (
@@ -70,13 +70,53 @@ def employer_signup(
     )
 
 
-@transaction.atomic
-def company_update(*, company: Company, changes: dict[str, Any]) -> Company:
-    """Edit the company. Changing its NEQ or legal name sends it back to verification."""
-    company = Company.objects.select_for_update().get(pk=company.pk)
-    identity_changed = any(
-        getattr(company, name) != changes[name] for name in ("neq", "legal_name") if name in changes
+IDENTITY_FIELDS = ("neq", "legal_name")
+
+
+def _identity_changed(company: Company, changes: dict[str, Any]) -> bool:
+    return any(
+        getattr(company, name) != changes[name] for name in IDENTITY_FIELDS if name in changes
     )
+
+
+def company_identity_change_notice(*, company: Company, changes: dict[str, Any]) -> str:
+    """What an employer must read before changing a verified company's NEQ or legal name (it
+    sends the company back to verification), or "" when the change asks for no confirmation.
+    Compares with the stored company (a bound form has already written the changes on its copy)."""
+    company = Company.objects.get(pk=company.pk)
+    if not company.is_verified or not _identity_changed(company, changes):
+        return ""
+    published = company.postings.filter(status=PostingStatus.PUBLISHED).count()
+    what_follows = _(
+        "Changing the NEQ or the legal name sends the company back to verification: an advisor "
+        "checks it again before you can create or publish postings."
+    )
+    postings = ngettext(
+        "Your %(count)s published posting stays online meanwhile.",
+        "Your %(count)s published postings stay online meanwhile.",
+        published,
+    ) % {"count": published}
+    return f"{what_follows} {postings}" if published else what_follows
+
+
+@transaction.atomic
+def company_update(
+    *, company: Company, changes: dict[str, Any], confirm_identity_change: bool = False
+) -> Company:
+    """Edit the company. Changing a verified company's NEQ or legal name sends it back to
+    verification, and only once the employer confirmed (`confirm_identity_change`) after reading
+    `company_identity_change_notice`."""
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if company_identity_change_notice(company=company, changes=changes) and (
+        not confirm_identity_change
+    ):
+        raise ValidationError(
+            _(
+                "Confirm the change of NEQ or legal name: it sends the company back to verification."
+            ),
+            code="identity_change_unconfirmed",
+        )
+    identity_changed = _identity_changed(company, changes)
     for name, value in changes.items():
         setattr(company, name, value)
     if "municipality" in changes:
@@ -282,7 +322,11 @@ def posting_update(
 
 
 def _transition(posting: JobPosting, target: PostingStatus) -> JobPosting:
-    posting = JobPosting.objects.select_for_update().select_related("company").get(pk=posting.pk)
+    posting = (
+        JobPosting.objects.select_for_update()
+        .select_related("company", "municipality__region")
+        .get(pk=posting.pk)
+    )
     if target not in POSTING_TRANSITIONS[posting.status]:
         raise PostingTransitionError(
             _("A posting cannot go from “%(current)s” to “%(target)s”.")
@@ -293,13 +337,32 @@ def _transition(posting: JobPosting, target: PostingStatus) -> JobPosting:
     return posting
 
 
+def posting_region_warning(posting: JobPosting) -> str:
+    """What to tell an employer about to publish where the program does not serve (Montréal,
+    Laval), or "" when the posting's region is served."""
+    region = posting.municipality.region
+    if region.is_served:
+        return ""
+    return _(
+        "%(region)s is not among the regions the program serves: its candidates are looking for "
+        "work in the regions, so this posting will reach few of them."
+    ) % {"region": region.name}
+
+
 @transaction.atomic
-def posting_publish(*, posting: JobPosting, today: date) -> JobPosting:
+def posting_publish(
+    *, posting: JobPosting, today: date, confirm_unserved_region: bool = False
+) -> JobPosting:
+    """Publish a draft. In a region the program does not serve, only once the employer has read
+    the warning and confirmed (`confirm_unserved_region`)."""
     posting = _transition(posting, PostingStatus.PUBLISHED)
     if not posting.company.is_verified:
         raise PostingTransitionError(
             _("Your company must be verified before you publish."), code="unverified"
         )
+    warning = posting_region_warning(posting)
+    if warning and not confirm_unserved_region:
+        raise PostingTransitionError(warning, code="region_not_served")
     posting.published_at = timezone.now()
     if posting.expires_on is None or posting.expires_on < today:
         posting.expires_on = today + timedelta(days=DEFAULT_PUBLICATION_DAYS)

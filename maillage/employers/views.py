@@ -82,16 +82,26 @@ def company(request: HttpRequest) -> HttpResponse:
 def company_edit(request: HttpRequest) -> HttpResponse:
     current = selectors.company_of(request.user)
     form = CompanyForm(request.POST or None, instance=current)
+    confirmation = ""
     if request.method == "POST" and form.is_valid():
-        services.company_update(
-            company=current, changes={n: form.cleaned_data[n] for n in CompanyForm.Meta.fields}
-        )
-        messages.success(request, _("The company is saved."))
-        return redirect("employers:company")
+        changes = {n: form.cleaned_data[n] for n in CompanyForm.Meta.fields}
+        confirmed = request.POST.get("confirm_identity_change") == "1"
+        confirmation = services.company_identity_change_notice(company=current, changes=changes)
+        if confirmed or not confirmation:
+            services.company_update(
+                company=current, changes=changes, confirm_identity_change=confirmed
+            )
+            messages.success(request, _("The company is saved."))
+            return redirect("employers:company")
     return render(
         request,
         "employers/form_page.html",
-        {"form": form, "title": _("Edit the company"), "back": "employers:company"},
+        {
+            "form": form,
+            "title": _("Edit the company"),
+            "back": "employers:company",
+            "confirmation": confirmation,
+        },
     )
 
 
@@ -222,7 +232,12 @@ def posting_detail(request: HttpRequest, public_id) -> HttpResponse:
     return render(
         request,
         "employers/posting_detail.html",
-        {"posting": posting, "is_member": is_member, "permits": permits},
+        {
+            "posting": posting,
+            "is_member": is_member,
+            "permits": permits,
+            "region_warning": services.posting_region_warning(posting) if is_member else "",
+        },
     )
 
 
@@ -232,7 +247,11 @@ def posting_transition(request: HttpRequest, public_id, action: str) -> HttpResp
     posting = selectors.posting_of_company(selectors.company_of(request.user), public_id)
     try:
         if action == "publish":
-            services.posting_publish(posting=posting, today=timezone.localdate())
+            services.posting_publish(
+                posting=posting,
+                today=timezone.localdate(),
+                confirm_unserved_region=request.POST.get("confirm_unserved_region") == "1",
+            )
             messages.success(request, _("The posting is published."))
         elif action in {"fill", "close"}:
             services.posting_close(posting=posting, filled=action == "fill")

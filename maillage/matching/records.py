@@ -91,7 +91,8 @@ def candidate_record(
         home=_place(profile.municipality),
         region_codes=frozenset(region.code for region in profile.regions_of_interest.all()),
         is_open_to_all_regions=profile.is_open_to_all_regions,
-        is_ready_to_relocate=profile.is_ready_to_relocate,
+        # Not said (None) is not a yes: only her regions of interest count then.
+        is_ready_to_relocate=profile.is_ready_to_relocate is True,
         available_from=profile.available_from,
         hourly_salary_expectation=hourly(profile.salary_expectation, profile.salary_period),
         permits=tuple(

@@ -112,11 +112,11 @@ def postings_with_results() -> QuerySet[JobPosting]:
     )
 
 
-def results_of_posting(posting: JobPosting, *, limit: int) -> list[MatchResult]:
-    """The engine's admissible candidates for the posting, best first, with what the
-    comparison chart shows of each."""
+def results_of_posting(posting: JobPosting, *, limit: int, min_stars: int = 1) -> list[MatchResult]:
+    """The engine's admissible candidates for the posting with at least `min_stars`, best first,
+    with what the comparison chart shows of each."""
     return list(
-        MatchResult.objects.filter(posting=posting, is_excluded=False)
+        MatchResult.objects.filter(posting=posting, is_excluded=False, stars__gte=min_stars)
         .select_related("candidate__user", "candidate__municipality__region")
         .prefetch_related(
             "candidate__educations",

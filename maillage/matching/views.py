@@ -33,7 +33,9 @@ def _star_choices() -> list[tuple[int, str]]:
     ]
 
 
-def _filter_query(request: HttpRequest, page: ResultsPage, fields: list[str]) -> dict[str, str]:
+def results_filter_query(
+    request: HttpRequest, page: ResultsPage, fields: list[str]
+) -> dict[str, str]:
     """The filters the page applies: those just submitted (then kept for next time), or else
     those the person kept; `?reset=1` forgets them."""
     if "reset" in request.GET:
@@ -51,9 +53,9 @@ class StarsFilterForm(forms.Form):
 
     min_stars = forms.TypedChoiceField(label=_("At least"), coerce=int, required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, default_stars: int | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.default_stars = default_min_stars()
+        self.default_stars = default_stars or default_min_stars()
         self.fields["min_stars"].choices = _star_choices()
         self.fields["min_stars"].initial = self.default_stars
 
@@ -111,7 +113,7 @@ def _empty_reason(profile) -> str:
 @candidate_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     profile = request.user.candidate_profile
-    query = _filter_query(
+    query = results_filter_query(
         request, ResultsPage.MY_MATCHES, list(CandidateMatchFilterForm.base_fields)
     )
     form = CandidateMatchFilterForm(query or None)

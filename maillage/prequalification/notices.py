@@ -22,6 +22,9 @@ MESSAGES = {
     "prequalification.consent_declined": _(
         "%(candidate)s declined the proposal for “%(posting)s”."
     ),
+    "prequalification.consent_decline_undone": _(
+        "%(candidate)s took back their refusal for “%(posting)s”: the proposal waits for their answer again."
+    ),
     "prequalification.consent_withdrawn": _(
         "%(candidate)s withdrew their consent for “%(posting)s”."
     ),
@@ -144,6 +147,10 @@ def consent_requested(proposal: Proposal) -> None:
 def consent_answered(proposal: Proposal, *, accepted: bool) -> None:
     code = "prequalification.consent_accepted" if accepted else "prequalification.consent_declined"
     _tell_advisors(proposal, code)
+
+
+def consent_decline_undone(proposal: Proposal) -> None:
+    _tell_advisors(proposal, "prequalification.consent_decline_undone")
 
 
 def consent_withdrawn(proposal: Proposal, *, employer_saw_it: bool) -> None:

@@ -18,6 +18,7 @@ from maillage.matching.explanations import TEAM, Vocabulary, sentences
 from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification.comparison import RequirementRow, requirement_rows
 from maillage.prequalification.models import Proposal, SharedSection
+from maillage.taxonomy.selectors import skill_display_label
 from matchcore.engine import ReasonCode
 
 POSTING_ONLY = "posting"  # about the posting alone: always said
@@ -159,8 +160,8 @@ def shared_profile(
             lambda: {
                 "municipality": profile.municipality.name if profile.municipality else None,
                 "region": profile.municipality.region.name if profile.municipality else None,
-                "country": str(profile.current_country),
-                "country_name": profile.current_country.name,
+                "country": str(profile.current_country) or None,
+                "country_name": profile.current_country.name or None,
             },
         ),
         summary=when(SharedSection.SUMMARY, lambda: profile.summary),
@@ -170,5 +171,8 @@ def shared_profile(
             SharedSection.LANGUAGES,
             lambda: {"french": profile.french_levels(), "english": profile.english_levels()},
         ),
-        skills=when(SharedSection.SKILLS, lambda: [s.label for s in profile.skills.all()]),
+        skills=when(
+            SharedSection.SKILLS,
+            lambda: [skill_display_label(s.label, s.esco_uri) for s in profile.skills.all()],
+        ),
     )

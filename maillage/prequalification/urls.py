@@ -24,6 +24,11 @@ urlpatterns = [
     path("mine/", candidate.mine, name="mine"),
     path("mine/<uuid:public_id>/", candidate.mine_detail, name="mine-detail"),
     path("mine/<uuid:public_id>/consent/", candidate.mine_consent, name="mine-consent"),
+    path(
+        "mine/<uuid:public_id>/undo-decline/",
+        candidate.mine_decline_undo,
+        name="mine-decline-undo",
+    ),
     path("mine/<uuid:public_id>/withdraw/", candidate.mine_withdraw, name="mine-withdraw"),
     path("mine/<uuid:public_id>/review/", candidate.mine_review, name="mine-review"),
     # The employer

@@ -108,7 +108,17 @@ def region_interest(request: HttpRequest, slug: str) -> HttpResponse:
     profile = get_object_or_404(CandidateProfile, user=request.user)
     interested = request.POST.get("interested") == "1"
     services.region_interest_set(profile=profile, region=region, interested=interested)
-    if interested:
+    if interested and not region.is_served:
+        messages.warning(
+            request,
+            _(
+                "%(region)s is now among the regions that interest you. The program does not "
+                "serve it: no job is offered there, and your matches come from the regions it "
+                "serves."
+            )
+            % {"region": region.name},
+        )
+    elif interested:
         messages.success(
             request,
             _("%(region)s is now among the regions that interest you.") % {"region": region.name},

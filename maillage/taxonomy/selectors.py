@@ -141,10 +141,27 @@ def skill_links(labels: Iterable[str]) -> dict[str, str]:
     return {label: uri for label, uri in links.items() if uri}
 
 
+def _page_language() -> str:
+    return "en" if get_language() == "en" else "fr"
+
+
 def esco_skill_label(uri: str) -> str:
-    """The preferred label of an ESCO skill in the current language (no database query)."""
-    language = "en" if get_language() == "en" else "fr"
-    return language_tools().skills.label(uri, language) if uri else ""
+    """The preferred label of an ESCO skill in the current language, "" when ESCO has none in it
+    (about 500 recent skills have no French label): never English on a French page. No database
+    query."""
+    return language_tools().skills.preferred.get(uri, {}).get(_page_language(), "") if uri else ""
+
+
+def skill_display_label(label: str, uri: str) -> str:
+    """How a person's skill reads on a page: her own words, unless they are an ESCO label she
+    ticked among suggestions (in whichever language she was using then): those read in the page's
+    language."""
+    if not uri:
+        return label
+    labels = language_tools().skills.preferred.get(uri, {})
+    if label.casefold() in {other.casefold() for other in labels.values()}:
+        return labels.get(_page_language()) or label
+    return label
 
 
 def skill_suggestions(
@@ -179,9 +196,16 @@ def skill_suggestions(
             skill.uri,
             SkillSuggestion(skill.uri, "", round(100 * skill.weight), "", skill.is_essential),
         )
-    chosen = [s for uri, s in found.items() if uri not in exclude_uris][:limit]
-    skills = EscoSkill.objects.in_bulk([s.uri for s in chosen])
-    return [replace(s, label=skills[s.uri].label) for s in chosen if s.uri in skills]
+    candidates = [uri for uri in found if uri not in exclude_uris]
+    skills = EscoSkill.objects.in_bulk(candidates)
+    # A skill ESCO names in English only is not offered on a French page: nobody ticks what
+    # they cannot read (about 500 recent skills have no French label).
+    readable = [
+        found[uri]
+        for uri in candidates
+        if uri in skills and (skills[uri].label_fr or _page_language() == "en")
+    ]
+    return [replace(s, label=skills[s.uri].label) for s in readable[:limit]]
 
 
 def regulations_for_nocs(codes: Iterable[str]) -> list[RegulatedOccupation]:

@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
+from maillage.accounts.tests.factories import AdvisorFactory, ManagerFactory, UserFactory
 from maillage.activities import services
 from maillage.activities.models import (
     Activity,
@@ -275,6 +275,25 @@ def test_manage_page_query_count_does_not_grow_with_meetings(client, django_asse
     # 16: the meeting threshold and who is left out without a meeting add a fixed two.
     with django_assert_max_num_queries(16):
         client.get(url(activity, "manage/"))
+
+
+def test_the_program_manager_creates_and_runs_an_activity(
+    client, django_capture_on_commit_callbacks
+):
+    client.force_login(ManagerFactory())
+    assert client.get("/activities/").context["can_create"] is True
+    client.post("/activities/new/", activity_post_data())
+    activity = Activity.objects.get()
+    registration = EmployerRegistrationFactory(activity=activity)
+    candidate = CandidateRegistrationFactory(activity=activity).candidate
+    MatchResultFactory(candidate=candidate, posting=registration.postings.get(), score=80)
+    assert client.get(url(activity)).context["can_organise"] is True
+    assert client.get(url(activity, "manage/")).status_code == 200
+    compute_then_publish(client, activity, django_capture_on_commit_callbacks)
+    assert Meeting.objects.count() == 1
+    client.post(url(activity, "complete/"))
+    activity.refresh_from_db()
+    assert activity.status == ActivityStatus.COMPLETED
 
 
 def test_advisor_cancels_an_activity_and_it_leaves_the_list(client):

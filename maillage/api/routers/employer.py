@@ -101,11 +101,17 @@ def posting_replace(request: HttpRequest, public_id: UUID, payload: PostingIn):
 @router.post(
     "/postings/{public_id}/publish", response={200: EmployerPostingOut, ERROR_STATUSES: ErrorOut}
 )
-def posting_publish(request: HttpRequest, public_id: UUID):
+def posting_publish(request: HttpRequest, public_id: UUID, confirm_unserved_region: bool = False):
+    """Publish a draft. In a region the program does not serve (Montréal, Laval) the answer is
+    409 `region_not_served` until the call says `confirm_unserved_region=true`."""
     company = company_of_caller(request)
     posting = selectors.company_posting(company, public_id)
     try:
-        services.posting_publish(posting=posting, today=timezone.localdate())
+        services.posting_publish(
+            posting=posting,
+            today=timezone.localdate(),
+            confirm_unserved_region=confirm_unserved_region,
+        )
     except services.PostingTransitionError as exc:
         raise ApiError(409, exc.code or "transition", exc.messages[0]) from exc
     return representation.employer_posting_out(selectors.company_posting(company, public_id))

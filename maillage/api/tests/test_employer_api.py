@@ -11,6 +11,7 @@ from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
+from maillage.regions.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,18 @@ def test_must_haves_are_given_and_a_licence_among_the_required_skills_is_one(cli
     assert body["must_haves"] == ["carte ASP Construction", "permis de conduire classe 5"]
     assert body["required_skills"] == ["soudage MIG"]
     assert body["shows_missing_must_haves"] is True
+
+
+def test_publishing_in_montreal_through_the_api_waits_for_a_confirmation(client, employer):
+    montreal = Municipality.objects.get(name="Montréal", region__code="06")
+    posting = JobPostingFactory(
+        company=employer.company, status=PostingStatus.DRAFT, municipality=montreal
+    )
+    path = f"/postings/{posting.public_id}/publish"
+    refused = _post(client, path, employer.token)
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "region_not_served"
+    posting.refresh_from_db()
+    assert posting.status == PostingStatus.DRAFT
+    confirmed = _post(client, f"{path}?confirm_unserved_region=true", employer.token)
+    assert confirmed.json()["status"] == "published"

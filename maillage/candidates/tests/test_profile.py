@@ -298,3 +298,37 @@ def test_documents_are_private_to_the_candidate_and_the_team(
     client.force_login(advisor)
     assert client.get(url).status_code == 200
     assert ProfileView.objects.get().viewer == advisor
+
+
+def test_a_new_profile_shows_no_answer_the_person_never_gave(client):
+    from maillage.candidates.services import candidate_signup
+
+    user = candidate_signup(
+        email="nadia@example.org",
+        password="un-mot-de-passe-solide-42",
+        full_name="Nadia",
+        language="fr",
+    )
+    profile = user.candidate_profile
+    assert (profile.current_country, profile.is_ready_to_relocate) == ("", None)
+    client.force_login(user)
+    page = client.get(reverse("candidates:profile")).content.decode()
+    assert "<dd>Canada</dd>" not in page
+    assert "déménagement non envisagé" not in page
+    assert "déménagement\u00a0: pas encore précisé" in page
+    form = client.get(reverse("candidates:section-edit", args=["preferences"])).context["form"]
+    assert form["is_ready_to_relocate"].value() is None
+    assert "checked" not in str(form["is_ready_to_relocate"])
+
+
+def test_the_relocation_answer_is_saved_as_said(client, candidate):
+    data = {"is_open_to_all_regions": "on", "salary_period": "hour", "is_ready_to_relocate": ""}
+    edit(client, "preferences", data)
+    candidate.refresh_from_db()
+    assert candidate.is_ready_to_relocate is None
+    edit(client, "preferences", {**data, "is_ready_to_relocate": "False"})
+    candidate.refresh_from_db()
+    assert candidate.is_ready_to_relocate is False
+    edit(client, "preferences", {**data, "is_ready_to_relocate": "True"})
+    candidate.refresh_from_db()
+    assert candidate.is_ready_to_relocate is True

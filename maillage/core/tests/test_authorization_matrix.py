@@ -57,6 +57,8 @@ EVERYONE = ROLES | {ANON}
 NOBODY: frozenset[str] = frozenset()
 TEAM = frozenset({ADVISOR, MANAGER})
 ORGANISERS = frozenset({ADVISOR, PARTNER})
+# activities: the program manager organises them too, everywhere
+ACTIVITY_ORGANISERS = ORGANISERS | {MANAGER}
 
 # route pattern -> who may open it. URL parameters are filled from the `world` fixture by
 # parameter name and route prefix (see _kwargs).
@@ -158,29 +160,29 @@ ACCESS: dict[str, frozenset[str]] = {
     "regions/<slug:slug>/videos/<uuid:public_id>/delete/": ORGANISERS,
     # activities
     "activities/": EVERYONE,
-    "activities/new/": ORGANISERS,
+    "activities/new/": ACTIVITY_ORGANISERS,
     "activities/<uuid:public_id>/": EVERYONE,
-    "activities/<uuid:public_id>/edit/": ORGANISERS,
-    "activities/<uuid:public_id>/manage/": ORGANISERS,
+    "activities/<uuid:public_id>/edit/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/manage/": ACTIVITY_ORGANISERS,
     "activities/<uuid:public_id>/employer/register/": frozenset({EMPLOYER}),
     "activities/<uuid:public_id>/employer/withdraw/": frozenset({EMPLOYER}),
     "activities/<uuid:public_id>/candidate/register/": frozenset({CANDIDATE}),
     "activities/<uuid:public_id>/candidate/withdraw/": frozenset({CANDIDATE}),
     "activities/<uuid:public_id>/invitation/<str:answer>/": frozenset({CANDIDATE}),
-    "activities/<uuid:public_id>/invite/": ORGANISERS,
-    "activities/<uuid:public_id>/schedule/compute/": ORGANISERS,
-    "activities/<uuid:public_id>/schedule/": ORGANISERS,
-    "activities/<uuid:public_id>/schedule/publish/": ORGANISERS,
-    "activities/<uuid:public_id>/schedule/clear/": ORGANISERS,
-    "activities/<uuid:public_id>/decisions/": ORGANISERS,
-    "activities/<uuid:public_id>/decisions/<int:pk>/remove/": ORGANISERS,
-    "activities/<uuid:public_id>/employers/<int:pk>/attendance/": ORGANISERS,
-    "activities/<uuid:public_id>/complete/": ORGANISERS,
-    "activities/<uuid:public_id>/cancel/": ORGANISERS,
+    "activities/<uuid:public_id>/invite/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/schedule/compute/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/schedule/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/schedule/publish/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/schedule/clear/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/decisions/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/decisions/<int:pk>/remove/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/employers/<int:pk>/attendance/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/complete/": ACTIVITY_ORGANISERS,
+    "activities/<uuid:public_id>/cancel/": ACTIVITY_ORGANISERS,
     "activities/<uuid:public_id>/my-schedule/": frozenset({CANDIDATE, EMPLOYER}),
     "activities/<uuid:public_id>/my-schedule.ics": frozenset({CANDIDATE, EMPLOYER}),
-    "activities/meetings/<int:pk>/check-in/": ORGANISERS | {EMPLOYER},
-    "activities/meetings/<int:pk>/follow-up/": ORGANISERS | {EMPLOYER},
+    "activities/meetings/<int:pk>/check-in/": ACTIVITY_ORGANISERS | {EMPLOYER},
+    "activities/meetings/<int:pk>/follow-up/": ACTIVITY_ORGANISERS | {EMPLOYER},
     # api tokens and privacy
     "api-tokens/": ROLES,
     "api-tokens/<int:pk>/revoke/": ROLES,

@@ -1,12 +1,18 @@
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from maillage.accounts.models import PrivacyConsent, Role, User
 from maillage.accounts.tests.factories import AdvisorFactory, UserFactory
 from maillage.core.choices import VerificationStatus
-from maillage.employers.models import Company, CompanyInvitation, CompanyMember
-from maillage.employers.tests.factories import CompanyFactory, CompanyMemberFactory
+from maillage.employers import services
+from maillage.employers.models import Company, CompanyInvitation, CompanyMember, PostingStatus
+from maillage.employers.tests.factories import (
+    CompanyFactory,
+    CompanyMemberFactory,
+    JobPostingFactory,
+)
 from maillage.regions.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +221,68 @@ def test_employer_signup_with_a_taken_address_answers_the_same_and_creates_nothi
     assert User.objects.count() == 1 and not Company.objects.exists()
     assert [message.to for message in mail.outbox] == [["julie@boulangerie.example.org"]]
     assert "Vous avez déjà un compte Maillage" in mail.outbox[0].subject
+
+
+def company_edit_data(company, **changes):
+    data = {
+        "legal_name": company.legal_name,
+        "neq": company.neq,
+        "municipality": company.municipality_id,
+        "sector": company.sector,
+        "size": company.size,
+        "chamber": "",
+        "website": "",
+        "description": company.description,
+    }
+    return {**data, **changes}
+
+
+def test_changing_the_neq_asks_first_and_says_what_follows(client):
+    member = CompanyMemberFactory()
+    company = member.company
+    JobPostingFactory(company=company)
+    client.force_login(member.user)
+    url = reverse("employers:company-edit")
+
+    response = client.post(url, company_edit_data(company, neq="2212345678"))
+    assert response.status_code == 200
+    assert response.context["confirmation"] == (
+        "Changer le NEQ ou le nom légal renvoie l'entreprise en vérification\u00a0: une "
+        "conseillère ou un conseiller la vérifie de nouveau avant que vous puissiez créer ou publier des "
+        "offres. Votre offre publiée reste en ligne entre-temps."
+    )
+    company.refresh_from_db()
+    assert (company.neq, company.is_verified) == (company.neq, True)
+    assert company.neq != "2212345678"
+
+    response = client.post(
+        url, company_edit_data(company, neq="2212345678", confirm_identity_change="1")
+    )
+    assert response["Location"] == reverse("employers:company")
+    company.refresh_from_db()
+    assert (company.neq, company.verification_status) == (
+        "2212345678",
+        VerificationStatus.PENDING,
+    )
+    assert company.postings.get().status == PostingStatus.PUBLISHED
+
+
+def test_other_changes_of_the_company_save_without_a_question(client):
+    member = CompanyMemberFactory()
+    client.force_login(member.user)
+    response = client.post(
+        reverse("employers:company-edit"),
+        company_edit_data(member.company, description="Ateliers d'usinage à Rimouski."),
+    )
+    assert response["Location"] == reverse("employers:company")
+    member.company.refresh_from_db()
+    assert member.company.description == "Ateliers d'usinage à Rimouski."
+    assert member.company.is_verified
+
+
+def test_the_service_refuses_an_unconfirmed_change_of_identity_and_changes_nothing():
+    company = CompanyMemberFactory().company
+    with pytest.raises(ValidationError):
+        services.company_update(company=company, changes={"legal_name": "Autre nom inc."})
+    company.refresh_from_db()
+    assert company.legal_name.startswith("Usinage du Fjord") and company.is_verified

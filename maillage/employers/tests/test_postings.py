@@ -9,6 +9,7 @@ from maillage.core.choices import VerificationStatus
 from maillage.employers import services
 from maillage.employers.models import JobPosting, PostingStatus
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
+from maillage.regions.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +193,37 @@ def test_the_employer_marks_must_haves_and_lets_candidates_without_them_through(
     form = page.context["form"]
     assert form["must_haves"].value() == "Carte ASP Construction\nPermis de conduire classe 5"
     assert form["required_skills"].value() == "Soudage MIG"
+
+
+def montreal():
+    return Municipality.objects.get(name="Montréal", region__code="06")
+
+
+def test_publishing_where_the_program_does_not_serve_warns_and_waits_for_a_confirmation(
+    client, employer
+):
+    posting = JobPostingFactory(
+        company=employer.company, status=PostingStatus.DRAFT, municipality=montreal()
+    )
+    page = client.get(reverse("employers:posting-detail", args=[posting.public_id]))
+    warning = (
+        "Montréal n'est pas une des régions que sert le programme\u00a0: ses personnes candidates "
+        "cherchent du travail en région, cette offre en joindra donc peu."
+    )
+    assert page.context["region_warning"] == warning
+    publish = reverse("employers:posting-transition", args=[posting.public_id, "publish"])
+    client.post(publish)
+    posting.refresh_from_db()
+    assert (posting.status, posting.published_at) == (PostingStatus.DRAFT, None)
+    client.post(publish, {"confirm_unserved_region": "1"})
+    posting.refresh_from_db()
+    assert posting.status == PostingStatus.PUBLISHED
+
+
+def test_a_posting_in_a_served_region_publishes_without_a_warning(client, employer):
+    posting = JobPostingFactory(company=employer.company, status=PostingStatus.DRAFT)
+    page = client.get(reverse("employers:posting-detail", args=[posting.public_id]))
+    assert page.context["region_warning"] == ""
+    client.post(reverse("employers:posting-transition", args=[posting.public_id, "publish"]))
+    posting.refresh_from_db()
+    assert posting.status == PostingStatus.PUBLISHED

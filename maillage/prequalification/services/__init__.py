@@ -1,8 +1,11 @@
 """Every change to proposals, labels and review requests goes through these functions."""
 
 from maillage.prequalification.services.consent import (
+    DECLINE_UNDO_WINDOW,
     WITHDRAWABLE_STATUSES,
+    decline_undo_deadline,
     proposal_consent_answer,
+    proposal_decline_undo,
     proposal_withdraw,
     proposals_expire_due,
     shortlist_fill,
@@ -30,7 +33,10 @@ from maillage.prequalification.services.reviews import (
 from maillage.prequalification.services.transitions import PROPOSAL_TRANSITIONS, ProposalError
 
 __all__ = [
+    "DECLINE_UNDO_WINDOW",
     "WITHDRAWABLE_STATUSES",
+    "decline_undo_deadline",
+    "proposal_decline_undo",
     "PROPOSAL_TRANSITIONS",
     "ProposalError",
     "decision_label_record",

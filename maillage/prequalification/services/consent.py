@@ -1,7 +1,7 @@
 """The candidate's answer (share or not, and what), its expiry, its withdrawal, and the employer's
 short list that consenting candidates join, at most PREQUALIFICATION_SHORTLIST_SIZE at a time."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -97,6 +97,41 @@ def proposal_consent_answer(
     notices.consent_answered(proposal, accepted=True)
     shortlist_fill(posting=proposal.posting)
     proposal.refresh_from_db()
+    return proposal
+
+
+# How long a candidate may take back « Je refuse » (a slip of the finger, a second thought).
+DECLINE_UNDO_WINDOW = timedelta(minutes=30)
+
+
+def decline_undo_deadline(proposal: Proposal) -> datetime | None:
+    """Until when the candidate may take back their refusal, or None when they cannot (not
+    declined, or the answer deadline comes first and has passed)."""
+    if proposal.status != ProposalStatus.DECLINED or proposal.consent_answered_at is None:
+        return None
+    deadline = proposal.consent_answered_at + DECLINE_UNDO_WINDOW
+    if proposal.consent_expires_at is not None:
+        deadline = min(deadline, proposal.consent_expires_at)
+    return deadline
+
+
+@transaction.atomic
+def proposal_decline_undo(*, proposal: Proposal, by: User, now: datetime | None = None) -> Proposal:
+    """The candidate takes back their refusal within DECLINE_UNDO_WINDOW: the proposal waits for
+    their answer again, and the advisors who were told of the refusal are told it is undone."""
+    now = now or timezone.now()
+    proposal = proposal_lock(proposal)
+    _require_candidate(proposal, by)
+    deadline = decline_undo_deadline(proposal)
+    if deadline is None or deadline <= now:
+        raise ProposalError(
+            _("Your refusal can no longer be undone. You can ask an advisor for help."),
+            code="undo_closed",
+        )
+    proposal_move(proposal, ProposalStatus.CONSENT_REQUESTED)
+    proposal.consent_answered_at = None
+    proposal.save()
+    notices.consent_decline_undone(proposal)
     return proposal
 
 

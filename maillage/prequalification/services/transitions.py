@@ -13,7 +13,8 @@ PROPOSAL_TRANSITIONS: dict[str, frozenset[str]] = {
     S.REJECTED: frozenset({S.PROPOSED}),
     S.CONSENT_REQUESTED: frozenset({S.ACCEPTED, S.SHORTLISTED, S.DECLINED, S.EXPIRED}),
     S.EXPIRED: frozenset({S.PROPOSED}),
-    S.DECLINED: frozenset(),
+    # The candidate may take a refusal back for DECLINE_UNDO_WINDOW (consent.py), not later.
+    S.DECLINED: frozenset({S.CONSENT_REQUESTED}),
     S.ACCEPTED: frozenset({S.SHORTLISTED, S.WITHDRAWN}),
     S.SHORTLISTED: frozenset({S.INVITED, S.EMPLOYER_DECLINED, S.WITHDRAWN}),
     S.WITHDRAWN: frozenset(),

@@ -1,9 +1,11 @@
 """The pages of prequalification: what each person sees, and bad input answered in words."""
 
 import html
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.accounts.models import ProfileView
 from maillage.candidates.tests.factories import CandidateProfileFactory
@@ -306,6 +308,35 @@ class TestCandidatePages:
         assert client.post(url, {"decision": "decline", "confirmed": "yes"}).status_code == 302
         proposal.refresh_from_db()
         assert proposal.status == ProposalStatus.DECLINED
+
+    def test_a_refusal_can_be_undone_for_a_while_then_no_longer(self, client, posting, candidate):
+        proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)
+        client.force_login(candidate.user)
+        detail = reverse("prequalification:mine-detail", args=[proposal.public_id])
+        undo = reverse("prequalification:mine-decline-undo", args=[proposal.public_id])
+        client.post(
+            reverse("prequalification:mine-consent", args=[proposal.public_id]),
+            {"decision": "decline", "confirmed": "yes"},
+        )
+        assert "Annuler mon refus" in page(client.get(detail))
+        response = client.post(undo, follow=True)
+        assert "Votre refus est annulé : la proposition attend de nouveau votre réponse." in (
+            page(response)
+        )
+        proposal.refresh_from_db()
+        assert (proposal.status, proposal.consent_answered_at) == (
+            ProposalStatus.CONSENT_REQUESTED,
+            None,
+        )
+        # Declined again, 31 minutes ago: too late.
+        Proposal.objects.filter(pk=proposal.pk).update(
+            status=ProposalStatus.DECLINED,
+            consent_answered_at=timezone.now() - timedelta(minutes=31),
+        )
+        assert "Annuler mon refus" not in page(client.get(detail))
+        response = client.post(undo, follow=True)
+        assert "Votre refus ne peut plus être annulé." in page(response)
+        assert Proposal.objects.get().status == ProposalStatus.DECLINED
 
     def test_a_consent_without_a_choice_is_refused(self, client, posting, candidate):
         proposal = ProposalFactory(asked=True, posting=posting, candidate=candidate)

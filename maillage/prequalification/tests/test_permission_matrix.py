@@ -61,6 +61,7 @@ class World:
     people: dict[str, Any]
     proposed: Proposal
     asked: Proposal
+    declined: Proposal
     rejected: Proposal
     reviewed: Proposal
     shortlisted: Proposal
@@ -138,6 +139,9 @@ def build_world() -> World:
         people=people,
         proposed=proposal(),
         asked=proposal(asked=True),
+        declined=proposal(
+            asked=True, status=ProposalStatus.DECLINED, consent_answered_at=timezone.now()
+        ),
         rejected=proposal(**rejected_fields),
         reviewed=reviewed,
         shortlisted=proposal(shortlisted=True),
@@ -309,6 +313,13 @@ ROUTES = [
         "post",
         lambda w: reverse("prequalification:mine-consent", args=[w.asked.public_id]),
         lambda w: {"decision": "accept", "shared_sections": ["contact"]},
+        expect(403, candidate=302, other_candidate=404),
+    ),
+    (
+        "prequalification:mine-decline-undo",
+        "post",
+        lambda w: reverse("prequalification:mine-decline-undo", args=[w.declined.public_id]),
+        lambda w: {},
         expect(403, candidate=302, other_candidate=404),
     ),
     (

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from maillage.accounts.models import ProfileView
 from maillage.accounts.tests.factories import AdvisorFactory, ManagerFactory
+from maillage.activities.tests.factories import MatchResultFactory
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
 from maillage.matching.engine_state import engine_reset
@@ -15,6 +16,7 @@ from maillage.matching.models import MatchResult
 from maillage.matching.services import candidate_rematch, posting_rematch
 from maillage.matching.tests.conftest import TODAY, welder_create, welding_posting_create
 from maillage.prequalification.tests.factories import ProposalFactory
+from maillage.prequalification.views.advisor import POSTING_RESULTS_PER_PAGE
 from maillage.regions.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +85,8 @@ def test_the_posting_page_costs_a_fixed_number_of_queries(
     client.force_login(AdvisorFactory())
     # session, user, posting, its skills, proposals, match results, their educations, experiences,
     # skills, regions, NOC titles, region names, unread notifications (menu), one audit row per
-    # candidate shown
-    with django_assert_num_queries(13 + shown):
+    # candidate shown, the person's saved stars filter
+    with django_assert_num_queries(14 + shown):
         page_of(client, posting)
 
 
@@ -124,3 +126,22 @@ def test_only_the_program_team_sees_the_match_results(client, matched, who):
     ):
         assert client.get(url, follow=True).status_code == 403
     assert not ProfileView.objects.exists()
+
+
+def test_the_team_filters_the_results_by_stars_and_reads_them_a_page_at_a_time(client):
+    posting = JobPostingFactory()
+    for index in range(POSTING_RESULTS_PER_PAGE + 2):
+        MatchResultFactory(posting=posting, score=90 - index, stars=5)
+    MatchResultFactory(posting=posting, score=30, stars=1)
+    client.force_login(AdvisorFactory())
+    url = reverse("prequalification:posting-proposals", args=[posting.public_id])
+
+    first = client.get(url, {"min_stars": "5"})
+    assert len(first.context["matches"]) == POSTING_RESULTS_PER_PAGE
+    assert first.context["page"].paginator.count == POSTING_RESULTS_PER_PAGE + 2
+    # The next page keeps the threshold (kept for the person, like « Mes jumelages »).
+    second = client.get(url, {"page": "2"})
+    assert [item.result.score for item, _proposal in second.context["matches"]] == [80, 79]
+    everyone = client.get(url, {"min_stars": "1"})
+    assert everyone.context["page"].paginator.count == POSTING_RESULTS_PER_PAGE + 3
+    assert client.get(url, {"reset": "1"}).context["is_filtered"] is False

@@ -16,11 +16,14 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.models import TEAM_ROLES, Role
 from maillage.accounts.permissions import role_required
 from maillage.accounts.services import profile_view_record
+from maillage.core.pagination import page_of
 from maillage.households.selectors import partners_by_candidate
 from maillage.matching import selectors as matching_selectors
 from maillage.matching.explanations import TEAM
 from maillage.matching.explanations.results import results_explained
+from maillage.matching.models import ResultsPage
 from maillage.matching.selectors import reason_vocabulary
+from maillage.matching.views import StarsFilterForm, results_filter_query
 from maillage.prequalification import selectors, services
 from maillage.prequalification.calibration import (
     CALIBRATION_MIN_DECISIONS,
@@ -48,6 +51,8 @@ advisor_required = role_required(Role.ADVISOR)
 QUEUE_PAGE_SIZE = 50
 QUEUE_FILTER_KEYS = ("status", "region", "chamber", "occupation", "sort", "candidate")
 AUDIT_PAGE_SIZE = 100
+# The engine's results on a posting's page (the team's view), a page at a time.
+POSTING_RESULTS_PER_PAGE = 10
 
 
 def _queue_page(request: HttpRequest, bulk_form: BulkDecisionForm | None, status: int = 200):
@@ -221,9 +226,19 @@ def _posting_page(
     """The posting's proposals, then the engine's match results beside them (each with whether
     it is already a proposal), then the form to propose someone the engine did not."""
     proposals = list(selectors.proposals_of_posting(posting))
-    results = matching_selectors.results_of_posting(
-        posting, limit=settings.MATCHING_RESULTS_PER_POSTING
+    query = results_filter_query(
+        request, ResultsPage.POSTING_CANDIDATES, list(StarsFilterForm.base_fields)
     )
+    # The team starts from every admissible candidate (one star up), as the page always did.
+    stars_form = StarsFilterForm(query or None, default_stars=1)
+    page = page_of(
+        request,
+        matching_selectors.results_of_posting(
+            posting, limit=settings.MATCHING_RESULTS_PER_POSTING, min_stars=stars_form.stars_floor()
+        ),
+        per_page=POSTING_RESULTS_PER_PAGE,
+    )
+    results = page.object_list
     for result in results:
         profile_view_record(
             viewer=request.user,
@@ -239,6 +254,10 @@ def _posting_page(
             "posting": posting,
             "proposals": proposals,
             "matches": [(item, proposal_of.get(item.result.candidate_id)) for item in explained],
+            "stars_form": stars_form,
+            "page": page,
+            "is_filtered": bool(query),
+            "min_stars": stars_form.stars_floor(),
             "add_form": form or AddCandidateForm(),
             "can_decide": request.user.role == Role.ADVISOR,
         },

@@ -55,6 +55,9 @@ def _mine_page(
             "reviews": reviews,
             "is_asked": proposal.status == ProposalStatus.CONSENT_REQUESTED,
             "is_confirming_decline": is_confirming_decline,
+            "undo_minutes": int(services.DECLINE_UNDO_WINDOW.total_seconds() // 60),
+            "can_undo_decline": (deadline := services.decline_undo_deadline(proposal)) is not None
+            and deadline > timezone.now(),
             "can_withdraw": proposal.status in services.WITHDRAWABLE_STATUSES,
             "can_ask_review": proposal.status in REVIEWABLE_STATUSES and not has_open_review,
             "interviews": proposal.interviews.order_by("round"),
@@ -99,6 +102,21 @@ def mine_consent(request: HttpRequest, public_id) -> HttpResponse:
         if decision == "accept"
         else _("Thank you. The employer will not see your profile."),
     )
+    return redirect("prequalification:mine-detail", public_id=proposal.public_id)
+
+
+@candidate_required
+@require_POST
+def mine_decline_undo(request: HttpRequest, public_id) -> HttpResponse:
+    proposal = selectors.proposal_of_candidate(request.user, public_id)
+    try:
+        services.proposal_decline_undo(proposal=proposal, by=request.user)
+    except services.ProposalError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("Your refusal is undone: the proposal waits for your answer again.")
+        )
     return redirect("prequalification:mine-detail", public_id=proposal.public_id)
 
 

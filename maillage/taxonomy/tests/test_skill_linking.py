@@ -74,3 +74,37 @@ def test_the_labelled_typed_skills_are_linked_precisely_on_their_tune_half():
     scores = typed_linking_scores(skill_link, rows)
     assert scores["precision"] >= 0.9
     assert scores["recall"] >= 0.8
+
+
+def test_a_ticked_esco_skill_reads_in_the_pages_language_and_typed_words_stay_as_typed():
+    from django.utils import translation
+
+    from maillage.taxonomy.selectors import skill_display_label
+
+    uri = skill_link("cariste")
+    labels = language_tools_labels(uri)
+    # Ticked on an English page, read on a French one (and the other way round).
+    with translation.override("fr"):
+        assert skill_display_label(labels["en"], uri) == labels["fr"]
+        assert skill_display_label("cariste", uri) == "cariste"
+        assert esco_skill_label(uri) == labels["fr"]
+    with translation.override("en"):
+        assert skill_display_label(labels["fr"], uri) == labels["en"]
+
+
+def test_a_skill_esco_has_no_french_label_for_shows_no_english_on_a_french_page():
+    from django.utils import translation
+
+    from maillage.taxonomy.language import language_tools
+
+    english_only = next(
+        uri for uri, labels in language_tools().skills.preferred.items() if not labels.get("fr")
+    )
+    with translation.override("fr"):
+        assert esco_skill_label(english_only) == ""
+
+
+def language_tools_labels(uri: str) -> dict[str, str]:
+    from maillage.taxonomy.language import language_tools
+
+    return language_tools().skills.preferred[uri]
