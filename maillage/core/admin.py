@@ -13,19 +13,24 @@ class ProgramAdmin(admin.ModelAdmin):
     changes go through the platform's pages and services."""
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    # The lookup from a row to the user it is about ("candidate__user"; "id" for a user), for
-    # the audit log of profile views: a list page or a record opened here is logged as any
-    # other view of a person's record. None for rows about nobody.
-    audit_person: str | None = None
+    # The lookup from a row to the user it is about ("candidate__user"; "id" for a user; a tuple
+    # when a row is about two people), for the audit log of profile views: a list page or a
+    # record opened here is logged as any other view of a person's record. None for rows about
+    # nobody.
+    audit_person: str | tuple[str, ...] | None = None
 
     def _audit(self, request: HttpRequest, pks: list, what: str) -> None:
         if self.audit_person is None or not pks:
             return
-        subject_ids = set(
-            self.model._default_manager.filter(pk__in=pks)
-            .exclude(**{f"{self.audit_person}__isnull": True})
-            .values_list(self.audit_person, flat=True)
-        )
+        lookups = (self.audit_person,) if isinstance(self.audit_person, str) else self.audit_person
+        rows = self.model._default_manager.filter(pk__in=pks)
+        subject_ids = {
+            subject
+            for lookup in lookups
+            for subject in rows.exclude(**{f"{lookup}__isnull": True}).values_list(
+                lookup, flat=True
+            )
+        }
         person_records_viewed.send(
             sender=self.model, viewer=request.user, subject_ids=sorted(subject_ids), what=what
         )

@@ -6,5 +6,5 @@ from maillage.accounts.models import Role
 from maillage.core.navigation import MenuEntry
 
 ENTRIES = [
-    MenuEntry("households:mine", _("Our household"), frozenset({Role.CANDIDATE}), 32),
+    MenuEntry("households:mine", _("Our household"), frozenset({Role.CANDIDATE}), 85),
 ]

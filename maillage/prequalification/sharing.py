@@ -71,6 +71,10 @@ REASON_SECTIONS: dict[str, str] = {
     ReasonCode.SKILL_NOT_LINKED: SharedSection.SKILLS,
     ReasonCode.SKILLS_MISSING: SharedSection.SKILLS,
     ReasonCode.MUST_HAVE_MISSING: SharedSection.SKILLS,
+    # A regulated occupation's permit is a must-have the employer asked for: said with them.
+    ReasonCode.PERMIT_MISSING: SharedSection.SKILLS,
+    ReasonCode.PERMIT_IN_PROGRESS: SharedSection.SKILLS,
+    ReasonCode.PERMIT_OBTAINED_ABROAD: SharedSection.SKILLS,
     # Compares the profile's own words (presentation and experience) with the posting's.
     ReasonCode.SIMILAR_TEXTS: SharedSection.SUMMARY,
     ReasonCode.TEXT_MISSING: SharedSection.SUMMARY,

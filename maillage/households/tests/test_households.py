@@ -8,7 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from maillage.accounts.tests.factories import AdvisorFactory
+from maillage.accounts.models import ProfileView
+from maillage.accounts.tests.factories import AdvisorFactory, ManagerFactory
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import JobPostingFactory
 from maillage.households.models import HouseholdLink, HouseholdLinkStatus
@@ -183,3 +184,15 @@ def test_an_employer_of_one_partners_posting_sees_no_trace_of_the_other(client):
         text = response.content.decode()
         for trace in ("Karim", "partenaire", str(care_aide.public_id), "ménage", "household"):
             assert trace not in text, (response.request["PATH_INFO"], trace)
+
+
+def test_a_manager_opening_a_household_in_the_admin_is_logged_as_a_view_of_both_partners(client):
+    first, second = _linked()
+    manager = ManagerFactory()
+    client.force_login(manager)
+    link = HouseholdLink.objects.get()
+    url = reverse("admin:households_householdlink_change", args=[link.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {}).status_code == 403  # managers read, never change, in the admin
+    viewed = set(ProfileView.objects.filter(viewer=manager).values_list("subject_id", flat=True))
+    assert viewed == {first.user_id, second.user_id}

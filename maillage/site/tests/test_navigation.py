@@ -15,6 +15,7 @@ EXPECTED = {
         "matching:my-matches",
         "prequalification:mine",
         "interviews:list",
+        "households:mine",
         "regions:region-list",
         "activities:activity-list",
         "privacy:center",
