@@ -61,10 +61,6 @@ class PostingPair:
     def weaker_score(self) -> float:
         return min(self.first.score, self.second.score)
 
-    @property
-    def is_good(self) -> bool:
-        return min(self.first.stars, self.second.stars) >= DEFAULT_GOOD_STARS
-
 
 @dataclass(frozen=True)
 class RegionPairs:
