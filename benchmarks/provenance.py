@@ -11,8 +11,10 @@ exact command, so a figure in docs/ can be traced to the run that produced it
 (benchmarks/doc_figures.py checks that the figures match).
 
 Full runs write benchmarks/results/<name>.json, the files the docs cite. Short runs (`--quick`,
-`make bench QUICK=1`, CI) write benchmarks/results/quick/<name>.json, ignored by git, so a quick
-run never replaces a figure the docs cite.
+`make bench QUICK=1`) write benchmarks/results/quick/<name>.json, ignored by git, so a quick
+run never replaces a figure the docs cite. CI sets BENCH_RESULTS_SCRATCH=1: there every run, full
+ones too (`make fuzz-api`), writes to quick/, because a checkout's cited files must stay those the
+docs were checked against.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ RELEVANT_ENVIRONMENT = (
 
 def results_path(name: str, *, quick: bool = False) -> Path:
     """The results file of benchmark `name`: the cited one, or the quick run's scratch copy."""
-    return (QUICK_DIR if quick else RESULTS_DIR) / f"{name}.json"
+    scratch = quick or os.environ.get("BENCH_RESULTS_SCRATCH") == "1"
+    return (QUICK_DIR if scratch else RESULTS_DIR) / f"{name}.json"
 
 
 def _git(*args: str) -> str | None:

@@ -28,6 +28,22 @@ def test_a_quick_run_never_replaces_the_cited_file(tmp_path, monkeypatch):
     assert json.loads((tmp_path / "schedule.json").read_text()) == {"cited": True}
 
 
+def test_in_ci_even_a_full_run_leaves_the_cited_file_alone(tmp_path, monkeypatch):
+    # CI runs `make fuzz-api` in full, then checks the docs' figures against the cited files.
+    monkeypatch.setattr(provenance, "RESULTS_DIR", tmp_path)
+    monkeypatch.setattr(provenance, "QUICK_DIR", tmp_path / "quick")
+    monkeypatch.setenv("BENCH_RESULTS_SCRATCH", "1")
+    (tmp_path / "fuzz-api.json").write_text('{"requests": 2105}')
+    path = provenance.start("fuzz-api").write({"requests": 2111})
+    assert path == tmp_path / "quick" / "fuzz-api.json"
+    assert json.loads((tmp_path / "fuzz-api.json").read_text()) == {"requests": 2105}
+
+
+def test_ci_runs_with_scratch_results():
+    ci_script = (provenance.ROOT / ".ci" / "run").read_text()
+    assert "export BENCH_RESULTS_SCRATCH=1" in ci_script
+
+
 def test_passwords_in_database_urls_are_not_recorded(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://maillage:secret@db:5432/maillage")
     record = provenance.start("example").record()
