@@ -80,13 +80,11 @@ class CandidateMatchFilters:
 def matches_of_candidate(
     profile: CandidateProfile, filters: CandidateMatchFilters
 ) -> QuerySet[MatchResult]:
-    """The candidate's results on published postings, best first."""
+    """The candidate's results on published postings, best first. Stars rank the jobs one can
+    apply to: an excluded job (shown on request) has none, so the stars floor does not hide it."""
     results = (
-        MatchResult.objects.filter(
-            candidate=profile,
-            posting__status=PostingStatus.PUBLISHED,
-            stars__gte=filters.min_stars,
-        )
+        MatchResult.objects.filter(candidate=profile, posting__status=PostingStatus.PUBLISHED)
+        .filter(Q(stars__gte=filters.min_stars) | Q(is_excluded=True))
         .select_related("posting__company", "posting__municipality__region", "posting__noc")
         .order_by("is_excluded", *MATCH_SORTS.get(filters.sort, MATCH_SORTS["best"]), "posting_id")
     )

@@ -65,6 +65,22 @@ def test_an_excluded_job_is_shown_only_on_request_with_its_reason(client, matche
     html = unescape(client.get(url, {"include_excluded": "on"}).content.decode())
     assert posting.title in html
     assert "Français, production orale\u00a0: le niveau 6 est exigé, vous avez 5." in html
+    assert "Vous ne pouvez pas encore postuler à cet emploi" in html
+
+
+def test_an_excluded_job_shows_no_stars_whatever_its_score(client, matched):
+    # A driver without the class 1 licence once read "5 stars" next to "you cannot apply".
+    posting, welder = matched
+    welder.french_oral_production = 5
+    welder.save()
+    candidate_rematch(candidate_id=welder.pk, today=TODAY)
+    MatchResult.objects.filter(candidate=welder, posting=posting).update(stars=5, score=95)
+    client.force_login(welder.user)
+    url = reverse("matching:my-matches")
+    html = unescape(client.get(url, {"include_excluded": "on", "min_stars": 5}).content.decode())
+    assert posting.title in html
+    assert "étoiles sur 5" not in html
+    assert "Vous ne pouvez pas encore postuler à cet emploi" in html
 
 
 def test_the_candidate_page_costs_a_fixed_number_of_queries(
