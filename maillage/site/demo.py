@@ -315,8 +315,13 @@ def _chambers() -> dict[int, ChamberOfCommerce]:
     return chambers
 
 
-def _neq(rng: random.Random) -> str:
-    return "11" + "".join(str(rng.randint(0, 9)) for _ in range(8))
+def _neq(rng: random.Random, used: set[str]) -> str:
+    """A fresh NEQ: with thousands of companies (the load test's 6,150), random draws collide."""
+    while True:
+        neq = "11" + "".join(str(rng.randint(0, 9)) for _ in range(8))
+        if neq not in used:
+            used.add(neq)
+            return neq
 
 
 # The French a posting asks for, by trade: care and children need more than the plant floor.
@@ -412,6 +417,7 @@ def build_companies(
         towns_by_region[town.region_id].append(town)
     companies, members, postings = [], [], []
     used_names = set()
+    used_neqs: set[str] = set()
     for index in progress(range(count), description="Companies", total=count):
         kind = COMPANY_KINDS[index % len(COMPANY_KINDS)]
         region = _company_region(kind, index, served)
@@ -427,7 +433,7 @@ def build_companies(
         )
         company = Company(
             legal_name=f"{name} inc. (démo)",
-            neq=_neq(rng),
+            neq=_neq(rng, used_neqs),
             region=region,
             municipality=town,
             sector=kind.sector,
