@@ -62,6 +62,13 @@ def _shared(candidate: SharedProfile) -> dict:
         shared["languages"] = candidate.languages
     if candidate.skills is not None:
         shared["skills"] = candidate.skills
+    if candidate.partner_search is not None:
+        shared["household"] = {
+            "partner_occupations": list(candidate.partner_search.occupations),
+            "partner_regions": list(candidate.partner_search.regions),
+            "partner_open_to_all_regions": candidate.partner_search.all_regions,
+            "text": candidate.partner_search.sentence(),
+        }
     return shared
 
 
