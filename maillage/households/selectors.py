@@ -160,6 +160,8 @@ class WorkSearch:
     occupations: tuple[str, ...]
     regions: tuple[str, ...]
     all_regions: bool
+    # Whose search it is, for the audit log of who read it only: never shown nor serialised.
+    user_id: int
 
     def sentence(self) -> str:
         """The one line an employer reads, in the active language."""
@@ -198,6 +200,7 @@ def work_search_of(profile: CandidateProfile) -> WorkSearch:
         occupations=tuple(occupations),
         regions=tuple(sorted(region.name for region in profile.regions_of_interest.all())),
         all_regions=profile.is_open_to_all_regions,
+        user_id=profile.user_id,
     )
 
 

@@ -19,6 +19,8 @@ exists.
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.utils.translation import gettext_lazy
+
 from maillage.candidates.models import CandidateProfile
 from maillage.households.models import HouseholdLink, HouseholdLinkStatus
 from maillage.households.selectors import WorkSearch, households_by_candidate, work_search_of
@@ -28,6 +30,12 @@ from maillage.prequalification.comparison import RequirementRow, requirement_row
 from maillage.prequalification.models import Proposal, SharedSection
 from maillage.taxonomy.selectors import skill_display_label
 from matchcore.engine import ReasonCode
+
+# What the partner's audit log says when an employer reads their work search (their data, so
+# their log), on the candidate page or through the API.
+PARTNER_SEARCH_READ = gettext_lazy(
+    "Your work search, read with your partner's profile on the short list for “%(posting)s”"
+)
 
 POSTING_ONLY = "posting"  # about the posting alone: always said
 NEVER = ""  # never said to an employer, whatever is shared

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.accounts.models import ProfileView
 from maillage.api.tests.factories import ApiTokenFactory, bearer
 from maillage.candidates.tests.factories import CandidateProfileFactory, WorkExperienceFactory
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
@@ -104,6 +105,26 @@ def test_with_both_consents_the_employer_reads_the_partners_search_and_nothing_e
     api_text = json.dumps(entry, ensure_ascii=False)
     for trace in (*PARTNER_TRACES, str(karim.public_id), str(link.public_id)):
         assert trace not in page and trace not in api_text, trace
+    # Karim's search is his data: each reading (the page, the API) is in his own audit log.
+    read = (
+        "Votre recherche d'emploi, lue avec le profil de votre conjoint ou conjointe sur "
+        f"la liste restreinte de «\u00a0{proposal.posting.title}\u00a0»"
+    )
+    views = ProfileView.objects.filter(subject=karim.user).values_list("viewer", "what")
+    assert list(views) == [(member.user.pk, read)] * 2
+
+
+def test_an_english_speaking_employer_reads_the_line_in_english(client, household):
+    amina, karim, link, member, proposal = household
+    household_search_share(link=link, by=karim, share=True)
+    client.force_login(member.user)
+    url = reverse("prequalification:shortlist-candidate", args=[proposal.public_id])
+    page = html.unescape(client.get(f"/en{url}").content.decode())
+    care_aide = NocGroup.objects.get(code="33102").title_en
+    assert (
+        f"Moves with a partner who is also looking for work: {care_aide}; regions accepted: "
+        "Bas-Saint-Laurent, Mauricie." in page
+    )
 
 
 def _candidate_does_not_share_the_household(amina, karim, link, proposal) -> None:
@@ -144,6 +165,7 @@ def test_without_any_one_consent_the_employer_reads_nothing_about_a_partner(
     assert _line_for_employer(proposal) is None
     page, entry = _employer_pages(client, member, proposal)
     assert "household" not in entry["shared"]
+    assert not ProfileView.objects.filter(subject=karim.user).exists()
     for trace in ("Déménage", "conjoint", "aides-soignants", "régions acceptées", *PARTNER_TRACES):
         assert trace not in page, trace
 
