@@ -237,7 +237,7 @@ class SharedReasonOut(Schema):
 class ShortlistEntryOut(Schema):
     """An approved, consenting candidate: their name, how they meet each requirement, and only the
     sections they chose to share (contact, location, summary, experience, education, languages,
-    skills)."""
+    skills, and household: the work a consenting partner looks for, never who they are)."""
 
     id: UUID
     status: str

@@ -1,12 +1,18 @@
 """Demo step of households: a welder and a care aide who move together, linked through the
 services (an invitation, then the partner's consent), chosen so that the engine's matches of
-both offer at least one region with a good job for each within commuting distance."""
+both offer at least one region with a good job for each within commuting distance. Both say yes
+to sharing their work search, so an employer who short-lists one of them (and to whom that one
+shares the household, as the demo's candidates share every section) reads the other's search."""
 
 from maillage.candidates.models import CandidateProfile
 from maillage.core.demo_steps import DemoContext, DemoStage, DemoStep
 from maillage.households.models import HouseholdLink
 from maillage.households.selectors import ranking_for_household
-from maillage.households.services import household_accept, household_invite
+from maillage.households.services import (
+    household_accept,
+    household_invite,
+    household_search_share,
+)
 from matchcore.households import joint_search
 
 WELDER, CARE_AIDE = "72106", "33102"
@@ -52,6 +58,8 @@ def _build(context: DemoContext) -> None:
     welder, aide = couple
     link = household_invite(inviter=welder, email=aide.user.email)
     household_accept(link=link, by=aide)
+    for person in couple:
+        household_search_share(link=link, by=person, share=True)
 
 
 DEMO = DemoStep(DemoStage.PATH, _build)

@@ -2,6 +2,7 @@
 invited person, signed in as a candidate, accepts it."""
 
 import uuid
+from datetime import datetime
 
 from django.db import models
 from django.db.models import Q
@@ -55,6 +56,16 @@ class HouseholdLink(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    # Since when each person lets the employers who short-list their partner read the work they
+    # look for (occupations and regions, nothing else); None: they do not (the default). The
+    # employer reads it only through prequalification.sharing, and only if the partner also
+    # shares the household (SharedSection.HOUSEHOLD) for that posting.
+    inviter_search_shared_at = models.DateTimeField(
+        _("the inviter shares their work search since"), null=True, blank=True
+    )
+    partner_search_shared_at = models.DateTimeField(
+        _("the partner shares their work search since"), null=True, blank=True
+    )
 
     objects = HouseholdLinkQuerySet.as_manager()
 
@@ -85,3 +96,10 @@ class HouseholdLink(models.Model):
     def other_than(self, profile):
         """The other person of the household."""
         return self.partner if profile.pk == self.inviter_id else self.inviter
+
+    def search_shared_at(self, profile) -> datetime | None:
+        """Since when this person of the household lets their partner's employers read the work
+        they look for, or None."""
+        if profile.pk == self.inviter_id:
+            return self.inviter_search_shared_at
+        return self.partner_search_shared_at

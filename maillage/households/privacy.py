@@ -1,6 +1,7 @@
 """What the households app holds about a person (see maillage.privacy.registry): the links
 they made or accepted and the invitations waiting at their address. The export names no other
-person (not the partner's name, not the address the person typed)."""
+person (not the partner's name, not the address the person typed), and gives the person's own
+choice about their work search, never the partner's."""
 
 from django.db.models import Q
 
@@ -20,16 +21,24 @@ def _links(user: User):
     )
 
 
+def _entry(link: HouseholdLink, user: User) -> dict:
+    is_inviter = link.inviter.user_id == user.pk
+    return {
+        "role": "invited_someone" if is_inviter else "was_invited",
+        "status": link.status,
+        "created_at": _iso(link.created_at),
+        "answered_at": _iso(link.answered_at),
+        "ended_at": _iso(link.ended_at),
+        # The person's own choice only (the partner's is the partner's).
+        "work_search_shared_with_partners_employers_since": _iso(
+            link.inviter_search_shared_at if is_inviter else link.partner_search_shared_at
+        ),
+    }
+
+
 def export(user: User) -> list:
     return [
-        {
-            "role": "invited_someone" if link.inviter.user_id == user.pk else "was_invited",
-            "status": link.status,
-            "created_at": _iso(link.created_at),
-            "answered_at": _iso(link.answered_at),
-            "ended_at": _iso(link.ended_at),
-        }
-        for link in _links(user).select_related("inviter").order_by("created_at")
+        _entry(link, user) for link in _links(user).select_related("inviter").order_by("created_at")
     ]
 
 

@@ -4,9 +4,10 @@ the partners the advisors' queue marks."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 
-from maillage.candidates.models import CandidateProfile
+from maillage.candidates.models import CandidateProfile, WorkExperience
 from maillage.employers.models import JobPosting
 from maillage.households.models import HouseholdLink
 from maillage.matching.selectors import CandidateMatchFilters, matches_of_candidate
@@ -149,3 +150,86 @@ def partners_by_candidate(candidate_ids: Iterable[int]) -> dict[int, CandidatePr
         if link.partner_id in ids:
             partners[link.partner_id] = link.inviter
     return partners
+
+
+@dataclass(frozen=True)
+class WorkSearch:
+    """The work a person looks for, as their partner's employers may read it: occupation titles
+    and the regions they accept. Nothing else about the person (no name, no contact)."""
+
+    occupations: tuple[str, ...]
+    regions: tuple[str, ...]
+    all_regions: bool
+    # Whose search it is, for the audit log of who read it only: never shown nor serialised.
+    user_id: int
+
+    def sentence(self) -> str:
+        """The one line an employer reads, in the active language."""
+        values = {
+            "occupations": ", ".join(self.occupations),
+            "regions": _("every region") if self.all_regions else ", ".join(self.regions),
+        }
+        has_regions = self.all_regions or bool(self.regions)
+        if self.occupations and has_regions:
+            text = _(
+                "Moves with a partner who is also looking for work: %(occupations)s; "
+                "regions accepted: %(regions)s."
+            )
+        elif self.occupations:
+            text = _("Moves with a partner who is also looking for work: %(occupations)s.")
+        elif has_regions:
+            text = _(
+                "Moves with a partner who is also looking for work; regions accepted: %(regions)s."
+            )
+        else:
+            text = _("Moves with a partner who is also looking for work.")
+        return text % values
+
+
+def work_search_of(profile: CandidateProfile) -> WorkSearch:
+    """The occupations the person wants (else that of their last job) and the regions they
+    accept, read from what `households_by_candidate` prefetched."""
+    occupations = [noc.title for noc in profile.desired_occupations.all()]
+    if not occupations:
+        jobs = [e for e in profile.experiences.all() if e.noc is not None]
+        last = max(
+            jobs, key=lambda e: (e.end_date is None, e.end_date or e.start_date), default=None
+        )
+        occupations = [last.noc.title] if last else []
+    return WorkSearch(
+        occupations=tuple(occupations),
+        regions=tuple(sorted(region.name for region in profile.regions_of_interest.all())),
+        all_regions=profile.is_open_to_all_regions,
+        user_id=profile.user_id,
+    )
+
+
+def _with_work_search(prefix: str) -> list:
+    return [
+        f"{prefix}__desired_occupations",
+        f"{prefix}__regions_of_interest",
+        Prefetch(
+            f"{prefix}__experiences",
+            queryset=WorkExperience.objects.select_related("noc"),
+        ),
+    ]
+
+
+def households_by_candidate(candidate_ids: Iterable[int]) -> dict[int, HouseholdLink]:
+    """Each of these candidates' accepted household, both people with what `work_search_of`
+    reads (a fixed number of queries). The employer's gate decides what of it is said."""
+    ids = set(candidate_ids)
+    if not ids:
+        return {}
+    links = (
+        HouseholdLink.objects.accepted()
+        .filter(Q(inviter_id__in=ids) | Q(partner_id__in=ids))
+        .select_related("inviter", "partner")
+        .prefetch_related(*_with_work_search("inviter"), *_with_work_search("partner"))
+    )
+    found: dict[int, HouseholdLink] = {}
+    for link in links:
+        for person_id in (link.inviter_id, link.partner_id):
+            if person_id in ids:
+                found[person_id] = link
+    return found

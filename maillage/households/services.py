@@ -125,3 +125,25 @@ def household_end(*, link: HouseholdLink, by: CandidateProfile) -> HouseholdLink
     link.invitee_email = ""
     link.save(update_fields=["status", "ended_at", "invitee_email"])
     return link
+
+
+@transaction.atomic
+def household_search_share(
+    *, link: HouseholdLink, by: CandidateProfile, share: bool
+) -> HouseholdLink:
+    """One person of an accepted household says whether the employers who short-list their
+    partner may read the work they look for (their own choice only; the other's is theirs).
+    Saying yes again keeps the first date; saying no clears it at once."""
+    link = HouseholdLink.objects.select_for_update().get(pk=link.pk)
+    if link.status != HouseholdLinkStatus.ACCEPTED or by.pk not in (
+        link.inviter_id,
+        link.partner_id,
+    ):
+        raise PermissionDenied
+    field = "inviter_search_shared_at" if by.pk == link.inviter_id else "partner_search_shared_at"
+    if share and getattr(link, field) is None:
+        setattr(link, field, timezone.now())
+    elif not share:
+        setattr(link, field, None)
+    link.save(update_fields=[field])
+    return link

@@ -10,15 +10,24 @@ from django.views.decorators.http import require_POST
 from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
 from maillage.households import selectors, services
-from maillage.households.forms import InviteForm
+from maillage.households.forms import InviteForm, SearchShareForm
 
 candidate_required = role_required(Role.CANDIDATE)
 
 
-def _page(request: HttpRequest, form: InviteForm | None = None, status: int = 200):
+def _page(
+    request: HttpRequest,
+    form: InviteForm | None = None,
+    *,
+    share_form: SearchShareForm | None = None,
+    status: int = 200,
+):
     profile = request.user.candidate_profile
     household = selectors.household_of(profile)
     partner = household.other_than(profile) if household else None
+    if household and share_form is None:
+        is_shared = household.search_shared_at(profile) is not None
+        share_form = SearchShareForm(initial={"share": "yes" if is_shared else "no"})
     return render(
         request,
         "households/mine.html",
@@ -29,6 +38,11 @@ def _page(request: HttpRequest, form: InviteForm | None = None, status: int = 20
             "sent": None if household else selectors.invitation_sent(profile),
             "received": [] if household else selectors.invitations_received(profile),
             "form": form or InviteForm(),
+            "share_form": share_form,
+            # The line an employer of the partner would read about this person, word for word.
+            "my_search": selectors.work_search_of(profile) if household else None,
+            "my_search_shared_at": household.search_shared_at(profile) if household else None,
+            "partner_search_shared_at": household.search_shared_at(partner) if household else None,
         },
         status=status,
     )
@@ -94,4 +108,25 @@ def answer(request: HttpRequest, public_id) -> HttpResponse:
 def end(request: HttpRequest, public_id) -> HttpResponse:
     services.household_end(link=_link(request, public_id), by=request.user.candidate_profile)
     messages.success(request, _("The link has ended. Neither of you sees the other's jobs now."))
+    return redirect("households:mine")
+
+
+@candidate_required
+@require_POST
+def share_search(request: HttpRequest, public_id) -> HttpResponse:
+    """A person of the household changes their own choice (404 for anybody else)."""
+    profile = request.user.candidate_profile
+    household = selectors.household_of(profile)
+    if household is None or household.public_id != public_id:
+        raise Http404
+    form = SearchShareForm(request.POST)
+    if not form.is_valid():
+        return _page(request, share_form=form, status=400)
+    services.household_search_share(link=household, by=profile, share=form.cleaned_data["share"])
+    messages.success(
+        request,
+        _("Your choice is saved: employers may now read the work you are looking for.")
+        if form.cleaned_data["share"]
+        else _("Your choice is saved: employers read nothing about the work you are looking for."),
+    )
     return redirect("households:mine")

@@ -79,6 +79,11 @@ class SharedSection(models.TextChoices):
     LANGUAGES = "languages", _("My language levels")
     SKILLS = "skills", _("My skills")
     SUMMARY = "summary", _("My presentation (“About you”)")
+    # Said only while the household holds and the partner lets employers read it (sharing.py).
+    HOUSEHOLD = (
+        "household",
+        _("That I move with my partner, and the work my partner is looking for"),
+    )
 
 
 class ProposalQuerySet(models.QuerySet["Proposal"]):

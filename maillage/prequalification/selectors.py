@@ -10,6 +10,7 @@ from django.http import Http404
 from maillage.accounts.models import ProfileView, User
 from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import Company, JobPosting
+from maillage.households.selectors import households_by_candidate
 from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification.models import (
     EMPLOYER_VISIBLE_STATUSES,
@@ -17,6 +18,7 @@ from maillage.prequalification.models import (
     ProposalStatus,
     ReviewRequest,
     ReviewStatus,
+    SharedSection,
 )
 from maillage.prequalification.sharing import SharedProfile, shared_profile
 
@@ -163,12 +165,19 @@ def shared_profiles_of_posting(posting: JobPosting, *, today: date) -> list[Shar
     prefetch_related_objects([posting], "skills")
     profiles = _profiles_for_comparison().in_bulk([p.candidate_id for p in proposals])
     vocabulary = reason_vocabulary(proposals)
+    households = households_by_candidate(
+        p.candidate_id for p in proposals if SharedSection.HOUSEHOLD in p.shared_sections
+    )
     shared = []
     for proposal in proposals:
         proposal.posting = posting
         shared.append(
             shared_profile(
-                proposal, profiles[proposal.candidate_id], today=today, vocabulary=vocabulary
+                proposal,
+                profiles[proposal.candidate_id],
+                today=today,
+                vocabulary=vocabulary,
+                households=households,
             )
         )
     return shared

@@ -8,18 +8,34 @@ or is about the posting only) and is dropped when that section is not shared. A 
 from REASON_SECTIONS is dropped, so a new reason stays hidden until someone decides where it
 belongs. The salary expectation, the immigration status and the availability belong to no
 section: an employer never sees them.
+
+The household is said in one line about the partner's work search (never who the partner is),
+and only when three consents hold at the time of reading: the candidate shared HOUSEHOLD for
+this proposal, the household link is still accepted, and the partner lets their partner's
+employers read their search. Without any of them, nothing about a partner, not even that one
+exists.
 """
 
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.utils.translation import gettext_lazy
+
 from maillage.candidates.models import CandidateProfile
+from maillage.households.models import HouseholdLink, HouseholdLinkStatus
+from maillage.households.selectors import WorkSearch, households_by_candidate, work_search_of
 from maillage.matching.explanations import TEAM, Vocabulary, sentences
 from maillage.matching.selectors import reason_vocabulary
 from maillage.prequalification.comparison import RequirementRow, requirement_rows
 from maillage.prequalification.models import Proposal, SharedSection
 from maillage.taxonomy.selectors import skill_display_label
 from matchcore.engine import ReasonCode
+
+# What the partner's audit log says when an employer reads their work search (their data, so
+# their log), on the candidate page or through the API.
+PARTNER_SEARCH_READ = gettext_lazy(
+    "Your work search, read with your partner's profile on the short list for “%(posting)s”"
+)
 
 POSTING_ONLY = "posting"  # about the posting alone: always said
 NEVER = ""  # never said to an employer, whatever is shared
@@ -111,6 +127,7 @@ class SharedProfile:
     educations: list | None
     languages: dict | None
     skills: list[str] | None
+    partner_search: WorkSearch | None
 
     @property
     def requirements_met(self) -> int:
@@ -135,15 +152,30 @@ def shared_reasons(
     ]
 
 
+def partner_search(link: HouseholdLink | None, profile: CandidateProfile) -> WorkSearch | None:
+    """The partner's work search, while the household holds and the partner lets employers read
+    it; else None. (Whether the candidate shared HOUSEHOLD is checked by the caller.)"""
+    if link is None or link.status != HouseholdLinkStatus.ACCEPTED:
+        return None
+    if profile.pk not in (link.inviter_id, link.partner_id):
+        return None
+    partner = link.other_than(profile)
+    if link.search_shared_at(partner) is None:
+        return None
+    return work_search_of(partner)
+
+
 def shared_profile(
     proposal: Proposal,
     profile: CandidateProfile,
     *,
     today: date,
     vocabulary: Vocabulary | None = None,
+    households: dict[int, HouseholdLink] | None = None,
 ) -> SharedProfile:
     """The candidate as the employer of `proposal` may see them (see the module's docstring).
-    `profile` is the proposal's candidate with its sections prefetched."""
+    `profile` is the proposal's candidate with its sections prefetched; `households`, when
+    several profiles are read at once, is `households_by_candidate` of them (read now)."""
     sections = frozenset(proposal.shared_sections)
     rows = requirement_rows(posting=proposal.posting, profile=profile, today=today)
 
@@ -178,5 +210,14 @@ def shared_profile(
         skills=when(
             SharedSection.SKILLS,
             lambda: [skill_display_label(s.label, s.esco_uri) for s in profile.skills.all()],
+        ),
+        partner_search=when(
+            SharedSection.HOUSEHOLD,
+            lambda: partner_search(
+                (
+                    households if households is not None else households_by_candidate([profile.pk])
+                ).get(profile.pk),
+                profile,
+            ),
         ),
     )

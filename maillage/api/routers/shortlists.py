@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Router
 
-from maillage.accounts.services import profile_view_record
+from maillage.accounts.services import profile_view_record, profile_views_record
 from maillage.api.auth import PERSON_AUTH, company_of_caller
 from maillage.api.errors import ERROR_STATUSES, ErrorOut
 from maillage.api.schemas import ShortlistEntryOut
 from maillage.prequalification import selectors as prequalification
 from maillage.prequalification.models import shared_sections_text
-from maillage.prequalification.sharing import SharedProfile
+from maillage.prequalification.sharing import PARTNER_SEARCH_READ, SharedProfile
 
 router = Router(tags=["Employer"], auth=PERSON_AUTH)
 
@@ -62,6 +62,13 @@ def _shared(candidate: SharedProfile) -> dict:
         shared["languages"] = candidate.languages
     if candidate.skills is not None:
         shared["skills"] = candidate.skills
+    if candidate.partner_search is not None:
+        shared["household"] = {
+            "partner_occupations": list(candidate.partner_search.occupations),
+            "partner_regions": list(candidate.partner_search.regions),
+            "partner_open_to_all_regions": candidate.partner_search.all_regions,
+            "text": candidate.partner_search.sentence(),
+        }
     return shared
 
 
@@ -83,6 +90,13 @@ def posting_shortlist(request: HttpRequest, public_id: UUID):
             what=gettext_lazy("Short list read through the API for “%(posting)s”: %(sections)s"),
             params={"posting": posting.title, "sections": shared_sections_text(candidate.sections)},
         )
+        if candidate.partner_search is not None:
+            profile_views_record(
+                viewer=request.auth,
+                subject_ids=[candidate.partner_search.user_id],
+                what=PARTNER_SEARCH_READ,
+                params={"posting": posting.title},
+            )
         entries.append(
             {
                 "id": proposal.public_id,

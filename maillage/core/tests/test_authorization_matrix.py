@@ -200,6 +200,7 @@ ACCESS: dict[str, frozenset[str]] = {
     "households/mine/invite/": frozenset({CANDIDATE}),
     "households/links/<uuid:public_id>/answer/": frozenset({CANDIDATE}),
     "households/links/<uuid:public_id>/end/": frozenset({CANDIDATE}),
+    "households/links/<uuid:public_id>/share-search/": frozenset({CANDIDATE}),
     # old addresses: a 301 for everyone to prequalification's pages, which check the role
     "matching/postings/": EVERYONE,
     "matching/postings/<uuid:public_id>/": EVERYONE,

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from maillage.accounts.models import Role
 from maillage.accounts.permissions import role_required
-from maillage.accounts.services import profile_view_record
+from maillage.accounts.services import profile_view_record, profile_views_record
 from maillage.employers.selectors import company_of
 from maillage.prequalification import selectors, services
 from maillage.prequalification.forms import EmployerDeclineForm
 from maillage.prequalification.models import ProposalStatus, shared_sections_text
+from maillage.prequalification.sharing import PARTNER_SEARCH_READ
 
 employer_required = role_required(Role.EMPLOYER)
 
@@ -61,6 +62,14 @@ def _candidate_page(
             "sections": shared_sections_text(shared.sections),
         },
     )
+    if shared.partner_search is not None:
+        # The partner's work search is theirs: its reading goes to their own audit log.
+        profile_views_record(
+            viewer=request.user,
+            subject_ids=[shared.partner_search.user_id],
+            what=PARTNER_SEARCH_READ,
+            params={"posting": proposal.posting.title},
+        )
     return render(
         request,
         "prequalification/shortlist_candidate.html",
