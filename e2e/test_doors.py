@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory, WorkExperienceFactory
 from maillage.employers.tests.factories import (
     CompanyMemberFactory,
@@ -35,7 +36,7 @@ def _posting(town: str, company=None, **fields):
 def _person(town: str, region: str, **fields):
     profile = CandidateProfileFactory(
         municipality=Municipality.objects.get(name=town),
-        is_ready_to_relocate=False,
+        relocation=Relocation.NO,
         available_from=date(2027, 1, 4),
         **fields,
     )
