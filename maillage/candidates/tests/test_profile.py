@@ -1,3 +1,4 @@
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -330,8 +331,10 @@ def test_the_relocation_answer_is_saved_as_said(client, candidate, answer):
 
 
 def test_the_relocation_question_offers_three_answers_and_says_what_help_means(client, candidate):
-    page = client.get(reverse("candidates:section-edit", args=["preferences"])).content.decode()
+    response = client.get(reverse("candidates:section-edit", args=["preferences"]))
+    page = html.unescape(response.content.decode())
     assert "Oui, si l'employeur offre une aide à la relocalisation" in page
+    assert "nous vous proposons alors les emplois des autres régions" in page
     assert "Oui, je déménagerais" in page and "Non, je ne déménagerais pas" in page
 
 
