@@ -1,7 +1,8 @@
 """Issue 15 in a real browser, in French, at 1280 and 360 px: « Ce qui vous ouvrirait plus de
 portes » on the candidate's matches and profile (with their regulated trade's permits), « Ce qui
-élargirait le bassin » on the posting for its employer and for an advisor; every page passes
-axe-core (WCAG AA)."""
+élargirait le bassin » on the posting for its employer and for an advisor, with what offering a
+relocation allowance adds (and, once the employer ticks it, lets in); every page passes axe-core
+(WCAG AA)."""
 
 from datetime import date
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import PASSWORD, AdvisorFactory
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory, WorkExperienceFactory
 from maillage.employers.tests.factories import (
     CompanyMemberFactory,
@@ -35,7 +37,7 @@ def _posting(town: str, company=None, **fields):
 def _person(town: str, region: str, **fields):
     profile = CandidateProfileFactory(
         municipality=Municipality.objects.get(name=town),
-        is_ready_to_relocate=False,
+        relocation=fields.pop("relocation", Relocation.NO),
         available_from=date(2027, 1, 4),
         **fields,
     )
@@ -132,3 +134,62 @@ def test_employer_and_advisor_see_what_would_widen_the_pool(
     page.goto(f"/employers/postings/{posting.public_id}/")
     expect(page.locator("#pool").get_by_text(": +8")).to_be_visible()
     check_accessibility(page, "06-pool-advisor")
+
+
+@pytest.fixture
+def movers_data(reference_data):
+    """A posting in Rimouski without a relocation allowance; six people of Saguenay who would move
+    only with one, two of Rimouski who would not move."""
+    engine_reset()
+    columns_reset()
+    member = CompanyMemberFactory()
+    posting = _posting(
+        "Rimouski",
+        member.company,
+        title="Soudeur/soudeuse de chantier",
+        created_by=member.user,  # the form saves through posting_update, which requires it
+        **NO_FRENCH,
+    )
+    movers = [_person("Saguenay", "02", relocation=Relocation.WITH_AID) for _ in range(6)]
+    for _ in range(2):
+        _person("Rimouski", "01")
+    yield posting, member.user, movers[0]
+    engine_reset()
+    columns_reset()
+
+
+def test_offering_relocation_assistance_shows_who_would_move_and_lets_them_in(
+    phone_page, login, check_accessibility, movers_data
+):
+    posting, employer, mover = movers_data
+    login(phone_page, employer.email, PASSWORD)
+    phone_page.goto(f"/employers/postings/{posting.public_id}/")
+    pool = phone_page.locator("#pool")
+    expect(pool).to_be_visible(timeout=120_000)
+    row = pool.locator("li", has_text="Offrir une aide à la relocalisation")
+    expect(
+        row.get_by_text(
+            "Offrir une aide à la relocalisation\u00a0: +6 personnes prêtes à déménager"
+        )
+    ).to_be_visible()
+    expect(row.get_by_text("Où elles habitent\u00a0: Saguenay")).to_be_visible()
+    assert pool.get_by_text("aujourd'hui\u00a0: moins de 5.").is_visible()
+    check_accessibility(phone_page, "07-pool-relocation-assistance-phone")
+    # The employer ticks the posting form's existing checkbox: the six come in.
+    phone_page.goto(f"/employers/postings/{posting.public_id}/edit/")
+    phone_page.locator("#id_offers_relocation_allowance").check()
+    phone_page.locator("main form button[type=submit]").last.click()
+    phone_page.wait_for_load_state()
+    phone_page.goto(f"/employers/postings/{posting.public_id}/")
+    pool = phone_page.locator("#pool")
+    expect(pool).to_be_visible(timeout=120_000)
+    expect(pool.get_by_text("aujourd'hui\u00a0: 8.")).to_be_visible()
+    expect(pool.get_by_text("Offrir une aide à la relocalisation")).to_have_count(0)
+    check_accessibility(phone_page, "08-pool-relocation-assistance-offered-phone")
+    phone_page.context.clear_cookies()  # the employer leaves; one of the six says what she said
+    login(phone_page, mover.user.email, PASSWORD)
+    phone_page.goto("/candidates/profile/preferences/edit/")
+    expect(
+        phone_page.get_by_label("Oui, si l'employeur offre une aide à la relocalisation")
+    ).to_be_checked()
+    check_accessibility(phone_page, "09-preferences-relocation-answer-phone")

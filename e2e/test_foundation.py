@@ -105,7 +105,7 @@ def test_candidate_signs_up_in_french_and_completes_a_profile(page, check_access
 
     page.goto("/candidates/profile/preferences/edit/")
     page.get_by_label("Bas-Saint-Laurent").check()
-    page.locator("#id_is_ready_to_relocate_0").check()  # « Oui, je déménagerais »
+    page.locator("#id_relocation_0").check()  # « Oui, je déménagerais »
     page.locator("#id_salary_expectation").fill("26.50")
     submit(page)
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import PASSWORD
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory, WorkExperienceFactory
 from maillage.employers.tests.factories import JobPostingFactory
 from maillage.matching.doors import columns_reset
@@ -33,7 +34,7 @@ def driver(reference_data):
         min_french_oral_production=None,
     )
     profile = CandidateProfileFactory(
-        municipality=rimouski, is_ready_to_relocate=False, available_from=date(2027, 1, 4)
+        municipality=rimouski, relocation=Relocation.NO, available_from=date(2027, 1, 4)
     )
     profile.regions_of_interest.set([Region.objects.get(code="01")])
     WorkExperienceFactory(

@@ -16,7 +16,7 @@ from maillage.activities.models import (
     Meeting,
     MeetingConstraint,
 )
-from maillage.candidates.models import CandidateProfile
+from maillage.candidates.models import CandidateProfile, Relocation
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import Company
 from maillage.matching.models import MatchResult
@@ -115,7 +115,7 @@ def _interested_in(region_id: int) -> Q:
         Q(candidate__municipality__region_id=region_id)
         | Q(candidate__regions_of_interest=region_id)
         | Q(candidate__is_open_to_all_regions=True)
-        | Q(candidate__is_ready_to_relocate=True)
+        | Q(candidate__relocation=Relocation.YES)
     )
 
 

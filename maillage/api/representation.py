@@ -3,11 +3,19 @@
 from django.conf import settings
 from django.urls import reverse
 
-from maillage.candidates.models import CandidateProfile
+from maillage.candidates.models import CandidateProfile, Relocation
 from maillage.employers.models import JobPosting
 from maillage.matching.models import MatchResult
 from maillage.regions.models import Municipality, Region
 from maillage.taxonomy.models import NocGroup
+
+# The yes/no of the API's first clients: moving only with help is a yes, under a condition.
+READY_TO_RELOCATE = {
+    Relocation.YES: True,
+    Relocation.WITH_AID: True,
+    Relocation.NO: False,
+    "": None,
+}
 
 
 def region_out(region: Region) -> dict:
@@ -101,7 +109,8 @@ def candidate_profile_out(profile: CandidateProfile) -> dict:
         "is_open_to_all_regions": profile.is_open_to_all_regions,
         "has_drivers_licence": profile.has_drivers_licence,
         "has_car": profile.has_car,
-        "is_ready_to_relocate": profile.is_ready_to_relocate,
+        "is_ready_to_relocate": READY_TO_RELOCATE[profile.relocation],
+        "relocation": profile.relocation or None,
         "available_from": profile.available_from,
         "verification_status": profile.verification_status,
     }

@@ -203,7 +203,12 @@ class CandidateProfileOut(Schema):
     is_open_to_all_regions: bool
     has_drivers_licence: bool
     has_car: bool
+    # Kept for the clients written before the third answer: true for "yes" and "with_aid".
     is_ready_to_relocate: bool | None  # null: not said yet
+    relocation: str | None = Field(
+        description='"yes", "with_aid" (only if the employer offers relocation assistance), '
+        '"no"; null: not said yet'
+    )
     available_from: date | None
     verification_status: str
 

@@ -14,6 +14,7 @@ from maillage.candidates.models import (
     Education,
     PermitStatus,
     ProofDocument,
+    Relocation,
     WorkExperience,
 )
 from maillage.core.forms import DateInput, StyledForm, StyledModelForm
@@ -151,12 +152,14 @@ def _region_of_interest_label(region: Region) -> str:
 
 class PreferencesForm(StyledModelForm):
     # Left unanswered until the person chooses: no answer is "not said yet", not a "no".
-    is_ready_to_relocate = forms.NullBooleanField(
+    relocation = forms.ChoiceField(
         label=_("Would you move to another region for a job?"),
         required=False,
-        widget=forms.RadioSelect(
-            choices=[("True", _("Yes, I would move")), ("False", _("No, I would not move"))],
-            attrs={"class": "choice-list"},
+        choices=Relocation.choices,
+        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
+        help_text=_(
+            "With relocation assistance: we then propose you the jobs of other regions whose "
+            "employer offers it."
         ),
     )
 
@@ -167,7 +170,7 @@ class PreferencesForm(StyledModelForm):
             "is_open_to_all_regions",
             "has_drivers_licence",
             "has_car",
-            "is_ready_to_relocate",
+            "relocation",
             "available_from",
             "salary_expectation",
             "salary_period",

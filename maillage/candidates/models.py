@@ -31,6 +31,14 @@ class ImmigrationStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Relocation(models.TextChoices):
+    """Her answer to « Would you move to another region for a job? » ("": not answered yet)."""
+
+    YES = "yes", _("Yes, I would move")
+    WITH_AID = "with_aid", _("Yes, if the employer offers relocation assistance")
+    NO = "no", _("No, I would not move")
+
+
 class PermitStatus(models.TextChoices):
     # Values are matchcore.engine.PermitStatus's; a test keeps the two in step.
     HELD = "held", _("I hold it (valid in Québec)")
@@ -103,8 +111,11 @@ class CandidateProfile(models.Model):
     is_open_to_all_regions = models.BooleanField(_("open to every region"), default=False)
     has_drivers_licence = models.BooleanField(_("driver's licence"), default=False)
     has_car = models.BooleanField(_("car"), default=False)
-    # None: not said yet (the engine then counts on her regions of interest only).
-    is_ready_to_relocate = models.BooleanField(_("ready to relocate"), null=True, blank=True)
+    # "": not said yet (the engine then counts on her regions of interest only, as for a no).
+    # WITH_AID: another region only for a posting that offers a relocation allowance.
+    relocation = models.CharField(
+        _("ready to relocate"), max_length=8, choices=Relocation.choices, blank=True
+    )
     # Permits of regulated occupations (data/regulated_occupations): permit code → PermitStatus.
     # Written only through candidates.services.candidate_permits_update.
     permits = models.JSONField(_("permits of regulated occupations"), default=dict, blank=True)

@@ -47,7 +47,7 @@ def export(user: User) -> dict | None:
         "is_open_to_all_regions": profile.is_open_to_all_regions,
         "has_drivers_licence": profile.has_drivers_licence,
         "has_car": profile.has_car,
-        "is_ready_to_relocate": profile.is_ready_to_relocate,
+        "relocation": profile.relocation,
         "permits": dict(profile.permits),
         "available_from": _iso(profile.available_from),
         "salary_expectation": str(profile.salary_expectation)

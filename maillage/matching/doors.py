@@ -105,6 +105,8 @@ def _change_sentence(
     count: int,
     regions: Mapping[str, Region],
     permits: Mapping[str, RegulatedOccupation],
+    *,
+    moves_only_with_aid: bool = False,
 ) -> str:
     values = {"count": count, "level": change.level}
     if change.kind == ChangeKind.FRENCH and change.skill != ALL_SKILLS:
@@ -167,6 +169,16 @@ def _change_sentence(
             )
             % values
         )
+    if change.kind == ChangeKind.RELOCATION and moves_only_with_aid:
+        # The jobs offering a relocation allowance are open to her already: these are the others.
+        return (
+            ngettext(
+                "Moving even without relocation assistance: %(count)s job",
+                "Moving even without relocation assistance: %(count)s jobs",
+                count,
+            )
+            % values
+        )
     if change.kind == ChangeKind.RELOCATION:
         return (
             ngettext(
@@ -216,6 +228,8 @@ def _door(
     item: DoorsOpened,
     regions: Mapping[str, Region],
     permits: Mapping[str, RegulatedOccupation],
+    *,
+    moves_only_with_aid: bool,
 ) -> Door:
     counts = sorted(item.by_region.items(), key=lambda kv: (-kv[1], kv[0]))[:REGIONS_NAMED]
     named = [
@@ -226,7 +240,9 @@ def _door(
         if code in regions
     ]
     label, url = _help(item.change, regions, permits)
-    sentence = _change_sentence(item.change, item.count, regions, permits)
+    sentence = _change_sentence(
+        item.change, item.count, regions, permits, moves_only_with_aid=moves_only_with_aid
+    )
     return Door(sentence, item.count, named, label, url)
 
 
@@ -244,7 +260,8 @@ def candidate_doors(
     regions = {region.code: region for region in Region.objects.all()}
     codes = {item.change.permit for item in best if item.change.permit}
     permits = permits_by_code(codes) if codes else {}
-    return [_door(item, regions, permits) for item in best]
+    aided = candidate.relocates_only_with_aid
+    return [_door(item, regions, permits, moves_only_with_aid=aided) for item in best]
 
 
 # --- the employer's side ---
@@ -253,7 +270,7 @@ def candidate_doors(
 @dataclass(frozen=True)
 class Widening:
     sentence: str
-    added: str  # "+12" or « moins de 5 de plus »
+    added: str  # "+12", « moins de 5 de plus », "+25 ready to move"
     regions: list[tuple[str, str]]  # (region, count shown)
 
     @property
@@ -272,6 +289,15 @@ def shown_added(count: int) -> str:
     if count < SMALL_CELL:
         return _("fewer than %(n)s more") % {"n": SMALL_CELL}
     return "+" + str(count)
+
+
+def shown_movers(count: int) -> str:
+    """The people a relocation allowance adds: all of them would move to the job's region."""
+    if count < SMALL_CELL:
+        return _("fewer than %(n)s more people ready to move") % {"n": SMALL_CELL}
+    return ngettext("+%(count)s person ready to move", "+%(count)s people ready to move", count) % {
+        "count": count
+    }
 
 
 def _relaxations(posting: JobPosting, *, today: date) -> list[tuple[Relaxation, str]]:
@@ -312,6 +338,10 @@ def _relaxations(posting: JobPosting, *, today: date) -> list[tuple[Relaxation, 
                     % {"skill": skill.label},
                 )
             )
+    if not posting.offers_relocation_allowance:
+        options.append(
+            (Relaxation(RelaxationKind.RELOCATION_ALLOWANCE), _("Offer relocation assistance"))
+        )
     start = posting.start_date or today
     later = start + timedelta(days=LATER_START_DAYS)
     options.append(
@@ -361,5 +391,7 @@ def posting_pool(posting: JobPosting, *, today: date) -> Pool:
             for name, count in sorted(by_region.items(), key=lambda kv: (-kv[1], kv[0]))
             if count >= SMALL_CELL
         ][:REGIONS_NAMED]
-        widenings.append(Widening(labels[item.relaxation], shown_added(item.count), regions))
+        moving = item.relaxation.kind == RelaxationKind.RELOCATION_ALLOWANCE
+        added = shown_movers(item.count) if moving else shown_added(item.count)
+        widenings.append(Widening(labels[item.relaxation], added, regions))
     return Pool(shown_count(admitted), widenings)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from maillage.candidates.models import CandidateProfile
+from maillage.candidates.models import CandidateProfile, Relocation
 from maillage.core.choices import SalaryPeriod, VerificationStatus
 from maillage.employers.models import JobPosting
 from maillage.taxonomy.models import EscoSkill, NocGroup, NocLevel
@@ -91,8 +91,9 @@ def candidate_record(
         home=_place(profile.municipality),
         region_codes=frozenset(region.code for region in profile.regions_of_interest.all()),
         is_open_to_all_regions=profile.is_open_to_all_regions,
-        # Not said (None) is not a yes: only her regions of interest count then.
-        is_ready_to_relocate=profile.is_ready_to_relocate is True,
+        # Not said is not a yes: only her regions of interest count then.
+        is_ready_to_relocate=profile.relocation == Relocation.YES,
+        relocates_only_with_aid=profile.relocation == Relocation.WITH_AID,
         available_from=profile.available_from,
         hourly_salary_expectation=hourly(profile.salary_expectation, profile.salary_period),
         permits=tuple(
@@ -124,6 +125,7 @@ def posting_record(posting: JobPosting, *, vector: np.ndarray | None) -> Posting
         hourly_salary_max=hourly(posting.salary_max, posting.salary_period),
         start_date=posting.start_date,
         accepts_employer_specific_permit=posting.accepts_employer_specific_permit,
+        offers_relocation_allowance=posting.offers_relocation_allowance,
         vector=vector,
     )
 

@@ -63,6 +63,7 @@ REASON_SECTIONS: dict[str, str] = {
     ReasonCode.REGION_WANTED: SharedSection.LOCATION,
     ReasonCode.OPEN_TO_ALL_REGIONS: SharedSection.LOCATION,
     ReasonCode.READY_TO_RELOCATE: SharedSection.LOCATION,
+    ReasonCode.RELOCATES_WITH_ALLOWANCE: SharedSection.LOCATION,
     ReasonCode.DISTANCE: SharedSection.LOCATION,
     ReasonCode.LOCATION_MISSING: SharedSection.LOCATION,
     ReasonCode.REGIONS_MISSING: SharedSection.LOCATION,

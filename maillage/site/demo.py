@@ -22,6 +22,7 @@ from maillage.candidates.models import (
     CandidateSkill,
     Education,
     ImmigrationStatus,
+    Relocation,
     WorkExperience,
 )
 from maillage.core.choices import SalaryPeriod, VerificationStatus
@@ -551,6 +552,17 @@ def _unused_name(origin, rng: random.Random, used: set[str]) -> tuple[str, bool]
     return name, is_woman
 
 
+def _relocation(index: int, rng: random.Random) -> str:
+    """Would she move? The demo candidate yes; of the others, about one in four only with
+    relocation assistance (the postings without it show the employer what offering it adds)."""
+    if index == 0:
+        return Relocation.YES
+    answer = rng.random()
+    if answer < 0.45:
+        return Relocation.YES
+    return Relocation.WITH_AID if answer < 0.7 else Relocation.NO
+
+
 def _newcomer(
     index: int, *, rng: random.Random, today: date, catalog: NocCatalog, context: dict
 ) -> _Newcomer:
@@ -599,7 +611,7 @@ def _newcomer(
         is_open_to_all_regions=index == 0 or rng.random() < 0.3,
         has_drivers_licence=code in {"73300", "73400"} or rng.random() < 0.6,
         has_car=rng.random() < 0.4,
-        is_ready_to_relocate=index == 0 or rng.random() < 0.7,
+        relocation=_relocation(index, rng),
         available_from=today + timedelta(days=rng.randint(0, 60)),
         salary_expectation=Decimal(rng.randint(low, high)),
         salary_period=SalaryPeriod.HOUR,

@@ -112,12 +112,24 @@ class CandidateRecord:
     region_codes: frozenset[str] = frozenset()
     is_open_to_all_regions: bool = False
     is_ready_to_relocate: bool = False
+    # Would move to a region they did not choose only when the employer offers a relocation
+    # allowance (`PostingRecord.offers_relocation_allowance`); never with is_ready_to_relocate.
+    relocates_only_with_aid: bool = False
     available_from: date | None = None
     hourly_salary_expectation: float | None = None
     # The permits of regulated occupations the candidate told us about (a code at most once).
     permits: tuple[PermitHolding, ...] = ()
     # The profile's text embedding (unit vector), when there is text to embed.
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+    def accepts_any_region(self, *, allowance_offered: bool) -> bool:
+        """Whether a posting in any region suits them: open to every region, ready to move, or
+        moving only with help when the posting offers a relocation allowance."""
+        return (
+            self.is_open_to_all_regions
+            or self.is_ready_to_relocate
+            or (self.relocates_only_with_aid and allowance_offered)
+        )
 
     def permit_status(self, code: str) -> PermitStatus:
         """The candidate's status for a permit (NONE when they said nothing about it)."""
@@ -143,6 +155,8 @@ class PostingRecord:
     hourly_salary_max: float | None = None
     start_date: date | None = None
     accepts_employer_specific_permit: bool = False
+    # Lets in, outside their regions, the candidates who move only with such help.
+    offers_relocation_allowance: bool = False
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
     # Must-haves (a licence, a card, a certification…) are rules, not points: a candidate who
     # lacks one is excluded, or, when the employer allows it (`must_haves_cap`), kept with at
@@ -239,6 +253,7 @@ class ReasonCode(StrEnum):
     REGION_WANTED = "region_wanted"
     OPEN_TO_ALL_REGIONS = "open_to_all_regions"
     READY_TO_RELOCATE = "ready_to_relocate"
+    RELOCATES_WITH_ALLOWANCE = "relocates_with_allowance"
     DISTANCE = "distance"
     SALARY_MEETS = "salary_meets"
     SALARY_BELOW_EXPECTATION = "salary_below_expectation"

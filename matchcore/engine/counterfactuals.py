@@ -77,7 +77,7 @@ class ProfileChange:
         if self.kind == ChangeKind.REGION:
             return replace(candidate, region_codes=candidate.region_codes | {self.region_code})
         if self.kind == ChangeKind.RELOCATION:
-            return replace(candidate, is_ready_to_relocate=True)
+            return replace(candidate, is_ready_to_relocate=True, relocates_only_with_aid=False)
         if self.kind == ChangeKind.CREDENTIAL and self.credential is not None:
             return replace(candidate, skills=(*candidate.skills, self.credential))
         if self.kind == ChangeKind.PERMIT and self.permit:
@@ -130,6 +130,9 @@ class PostingColumns:
         )
         self.accepts_employer_specific = np.array(
             [p.accepts_employer_specific_permit for p in postings], np.bool_
+        )
+        self.offers_relocation_allowance = np.array(
+            [p.offers_relocation_allowance for p in postings], np.bool_
         )
         self.french = np.array(
             [[p.min_french.get(skill) or 0 for skill in LANGUAGE_SKILLS] for p in postings],
@@ -191,7 +194,10 @@ class PostingColumns:
             accepted = region_bit(candidate.home.region_code)
             for code in candidate.region_codes:
                 accepted |= region_bit(code)
-            out |= (self.region != 0) & ((self.region & accepted) == 0)
+            elsewhere = (self.region != 0) & ((self.region & accepted) == 0)
+            if candidate.relocates_only_with_aid:
+                elsewhere &= ~self.offers_relocation_allowance
+            out |= elsewhere
         if candidate.available_from is not None:
             late = candidate.available_from.toordinal() > self.latest_start
             out |= (self.start != NO_DATE) & late
@@ -364,13 +370,15 @@ class RelaxationKind(StrEnum):
     EMPLOYER_SPECIFIC_PERMIT = "employer_specific_permit"
     MUST_HAVE = "must_have"
     START_DATE = "start_date"
+    RELOCATION_ALLOWANCE = "relocation_allowance"
 
 
 @dataclass(frozen=True)
 class Relaxation:
     """One requirement of a posting relaxed: a French skill's minimum lowered to `level` (None:
     dropped), the English minimum lowered or dropped, employer-specific permits accepted, a
-    must-have dropped (`must_have`), or a later start date."""
+    must-have dropped (`must_have`), a later start date, or a relocation allowance offered (it
+    admits, outside their regions, the candidates who move only with one)."""
 
     kind: RelaxationKind
     skill: str = ""
@@ -392,6 +400,8 @@ class Relaxation:
             return replace(posting, must_haves=kept)
         if self.kind == RelaxationKind.START_DATE:
             return replace(posting, start_date=self.start_date)
+        if self.kind == RelaxationKind.RELOCATION_ALLOWANCE:
+            return replace(posting, offers_relocation_allowance=True)
         return posting
 
 

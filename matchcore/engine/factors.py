@@ -376,7 +376,7 @@ def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
 def place(candidate: CandidateRecord, posting: PostingRecord, policy: Policy) -> FactorValue:
     region = posting.place.region_code
     reasons: list[Reason] = []
-    region_code = _region_reason(candidate, region)
+    region_code = _region_reason(candidate, posting)
     if region_code is not None:
         reasons.append(Reason(region_code, {"region": region}, Factor.PLACE))
     km = _distance(candidate, posting)
@@ -391,11 +391,13 @@ _REGION_VALUES = {
     ReasonCode.REGION_WANTED: 1.0,
     ReasonCode.OPEN_TO_ALL_REGIONS: 0.8,
     ReasonCode.READY_TO_RELOCATE: 0.6,
+    ReasonCode.RELOCATES_WITH_ALLOWANCE: 0.6,
 }
 
 
-def _region_reason(candidate: CandidateRecord, region: str | None) -> ReasonCode | None:
+def _region_reason(candidate: CandidateRecord, posting: PostingRecord) -> ReasonCode | None:
     """Why the posting's region suits the candidate (None when it does not, or no region)."""
+    region = posting.place.region_code
     if region is None:
         return None
     if region in candidate.region_codes or region == candidate.home.region_code:
@@ -404,6 +406,8 @@ def _region_reason(candidate: CandidateRecord, region: str | None) -> ReasonCode
         return ReasonCode.OPEN_TO_ALL_REGIONS
     if candidate.is_ready_to_relocate:
         return ReasonCode.READY_TO_RELOCATE
+    if candidate.relocates_only_with_aid and posting.offers_relocation_allowance:
+        return ReasonCode.RELOCATES_WITH_ALLOWANCE
     return None
 
 
@@ -530,7 +534,7 @@ class PostingFeatures:
             else _semantic_value(candidate.vector, posting.vector, policy)[1],
             desired,
             _place_value(
-                _region_reason(candidate, posting.place.region_code),
+                _region_reason(candidate, posting),
                 _distance(candidate, posting),
                 policy,
             ),

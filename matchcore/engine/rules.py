@@ -131,13 +131,14 @@ def hard_rules(
                 )
 
     region = posting.place.region_code
-    wants_any_region = candidate.is_open_to_all_regions or candidate.is_ready_to_relocate
+    wants_any_region = candidate.accepts_any_region(
+        allowance_offered=posting.offers_relocation_allowance
+    )
     if region is not None and not wants_any_region and not candidate.region_codes:
         reasons.append(Reason(ReasonCode.REGIONS_MISSING))
     elif (
         region is not None
-        and not candidate.is_open_to_all_regions
-        and not candidate.is_ready_to_relocate
+        and not wants_any_region
         and region not in candidate.region_codes
         and region != candidate.home.region_code
     ):

@@ -67,6 +67,8 @@ class CandidateStore:
         "french_3": (np.uint8, ()),
         "english_min": (np.uint8, ()),  # the lowest known English level, 255 when none
         "region_accept": (np.uint32, ()),  # bits of the acceptable regions (all when flexible)
+        # The same under a relocation allowance: all, too, for those who move only with one.
+        "region_accept_aided": (np.uint32, ()),
         "region_chosen": (np.uint32, ()),  # bits of the chosen regions and the home region
         "available": (np.int32, ()),  # 0 when unknown
     }
@@ -128,6 +130,8 @@ class CandidateStore:
             home = region_bit(record.home.region_code)
             flexible = record.is_open_to_all_regions or record.is_ready_to_relocate or wanted == 0
             values["region_accept"].append(_ALL_REGIONS if flexible else wanted | home)
+            aided = flexible or record.relocates_only_with_aid
+            values["region_accept_aided"].append(_ALL_REGIONS if aided else wanted | home)
             values["region_chosen"].append(wanted | home)
             values["available"].append(_ordinal(record.available_from))
             nocs = {e.noc for e in record.experiences if e.noc} | set(record.desired_occupations)
@@ -200,7 +204,12 @@ class CandidateStore:
                 both(mask, self._holding_permit(code), out=mask)
         bit = region_bit(posting.place.region_code)
         if bit:
-            both(mask, (self.region_accept & bit) != 0, out=mask)
+            accept = (
+                self.region_accept_aided
+                if posting.offers_relocation_allowance
+                else self.region_accept
+            )
+            both(mask, (accept & bit) != 0, out=mask)
             if region_wanted_only:
                 both(mask, (self.region_chosen & bit) != 0, out=mask)
         return mask

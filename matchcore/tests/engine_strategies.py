@@ -59,6 +59,7 @@ required_permits = st.lists(st.sampled_from(PERMIT_CODES), max_size=2, unique=Tr
 
 @st.composite
 def candidates(draw, identifier=None):
+    relocation = draw(st.sampled_from(["yes", "with_aid", "no"]))
     return CandidateRecord(
         id=draw(st.integers(1, 10**6)) if identifier is None else identifier,
         admission_date=draw(optional_days),
@@ -86,7 +87,8 @@ def candidates(draw, identifier=None):
         home=draw(places),
         region_codes=frozenset(draw(st.lists(st.sampled_from(REGIONS), max_size=3))),
         is_open_to_all_regions=draw(st.booleans()),
-        is_ready_to_relocate=draw(st.booleans()),
+        is_ready_to_relocate=relocation == "yes",
+        relocates_only_with_aid=relocation == "with_aid",
         available_from=draw(optional_days),
         hourly_salary_expectation=draw(st.one_of(st.none(), st.floats(0, 80))),
         permits=draw(permit_holdings),
@@ -115,5 +117,6 @@ def postings(draw, identifier=None):
         hourly_salary_max=None if low is None else low + draw(st.floats(0, 20)),
         start_date=draw(optional_days),
         accepts_employer_specific_permit=draw(st.booleans()),
+        offers_relocation_allowance=draw(st.booleans()),
         vector=draw(vectors),
     )

@@ -152,15 +152,60 @@ def test_relaxing_a_requirement_adds_exactly_the_candidates_it_kept_out():
     assert found[RelaxationKind.EMPLOYER_SPECIFIC_PERMIT] == ()
 
 
+def test_a_relocation_allowance_adds_those_who_move_only_with_one_outside_their_regions():
+    def person(id, **fields):
+        where = {"region_codes": frozenset({"02"}), "home": Place("02")}
+        fluent = {"french": LanguageLevels.uniform(7)}
+        return replace(_eligible_candidate(), id=id, **{**where, **fluent, **fields})
+
+    people = [
+        person("aid", relocates_only_with_aid=True),
+        person("aid-french-5", relocates_only_with_aid=True, french=LanguageLevels.uniform(5)),
+        person("yes", is_ready_to_relocate=True),
+        person("no"),
+        person("aid-home", relocates_only_with_aid=True, home=Place("06")),
+    ]
+    store = CandidateStore(policy=DEFAULT_POLICY)
+    store.add(people)
+    job = PostingRecord(id=1, min_french=LanguageLevels(written_comprehension=7), place=Place("06"))
+    allowance = Relaxation(RelaxationKind.RELOCATION_ALLOWANCE)
+    admitted, widened = pool_widening(store, job, [allowance], today=TODAY)
+    assert (admitted, widened[0].candidate_ids) == (2, ("aid",))  # "yes" and "aid-home" already
+    offered = replace(job, offers_relocation_allowance=True)
+    assert pool_widening(store, offered, [allowance], today=TODAY)[0] == 3
+
+
+def test_a_candidate_who_moves_only_with_help_is_offered_moving_without_it():
+    """Postings with the allowance are already open to them: « moving » counts the others."""
+    candidate = replace(
+        _eligible_candidate(),
+        region_codes=frozenset({"01"}),
+        home=Place("01"),
+        relocates_only_with_aid=True,
+    )
+    jobs = [
+        PostingRecord(id="helped", place=Place("06"), offers_relocation_allowance=True),
+        PostingRecord(id="unhelped", place=Place("06")),
+    ]
+    columns = PostingColumns(jobs, policy=DEFAULT_POLICY)
+    assert columns.excluded(candidate, today=TODAY).tolist() == [False, True]
+    changes = feasible_changes(candidate, jobs, today=TODAY)
+    opened = {
+        d.change.kind: d.posting_ids for d in doors_opened(candidate, columns, changes, today=TODAY)
+    }
+    assert opened == {ChangeKind.REGION: ("unhelped",), ChangeKind.RELOCATION: ("unhelped",)}
+
+
 @PROPERTY_SETTINGS
 @given(st.lists(candidates(), min_size=1, max_size=20), postings())
 def test_pool_widening_matches_the_hard_rules_of_the_relaxed_posting(people, job):
     people = _numbered(people)
     store = CandidateStore(policy=DEFAULT_POLICY)
     store.add(people)
-    relaxations = [Relaxation(RelaxationKind.EMPLOYER_SPECIFIC_PERMIT)] + [
-        Relaxation(RelaxationKind.MUST_HAVE, must_have=skill) for skill in job.must_haves
-    ]
+    relaxations = [
+        Relaxation(RelaxationKind.EMPLOYER_SPECIFIC_PERMIT),
+        Relaxation(RelaxationKind.RELOCATION_ALLOWANCE),
+    ] + [Relaxation(RelaxationKind.MUST_HAVE, must_have=skill) for skill in job.must_haves]
     _admitted, widened = pool_widening(store, job, relaxations, today=TODAY)
 
     def is_open(person, posting):

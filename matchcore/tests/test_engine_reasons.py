@@ -123,6 +123,51 @@ def test_another_region_excludes_unless_ready_to_relocate():
     assert not _score(replace(elsewhere, is_ready_to_relocate=True)).is_excluded
 
 
+# The candidate's answer to « Would you move? »: yes, only with a relocation allowance, no, or
+# not answered (the last two are the same record: only their regions count).
+RELOCATION_ANSWERS = {
+    "yes": {"is_ready_to_relocate": True},
+    "with_aid": {"relocates_only_with_aid": True},
+    "no": {},
+    "unanswered": {},
+}
+
+
+@pytest.mark.parametrize(
+    ("answer", "allowance", "place_reason"),
+    [
+        ("yes", False, ReasonCode.READY_TO_RELOCATE),
+        ("yes", True, ReasonCode.READY_TO_RELOCATE),
+        ("with_aid", False, None),
+        ("with_aid", True, ReasonCode.RELOCATES_WITH_ALLOWANCE),
+        ("no", False, None),
+        ("no", True, None),
+        ("unanswered", False, None),
+        ("unanswered", True, None),
+    ],
+)
+def test_moving_only_with_help_opens_a_region_only_where_the_allowance_is_offered(
+    answer, allowance, place_reason
+):
+    elsewhere = replace(
+        WELDER, region_codes=frozenset({"02"}), home=Place("02"), **RELOCATION_ANSWERS[answer]
+    )
+    result = _score(elsewhere, replace(POSTING, offers_relocation_allowance=allowance))
+    if place_reason is None:
+        assert [r.code for r in result.exclusions] == [ReasonCode.REGION_NOT_WANTED]
+    else:
+        assert not result.is_excluded
+        assert _reason(result, place_reason).evidence == {"region": "01"}
+
+
+def test_the_allowance_changes_nothing_for_a_posting_in_a_chosen_region():
+    aided = replace(WELDER, relocates_only_with_aid=True)
+    without = _score(aided)
+    with_allowance = _score(aided, replace(POSTING, offers_relocation_allowance=True))
+    assert (without.score, without.is_excluded) == (with_allowance.score, False)
+    assert ReasonCode.REGION_WANTED in {r.code for r in with_allowance.reasons}
+
+
 def test_admitted_more_than_five_years_ago_is_not_eligible():
     old = replace(WELDER, admission_date=date(2021, 11, 26))
     exclusion = _score(old).exclusions[0]

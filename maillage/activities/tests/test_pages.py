@@ -19,6 +19,7 @@ from maillage.activities.tests.factories import (
     EmployerRegistrationFactory,
     MatchResultFactory,
 )
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.tests.factories import CompanyMemberFactory, JobPostingFactory
 from maillage.regions.models import Municipality, Region
@@ -318,7 +319,7 @@ class TestRegionalPartnerScope:
         far = CandidateProfileFactory(
             user__full_name="Yannick Fortin",
             municipality=Municipality.objects.get(name="Sept-Îles"),
-            is_ready_to_relocate=False,
+            relocation=Relocation.NO,
             is_open_to_all_regions=False,
         )
         far.regions_of_interest.clear()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from maillage.accounts.tests.factories import UserFactory
 from maillage.api.tests.factories import ApiTokenFactory, bearer
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers.models import PostingStatus
 from maillage.employers.tests.factories import JobPostingFactory
@@ -38,6 +39,23 @@ def test_a_candidate_reads_their_profile(client):
         "Rimouski",
     )
     assert body["french"]["oral_comprehension"] == 8
+
+
+@pytest.mark.parametrize(
+    ("answer", "ready", "relocation"),
+    [
+        (Relocation.YES, True, "yes"),
+        (Relocation.WITH_AID, True, "with_aid"),
+        (Relocation.NO, False, "no"),
+        ("", None, None),
+    ],
+)
+def test_the_relocation_answer_keeps_its_yes_or_no_for_older_clients(
+    client, answer, ready, relocation
+):
+    profile = CandidateProfileFactory(relocation=answer)
+    body = client.get("/api/v1/me/profile", **bearer(ApiTokenFactory(user=profile.user))).json()
+    assert (body["is_ready_to_relocate"], body["relocation"]) == (ready, relocation)
 
 
 def test_matches_best_first_without_exclusions_or_closed_postings(

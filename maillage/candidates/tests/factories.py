@@ -8,6 +8,7 @@ from maillage.candidates.models import (
     CandidateProfile,
     Education,
     ImmigrationStatus,
+    Relocation,
     WorkExperience,
 )
 from maillage.core.choices import VerificationStatus
@@ -34,7 +35,7 @@ class CandidateProfileFactory(factory.django.DjangoModelFactory):
     english_oral_production = 5
     english_written_comprehension = 5
     english_written_production = 4
-    is_ready_to_relocate = True
+    relocation = Relocation.YES
     verification_status = VerificationStatus.VERIFIED
 
 

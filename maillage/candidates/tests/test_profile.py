@@ -1,3 +1,4 @@
+import html
 from datetime import date, timedelta
 
 import pytest
@@ -169,7 +170,7 @@ def test_preferences_need_a_region_or_openness(client, candidate):
         {
             "salary_period": "hour",
             "regions_of_interest": [region.pk],
-            "is_ready_to_relocate": "on",
+            "relocation": "yes",
             "salary_expectation": "27.50",
         },
     )
@@ -310,25 +311,37 @@ def test_a_new_profile_shows_no_answer_the_person_never_gave(client):
         language="fr",
     )
     profile = user.candidate_profile
-    assert (profile.current_country, profile.is_ready_to_relocate) == ("", None)
+    assert (profile.current_country, profile.relocation) == ("", "")
     client.force_login(user)
     page = client.get(reverse("candidates:profile")).content.decode()
     assert "<dd>Canada</dd>" not in page
     assert "déménagement non envisagé" not in page
     assert "déménagement\u00a0: pas encore précisé" in page
     form = client.get(reverse("candidates:section-edit", args=["preferences"])).context["form"]
-    assert form["is_ready_to_relocate"].value() is None
-    assert "checked" not in str(form["is_ready_to_relocate"])
+    assert form["relocation"].value() in (None, "")
+    assert "checked" not in str(form["relocation"])
 
 
-def test_the_relocation_answer_is_saved_as_said(client, candidate):
-    data = {"is_open_to_all_regions": "on", "salary_period": "hour", "is_ready_to_relocate": ""}
-    edit(client, "preferences", data)
+@pytest.mark.parametrize("answer", ["", "no", "yes", "with_aid"])
+def test_the_relocation_answer_is_saved_as_said(client, candidate, answer):
+    data = {"is_open_to_all_regions": "on", "salary_period": "hour", "relocation": answer}
+    assert edit(client, "preferences", data).status_code == 302
     candidate.refresh_from_db()
-    assert candidate.is_ready_to_relocate is None
-    edit(client, "preferences", {**data, "is_ready_to_relocate": "False"})
+    assert candidate.relocation == answer
+
+
+def test_the_relocation_question_offers_three_answers_and_says_what_help_means(client, candidate):
+    response = client.get(reverse("candidates:section-edit", args=["preferences"]))
+    page = html.unescape(response.content.decode())
+    assert "Oui, si l'employeur offre une aide à la relocalisation" in page
+    assert "nous vous proposons alors les emplois des autres régions" in page
+    assert "Oui, je déménagerais" in page and "Non, je ne déménagerais pas" in page
+
+
+def test_an_unknown_relocation_answer_is_refused_and_nothing_is_saved(client, candidate):
+    data = {"is_open_to_all_regions": "on", "salary_period": "hour", "salary_expectation": "31"}
+    response = edit(client, "preferences", {**data, "relocation": "maybe"})
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
     candidate.refresh_from_db()
-    assert candidate.is_ready_to_relocate is False
-    edit(client, "preferences", {**data, "is_ready_to_relocate": "True"})
-    candidate.refresh_from_db()
-    assert candidate.is_ready_to_relocate is True
+    assert (candidate.relocation, candidate.salary_expectation) == ("yes", None)

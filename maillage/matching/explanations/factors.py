@@ -187,6 +187,16 @@ def _relocate(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
     return _("Ready to move to %(region)s.") % values, "info"
 
 
+def _relocate_with_allowance(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
+    """She moves only with help, and this posting offers it (its relocation allowance)."""
+    values = {"region": v.region(e.get("region"))}
+    if who == CANDIDATE:
+        return _(
+            "You would move to %(region)s: the employer offers a relocation allowance."
+        ) % values, "info"
+    return _("Would move to %(region)s with the relocation allowance offered.") % values, "info"
+
+
 def _distance(e: dict, who: str, v: Vocabulary) -> tuple[str, str]:
     values = {"km": e.get("km")}
     if who == CANDIDATE:
@@ -268,6 +278,7 @@ FACTOR_SENTENCES: dict[str, Handler] = {
     ReasonCode.REGION_WANTED: _region_wanted,
     ReasonCode.OPEN_TO_ALL_REGIONS: _open_all,
     ReasonCode.READY_TO_RELOCATE: _relocate,
+    ReasonCode.RELOCATES_WITH_ALLOWANCE: _relocate_with_allowance,
     ReasonCode.DISTANCE: _distance,
     ReasonCode.SALARY_MEETS: _salary(True),
     ReasonCode.SALARY_BELOW_EXPECTATION: _salary(False),

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from maillage.accounts.tests.factories import AdvisorFactory
-from maillage.candidates.models import CandidateProfile, ImmigrationStatus
+from maillage.candidates.models import CandidateProfile, ImmigrationStatus, Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.core.choices import VerificationStatus
 from maillage.employers.models import JobPosting, PostingStatus
@@ -63,7 +63,7 @@ def postings(db):
 def _profile(town: str, region: str, **fields) -> CandidateProfile:
     profile = CandidateProfileFactory(
         municipality=Municipality.objects.get(name=town),
-        is_ready_to_relocate=False,
+        relocation=fields.pop("relocation", Relocation.NO),
         available_from=fields.pop("available_from", TODAY),
         **fields,
     )
@@ -77,7 +77,7 @@ def _direct_count(profile: CandidateProfile, **after) -> int:
     return _passing(profile, **after).exclude(pk__in=_passing(profile)).count()
 
 
-def _passing(profile, *, french=None, region=None, licence=False, available=None):
+def _passing(profile, *, french=None, region=None, licence=False, available=None, anywhere=False):
     levels = {**profile.french_levels(), **(french or {})}
     regions = {r.code for r in profile.regions_of_interest.all()} | {
         profile.municipality.region.code
@@ -85,9 +85,12 @@ def _passing(profile, *, french=None, region=None, licence=False, available=None
     if region:
         regions.add(region)
     latest_start = (available or profile.available_from) - timedelta(days=30)
+    where = Q(municipality__region__code__in=regions)
+    if profile.relocation == Relocation.WITH_AID:
+        where |= Q(offers_relocation_allowance=True)
     query = JobPosting.objects.filter(
+        Q() if anywhere else where,
         status=PostingStatus.PUBLISHED,
-        municipality__region__code__in=regions,
         start_date__gte=latest_start,
     )
     for skill, level in levels.items():
@@ -223,3 +226,114 @@ def test_the_sections_are_shown_to_the_candidate_and_to_the_posting_s_company(cl
         assert "Ce qui élargirait le bassin" in shown.content.decode()
         detail = client.get(reverse("employers:posting-detail", args=[posting.public_id]))
         assert reverse("matching:posting-pool", args=[posting.public_id]) in detail.content.decode()
+
+
+# --- relocation assistance (issue 15, part 2) ---
+
+
+@pytest.fixture
+def movers(db):
+    """Eligible candidates who chose and live in Saguenay (02): five move only with relocation
+    assistance (two of them lack the written French 7), three move anyway, three would not; and
+    six of Rimouski (01) who move only with assistance, one not verified (never counted)."""
+    _movers("Saguenay", "02", 3, Relocation.WITH_AID, french_written_comprehension=7)
+    _movers("Saguenay", "02", 2, Relocation.WITH_AID, french_written_comprehension=5)
+    _movers("Saguenay", "02", 3, Relocation.YES, french_written_comprehension=7)
+    _movers("Saguenay", "02", 3, Relocation.NO, french_written_comprehension=7)
+    _movers("Rimouski", "01", 5, Relocation.WITH_AID, french_written_comprehension=7)
+    _movers(
+        "Rimouski", "01", 1, Relocation.WITH_AID, verification_status=VerificationStatus.PENDING
+    )
+
+
+def _movers(town: str, region: str, count: int, answer: str, **fields) -> None:
+    for _ in range(count):
+        _profile(town, region, relocation=answer, **fields)
+
+
+def _movers_direct(region_code: str, **french) -> int:
+    """Eligible, verified candidates who move only with relocation assistance, live outside the
+    posting's region and did not choose it, with the French asked (a direct count)."""
+    return (
+        CandidateProfile.objects.filter(
+            verification_status=VerificationStatus.VERIFIED,
+            relocation=Relocation.WITH_AID,
+            **french,
+        )
+        .exclude(municipality__region__code=region_code)
+        .exclude(regions_of_interest__code=region_code)
+        .count()
+    )
+
+
+def _admitted_with_allowance(
+    region_code: str, moving=(Relocation.YES, Relocation.WITH_AID), **french
+) -> int:
+    """Eligible, verified candidates who live in or chose the region, or move as `moving`
+    says, with the French asked (a direct count)."""
+    return (
+        CandidateProfile.objects.filter(verification_status=VerificationStatus.VERIFIED, **french)
+        .filter(
+            Q(municipality__region__code=region_code)
+            | Q(regions_of_interest__code=region_code)
+            | Q(relocation__in=moving)
+        )
+        .distinct()
+        .count()
+    )
+
+
+def _relocation_row(posting: JobPosting):
+    rows = {w.sentence: w for w in doors.posting_pool(posting, today=TODAY).widenings}
+    return rows.get("Offrir une aide à la relocalisation")
+
+
+@pytest.mark.parametrize(
+    ("town", "french", "region_code", "expected"),
+    [
+        # In Sept-Îles, asking written French 7: the 3 of Saguenay and the 5 of Rimouski.
+        ("Sept-Îles", {"min_french_written_comprehension": 7}, "09", 8),
+        # In Rimouski, asking nothing: the 5 of Saguenay (those of Rimouski are there already).
+        ("Rimouski", {}, "01", 5),
+    ],
+)
+def test_offering_relocation_assistance_adds_the_direct_count_of_those_who_move_with_it(
+    movers, town, french, region_code, expected
+):
+    posting = _posting(town, **NO_FRENCH, **french)
+    asked = {"french_written_comprehension__gte": 7} if french else {}
+    admitted = _admitted_with_allowance(region_code, moving=[Relocation.YES], **asked)
+    added = _movers_direct(region_code, **asked)
+    assert added == expected
+    row = _relocation_row(posting)
+    assert row.added == f"+{added} personnes prêtes à déménager"
+    # The employer ticks the allowance on the posting form: exactly they come in, and the line
+    # is no longer offered.
+    posting.offers_relocation_allowance = True
+    posting.save()
+    after = doors.posting_pool(posting, today=TODAY)
+    assert after.admissible == str(_admitted_with_allowance(region_code, **asked))
+    assert after.admissible == str(admitted + added)
+    assert _relocation_row(posting) is None
+
+
+def test_relocation_assistance_by_region_hides_small_cells(movers):
+    posting = _posting("Rimouski", min_french_written_comprehension=7, **NO_FRENCH)
+    row = _relocation_row(posting)
+    assert row.added == "moins de 5 personnes de plus prêtes à déménager"  # 3 of Saguenay
+    assert row.regions == []
+
+
+def test_a_candidate_who_moves_only_with_assistance_is_offered_what_makes_sense(postings):
+    """Jobs elsewhere with an allowance are open to her already; « moving » means without it."""
+    _posting("Saguenay", offers_relocation_allowance=True, **NO_FRENCH)
+    _posting("Sept-Îles", **NO_FRENCH)
+    profile = _profile("Rimouski", "01", relocation=Relocation.WITH_AID, french_oral_production=6)
+    found = _counts(profile)
+    saguenay = _direct_count(profile, region="02")
+    assert saguenay == 3  # the one asking oral production 6 and the two asking no French
+    assert found[f"Accepter Saguenay-Lac-Saint-Jean{NBSP}: {saguenay} postes"] == saguenay
+    anywhere = _direct_count(profile, anywhere=True)
+    assert anywhere == 4  # and Sept-Îles; never the one with an allowance, open already
+    assert found[f"Déménager même sans aide à la relocalisation{NBSP}: {anywhere} postes"] == 4
+    assert not any("partout au Québec" in sentence for sentence in found)

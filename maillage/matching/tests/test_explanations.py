@@ -49,6 +49,7 @@ EVIDENCE = {
     "language_margin": {"margin": 2, "skill": "oral_production"},
     "region_wanted": {"region": "01"},
     "ready_to_relocate": {"region": "10"},
+    "relocates_with_allowance": {"region": "10"},
     "distance": {"km": 112},
     "salary_meets": {"expected": 25.0, "offered_max": 30.0},
     "salary_below_expectation": {"expected": 35.0, "offered_max": 30.0},

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from maillage.accounts.models import User
 from maillage.candidates import services as candidate_services
+from maillage.candidates.models import Relocation
 from maillage.candidates.tests.factories import CandidateProfileFactory
 from maillage.employers import services as employer_services
 from maillage.employers.models import PostingStatus
@@ -144,7 +145,7 @@ def test_changing_the_name_email_or_audit_declaration_changes_no_score_and_no_ex
 
 def test_a_profile_with_missing_pieces_is_matched_and_says_what_is_missing(welding_posting):
     sparse = CandidateProfileFactory(
-        municipality=None, available_from=None, is_ready_to_relocate=True
+        municipality=None, available_from=None, relocation=Relocation.YES
     )
     candidate_rematch(candidate_id=sparse.pk, today=TODAY)
     result = MatchResult.objects.get(candidate=sparse, posting=welding_posting)
