@@ -227,3 +227,15 @@ def test_a_posting_in_a_served_region_publishes_without_a_warning(client, employ
     client.post(reverse("employers:posting-transition", args=[posting.public_id, "publish"]))
     posting.refresh_from_db()
     assert posting.status == PostingStatus.PUBLISHED
+
+
+def test_a_colleague_edits_a_posting_whose_author_left(client, employer):
+    # The author's account was erased (created_by emptied): the posting stays the company's.
+    posting = JobPostingFactory(company=employer.company, created_by=None)
+    response = client.post(
+        reverse("employers:posting-edit", args=[posting.public_id]),
+        posting_data(municipality=employer.company.municipality_id, title="Soudeur de nuit"),
+    )
+    assert response.status_code == 302
+    posting.refresh_from_db()
+    assert posting.title == "Soudeur de nuit"
