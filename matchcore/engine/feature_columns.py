@@ -43,7 +43,7 @@ class _Lists:
 
     def __init__(self) -> None:
         self.starts = array("q", [0])
-        self.values = array("q")
+        self.values = array("i")
 
     def append(self, values: list[int]) -> None:
         self.values.extend(values)
@@ -64,7 +64,7 @@ class _Lists:
         where, valid = self.positions(rows)
         if not where.size:
             return np.zeros(where.shape, dtype=np.int64), valid
-        return np.frombuffer(self.values, dtype=np.int64)[where], valid
+        return np.frombuffer(self.values, dtype=np.int32)[where].astype(np.int64), valid
 
 
 class _Interned:
@@ -97,11 +97,17 @@ class FactorColumns:
         self._experience_months = array("d")  # max(months, 0), flat as the codes
         self._desired = _Lists()
         self._skill_lists = _Lists()
-        self._scalars: dict[str, array] = {
-            name: array("d") for name in ("education", "salary", *_LEVEL_COLUMNS)
+        # Levels 0–12 in a byte each (-1 when unknown), the salary as given, interned values as
+        # 32-bit numbers: about 40 bytes a candidate besides the lists.
+        self._levels_of: dict[str, array] = {
+            name: array("b") for name in ("education", *_LEVEL_COLUMNS)
         }
+        self._expected_salary = array("d")
         self._small: dict[str, array] = {
-            name: array("q") for name in ("regions", "home", "open_all", "relocate")
+            "regions": array("i"),
+            "home": array("i"),
+            "open_all": array("b"),
+            "relocate": array("b"),
         }
 
     def add(self, records: list[CandidateRecord]) -> None:
@@ -113,16 +119,13 @@ class FactorColumns:
             self._experience_months.extend(float(max(e.months, 0)) for e in record.experiences)
             self._desired.append([self._codes(code) for code in record.desired_occupations])
             self._skill_lists.append([self._skill(skill) for skill in record.skills])
-            scalars = self._scalars
-            scalars["education"].append(
-                nan if record.education_level is None else record.education_level
-            )
+            levels_of = self._levels_of
+            levels_of["education"].append(_level(record.education_level))
             expected = record.hourly_salary_expectation
-            scalars["salary"].append(nan if expected is None else expected)
+            self._expected_salary.append(nan if expected is None else expected)
             for side, levels in (("french", record.french), ("english", record.english)):
                 for skill in LANGUAGE_SKILLS:
-                    level = getattr(levels, skill)
-                    scalars[f"{side}_{skill}"].append(nan if level is None else level)
+                    levels_of[f"{side}_{skill}"].append(_level(getattr(levels, skill)))
             home = record.home
             small = self._small
             small["regions"].append(self._regions((record.region_codes, home.region_code)))
@@ -142,9 +145,16 @@ class FactorColumns:
         return interned
 
     def _column(self, name: str, rows: np.ndarray) -> np.ndarray:
-        source = self._scalars[name] if name in self._scalars else self._small[name]
-        dtype = np.float64 if name in self._scalars else np.int64
-        return np.frombuffer(source, dtype=dtype)[rows]
+        """The rows' values: levels as floats (NaN when unknown), the others as stored."""
+        if name == "salary":
+            return np.frombuffer(self._expected_salary, dtype=np.float64)[rows]
+        if name in self._levels_of:
+            levels = np.frombuffer(self._levels_of[name], dtype=np.int8)[rows].astype(np.float64)
+            levels[levels < 0] = np.nan
+            return levels
+        source = self._small[name]
+        dtype = np.int32 if source.typecode == "i" else np.int8
+        return np.frombuffer(source, dtype=dtype)[rows].astype(np.int64)
 
     # --- one posting, many rows ---
     def features(
@@ -348,6 +358,11 @@ class FactorColumns:
             below = np.maximum(0.0, 1.0 - 3.0 * (expected - offered) / expected)
             value = np.where(offered >= expected, 1.0, below)
             return np.where(np.isnan(expected) | (expected <= 0), np.nan, value)
+
+
+def _level(level: int | None) -> int:
+    """A level of 0–12 as stored in a byte: -1 when unknown."""
+    return -1 if level is None else int(level)
 
 
 _LEVEL_COLUMNS = tuple(
