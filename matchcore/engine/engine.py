@@ -171,9 +171,18 @@ class MatchingEngine:
             applies = PostingFeatures(posting, taxonomy=self.taxonomy, policy=self.policy).applies
             scores = policy_scores(features, applies, self.policy)
         scores = cap_scores(scores, records, posting, self.policy)
-        order = sorted(
-            range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
-        )
+        # best first to the rounding results are ordered by, then by id (ids are unique)
+        order = [
+            i
+            for *_key, i in sorted(
+                zip(
+                    [-round(x, 6) for x in scores.tolist()],
+                    map(str, ids),
+                    range(len(ids)),
+                    strict=True,
+                )
+            )
+        ]
 
         def explained(chosen: list[int]) -> list[MatchResult]:
             results = [
