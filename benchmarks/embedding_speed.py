@@ -9,7 +9,10 @@ a field of study, four to eight skills of the unit group. They go through
 (sentences, the model, the mean), by chunks of `rematch.VECTOR_CHUNK` profiles, as
 `rematch_all` does; the database work (one query per chunk, bulk writes) is not measured here.
 
-"before" is the same texts with every sentence occurrence sent to the model (what the service did
+Each sentence is cut to its first words (`embedding.condensed`, since 2026-12: 12 words) by the
+service itself, so every form below embeds the cut sentences; "tokens_per_profile" and
+"uncut_tokens_per_profile" say what the cut saves. "before" is the same texts with every
+sentence occurrence sent to the model (what the service did
 until each distinct sentence went once), "chunk_dedup" each distinct sentence of a chunk once
 with the package's own tokenizer (what it did until the process kept sentence vectors from one
 chunk to the next and the tokenizer segmented each word once), the last the service as it is,
@@ -121,9 +124,14 @@ def measure(texts: list[str], chunk: int) -> dict:
     )
     after_vectors: list = []
     after = _timed(lambda: after_vectors.extend(v for part in chunks for v in texts_embed(part)))
+    tokens: list[int] = []
     tokenize = _timed(
-        lambda: [plain_tokenizer.encode(s, out_type=int, add_bos=True, add_eos=True) for s in flat]
+        lambda: tokens.extend(
+            len(plain_tokenizer.encode(s, out_type=int, add_bos=True, add_eos=True)) for s in flat
+        )
     )
+    uncut = [line.strip() for text in texts for line in text.replace(". ", ".\n").splitlines()]
+    uncut_tokens = sum(len(plain_tokenizer.encode(s, out_type=int)) for s in uncut if s)
     # Quality: the profile vectors against those of every sentence sent to the model.
     reference = _profile_means(
         np.concatenate(before_vectors), [len(_sentences(text)) for text in texts]
@@ -135,6 +143,9 @@ def measure(texts: list[str], chunk: int) -> dict:
         "chunk": chunk,
         "sentences": len(flat),
         "sentences_per_profile": round(len(flat) / n, 1),
+        "tokens_per_profile": round(sum(tokens) / n, 1),
+        "uncut_tokens_per_profile": round(uncut_tokens / n, 1),
+        "condensed_words": embedding.CONDENSED_WORDS,
         "distinct_share": round(distinct / len(flat), 3),
         "distinct_share_whole_import": round(len(set(flat)) / len(flat), 3),
         "before_profiles_per_cpu_s": round(n / before[1], 1),

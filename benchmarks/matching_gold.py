@@ -632,7 +632,8 @@ def gold_records(gold: GoldSet, *, use_cache: bool) -> GoldRecords:
     digest = hashlib.sha1()
     for path in sorted(GOLD_DIR.glob("*.toml")):
         digest.update(path.read_bytes())
-    digest.update((GOLD_DIR.parent.parent / "maillage/matching/records.py").read_bytes())
+    for code in ("maillage/matching/records.py", "maillage/matching/services/vectors.py"):
+        digest.update((GOLD_DIR.parent.parent / code).read_bytes())  # records and text vectors
     digest.update(f"{RECORDS_VERSION}:{SKILL_LINK_MIN}".encode())
     digest.update(str(tools_directory()).encode())
     path = CACHE / f"gold_records_{digest.hexdigest()[:16]}.pkl"

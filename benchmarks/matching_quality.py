@@ -55,6 +55,7 @@ from matchcore.engine import (
 )
 from matchcore.engine.factors import all_factors
 from matchcore.engine.scoring import policy_scores
+from matchcore.language.embedding import condensed
 
 TODAY = date(2026, 11, 26)
 SEED = 2026
@@ -108,7 +109,8 @@ def build_evaluation(cat: Catalog, *, quick: bool) -> Evaluation:
             for s in noc_skills[code][:9]
             if s in cat.skill_labels
         ]
-        parts = embed_cached([title, *duties])
+        # cut as the platform cuts a posting's sentences before the model (`condensed`)
+        parts = embed_cached([condensed(title), *(condensed(duty) for duty in duties)])
         vectors.append(_unit(2 * parts[0] + parts[1:].mean(axis=0)))
         posting_texts.append(" ".join([title, *duties]))
         postings.append(

@@ -13,6 +13,7 @@ import numpy as np
 
 from matchcore.engine.contracts import CandidateRecord, MatchResult, PostingRecord, Taxonomy
 from matchcore.engine.factors import PostingFeatures, candidate_skill_keys
+from matchcore.engine.feature_columns import FactorColumns
 from matchcore.engine.index import SearchPlan, VectorIndex
 from matchcore.engine.policy import DEFAULT_POLICY, Policy
 from matchcore.engine.ranker import Ranker
@@ -42,6 +43,7 @@ class MatchingEngine:
         self.policy = policy
         self.ranker = ranker
         self.store = CandidateStore(policy=policy)
+        self.columns = FactorColumns()  # the factors' inputs, row for row with the store
         self.index = index or VectorIndex(dims)
         # Records kept in memory unless a `fetch` loads them by id (a database, a generator).
         self._records: dict[int | str, CandidateRecord] = {}
@@ -65,6 +67,7 @@ class MatchingEngine:
                 ]
             )
         rows = self.store.add(list(records))
+        self.columns.add(list(records))
         self.index.add(rows, vectors)
         self._eligible = None
         if self._fetch is None:
@@ -145,9 +148,9 @@ class MatchingEngine:
     ) -> list[MatchResult]:
         """The k best admissible candidates, fully scored and explained, best first.
 
-        Two stages: the factor values of the whole shortlist (without their reasons) are scored
-        at once (vectorised policy or the learned ranker), then only the best k are explained in
-        full (same score)."""
+        Two stages: the factor values of the whole shortlist (without their reasons, from the
+        columns) are scored at once (vectorised policy or the learned ranker), then only the best
+        k are explained in full (same score)."""
         rows, _plan = self.retrieve(
             posting, today=today, shortlist=shortlist, region_wanted_only=region_wanted_only
         )
@@ -155,20 +158,31 @@ class MatchingEngine:
         if not ids:
             return []
         records = self.records(ids)
-        haves = [candidate_skill_keys(record) for record in records]
-        features_of = PostingFeatures(posting, taxonomy=self.taxonomy, policy=self.policy)
-        features = np.array(
-            [features_of(record, have) for record, have in zip(records, haves, strict=True)],
-            dtype=np.float64,
+        features = self.columns.features(
+            rows,
+            posting,
+            [record.vector for record in records],
+            taxonomy=self.taxonomy,
+            policy=self.policy,
         )
         if self.ranker is not None:
             scores = self.ranker.scores(features)
         else:
-            scores = policy_scores(features, features_of.applies, self.policy)
-        scores = cap_scores(scores, records, posting, self.policy, haves=haves)
-        order = sorted(
-            range(len(records)), key=lambda i: (-round(float(scores[i]), 6), str(ids[i]))
-        )
+            applies = PostingFeatures(posting, taxonomy=self.taxonomy, policy=self.policy).applies
+            scores = policy_scores(features, applies, self.policy)
+        scores = cap_scores(scores, records, posting, self.policy)
+        # best first to the rounding results are ordered by, then by id (ids are unique)
+        order = [
+            i
+            for *_key, i in sorted(
+                zip(
+                    [-round(x, 6) for x in scores.tolist()],
+                    map(str, ids),
+                    range(len(ids)),
+                    strict=True,
+                )
+            )
+        ]
 
         def explained(chosen: list[int]) -> list[MatchResult]:
             results = [
@@ -179,7 +193,6 @@ class MatchingEngine:
                     taxonomy=self.taxonomy,
                     policy=self.policy,
                     ranker=self.ranker,
-                    have=haves[i],
                 )
                 for i in chosen
             ]

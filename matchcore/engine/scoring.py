@@ -50,7 +50,8 @@ def feature_vector(values: list[FactorValue]) -> np.ndarray:
 
 
 def _side(values: dict[Factor, FactorValue], weights, policy: Policy):
-    """Weighted mean of one side; returns (mean in [0, 1], {factor: (value, weight)})."""
+    """Weighted mean of one side; returns (mean in [0, 1], {factor: (value, weight)}, the sum of
+    value × weight, the sum of the weights)."""
     parts = {}
     for factor, weight in weights.items():
         item = values[factor]
@@ -59,30 +60,31 @@ def _side(values: dict[Factor, FactorValue], weights, policy: Policy):
         value = policy.missing_value if item.value is None else item.value
         parts[factor] = (value, weight)
     total = sum(w for _v, w in parts.values())
+    weighted = sum(v * w for v, w in parts.values())
     if total <= 0:
-        return policy.missing_value, parts
-    return sum(v * w for v, w in parts.values()) / total, parts
+        return policy.missing_value, parts, weighted, total
+    return weighted / total, parts, weighted, total
 
 
 def policy_score(
     values: list[FactorValue], policy: Policy
 ) -> tuple[float, float, float, tuple[FactorScore, ...]]:
     by_factor = {v.factor: v for v in values}
-    requirements, r_parts = _side(by_factor, policy.requirement_weights, policy)
-    preferences, p_parts = _side(by_factor, policy.preference_weights, policy)
+    requirements, r_parts, r_weighted, r_total = _side(
+        by_factor, policy.requirement_weights, policy
+    )
+    preferences, p_parts, p_weighted, p_total = _side(by_factor, policy.preference_weights, policy)
     rho = policy.reciprocity
     if requirements <= 0 or (preferences <= 0 and rho > 0):
         score = 0.0
     else:
         score = 1.0 / ((1 - rho) / requirements + (rho / preferences if rho > 0 else 0.0))
     factors = []
-    for side_value, parts, share in (
-        (requirements, r_parts, 1 - rho),
-        (preferences, p_parts, rho),
+    for side_value, parts, share, total, weight_total in (
+        (requirements, r_parts, 1 - rho, r_weighted, r_total),
+        (preferences, p_parts, rho, p_weighted, p_total),
     ):
         side_points = 0.0 if side_value <= 0 or score <= 0 else share * score * score / side_value
-        total = sum(v * w for v, w in parts.values())
-        weight_total = sum(w for _v, w in parts.values())
         for factor, (value, weight) in parts.items():
             points = side_points * (value * weight / total) if total > 0 else 0.0
             factors.append(

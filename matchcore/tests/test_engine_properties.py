@@ -195,6 +195,32 @@ def test_the_features_without_reasons_are_exactly_those_of_the_explained_factors
         assert features_of.applies.tolist() == [v.applies for v in values]
 
 
+@PROPERTY_SETTINGS
+@given(st.lists(candidates(), min_size=1, max_size=8), postings(), st.data())
+def test_the_columns_give_the_features_of_each_pair_bit_for_bit(people, posting, data):
+    """The first stage over the columns (`FactorColumns.features`) gives, for any rows in any
+    order (a candidate updated keeps only its last row alive), exactly `PostingFeatures`'
+    values pair by pair, NaN where not measured."""
+    from matchcore.engine.factors import PostingFeatures, candidate_skill_keys
+    from matchcore.engine.feature_columns import FactorColumns
+
+    columns = FactorColumns()
+    columns.add(people)
+    features_of = PostingFeatures(posting, taxonomy=TAXONOMY, policy=DEFAULT_POLICY)
+    rows = data.draw(st.permutations(range(len(people))))
+    fast = columns.features(
+        np.array(rows, dtype=np.int64),
+        posting,
+        [people[row].vector for row in rows],
+        taxonomy=TAXONOMY,
+        policy=DEFAULT_POLICY,
+    )
+    for line, row in zip(fast, rows, strict=True):
+        person = people[row]
+        expected = np.array(features_of(person, candidate_skill_keys(person)))
+        assert np.array_equal(line, expected, equal_nan=True), (row, line, expected)
+
+
 def _sharing_skills_counted_over_every_row(store, posting, mask, limit):
     """The previous `CandidateStore.sharing_skills` (a count for every stored row), kept here as
     the reference of the one that counts only the rows passing the mask."""

@@ -11,7 +11,7 @@ from maillage.candidates.models import CandidateProfile
 from maillage.employers.models import JobPosting
 from maillage.matching.models import CandidateVector, PostingVector
 from maillage.matching.records import candidate_text, posting_text
-from matchcore.language.embedding import MODEL_NAME, embed_texts
+from matchcore.language.embedding import CONDENSED_WORDS, MODEL_NAME, condensed, embed_texts
 
 
 def _embed(text: str) -> np.ndarray | None:
@@ -22,7 +22,10 @@ def _embed(text: str) -> np.ndarray | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(". ", ".\n").splitlines() if line.strip()]
+    """The text's sentences (lines, and sentences within a line), each `condensed` to its first
+    words: the model's time is per token, and the tail of a long sentence changes little."""
+    lines = (line.strip() for line in text.replace(". ", ".\n").splitlines())
+    return [sentence for line in lines if line and (sentence := condensed(line))]
 
 
 def _mean_unit(vectors: np.ndarray) -> np.ndarray | None:
@@ -34,7 +37,8 @@ def _mean_unit(vectors: np.ndarray) -> np.ndarray | None:
 
 
 def _sha1(text: str) -> str:
-    return hashlib.sha1(f"{MODEL_NAME}\n{text}".encode()).hexdigest()
+    # What the model was given (the sentences' cut too), so that changing either embeds again.
+    return hashlib.sha1(f"{MODEL_NAME}\nwords={CONDENSED_WORDS}\n{text}".encode()).hexdigest()
 
 
 def candidate_vector_refresh(*, profile: CandidateProfile) -> CandidateVector:

@@ -174,6 +174,26 @@ def test_the_text_is_embedded_again_only_when_it_changes(welder):
     assert CandidateVector.objects.get(candidate=welder).text_sha1 != first.text_sha1
 
 
+def test_the_model_gets_each_sentence_cut_to_its_first_words_and_a_new_cut_embeds_again(
+    welder, monkeypatch
+):
+    """A long summary costs the model no more than its first words (the model's time is per
+    token); changing the cut changes the stored digest, so every vector is embedded again."""
+    from maillage.matching.services import vectors
+    from matchcore.language import embedding
+
+    words = [f"mot{i}" for i in range(40)]
+    assert vectors._sentences(" ".join(words) + "\nSoudage MIG") == [
+        " ".join(words[: embedding.CONDENSED_WORDS]),
+        "Soudage MIG",
+    ]
+    candidate_rematch(candidate_id=welder.pk, today=TODAY)
+    first = CandidateVector.objects.get(candidate=welder)
+    monkeypatch.setattr(vectors, "CONDENSED_WORDS", embedding.CONDENSED_WORDS + 1)
+    candidate_rematch(candidate_id=welder.pk, today=TODAY)
+    assert CandidateVector.objects.get(candidate=welder).text_sha1 != first.text_sha1
+
+
 def test_rematch_all_command_matches_every_posting_and_candidate(welding_posting, welder, capsys):
     call_command("rematch_all")
     out = capsys.readouterr().out
