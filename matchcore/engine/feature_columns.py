@@ -108,6 +108,7 @@ class FactorColumns:
             "home": array("i"),
             "open_all": array("b"),
             "relocate": array("b"),
+            "relocate_with_aid": array("b"),
         }
 
     def add(self, records: list[CandidateRecord]) -> None:
@@ -134,6 +135,7 @@ class FactorColumns:
             )
             small["open_all"].append(record.is_open_to_all_regions)
             small["relocate"].append(record.is_ready_to_relocate)
+            small["relocate_with_aid"].append(record.relocates_only_with_aid)
         self.size += len(records)
 
     def _skill(self, skill: Skill) -> int:
@@ -323,7 +325,12 @@ class FactorColumns:
                     np.where(
                         self._column("relocate", rows) != 0,
                         _REGION_VALUES[ReasonCode.READY_TO_RELOCATE],
-                        np.nan,
+                        np.where(
+                            (self._column("relocate_with_aid", rows) != 0)
+                            & posting.offers_relocation_allowance,
+                            _REGION_VALUES[ReasonCode.RELOCATES_WITH_ALLOWANCE],
+                            np.nan,
+                        ),
                     ),
                 ),
             )
