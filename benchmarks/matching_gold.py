@@ -214,6 +214,7 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
         CandidateProfile,
         CandidateSkill,
         Education,
+        Relocation,
         WorkExperience,
     )
     from maillage.core.choices import SalaryPeriod, VerificationStatus
@@ -297,7 +298,7 @@ def _build_in_transaction(gold: GoldSet, today: date) -> GoldRecords:
             english_written_production=row["english"][1],
             summary=row["summary"],
             is_open_to_all_regions=row["open_to_all"],
-            is_ready_to_relocate=row["relocate"],
+            relocation=Relocation.YES if row["relocate"] else Relocation.NO,
             available_from=today,
             salary_expectation=Decimal(row["wage"]),
             salary_period=SalaryPeriod.HOUR,
