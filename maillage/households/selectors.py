@@ -134,22 +134,33 @@ def household_search(
     )
 
 
-def partners_by_candidate(candidate_ids: Iterable[int]) -> dict[int, CandidateProfile]:
-    """For the advisors' queue: each of these candidates who has a household, and their
-    partner (one query)."""
-    ids = set(candidate_ids)
+def _household_of_each(
+    ids: set[int], *, select: tuple[str, ...], prefetch: tuple = ()
+) -> dict[int, HouseholdLink]:
+    """The accepted household of each of these candidates who has one (one query, plus the
+    prefetches)."""
     links = (
         HouseholdLink.objects.accepted()
         .filter(Q(inviter_id__in=ids) | Q(partner_id__in=ids))
-        .select_related("inviter__user", "partner__user")
+        .select_related(*select)
+        .prefetch_related(*prefetch)
     )
-    partners: dict[int, CandidateProfile] = {}
+    found: dict[int, HouseholdLink] = {}
     for link in links:
-        if link.inviter_id in ids:
-            partners[link.inviter_id] = link.partner
-        if link.partner_id in ids:
-            partners[link.partner_id] = link.inviter
-    return partners
+        for person_id in (link.inviter_id, link.partner_id):
+            if person_id in ids:
+                found[person_id] = link
+    return found
+
+
+def partners_by_candidate(candidate_ids: Iterable[int]) -> dict[int, CandidateProfile]:
+    """For the advisors' queue: each of these candidates who has a household, and their
+    partner (one query)."""
+    households = _household_of_each(set(candidate_ids), select=("inviter__user", "partner__user"))
+    return {
+        person_id: link.partner if person_id == link.inviter_id else link.inviter
+        for person_id, link in households.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -221,15 +232,8 @@ def households_by_candidate(candidate_ids: Iterable[int]) -> dict[int, Household
     ids = set(candidate_ids)
     if not ids:
         return {}
-    links = (
-        HouseholdLink.objects.accepted()
-        .filter(Q(inviter_id__in=ids) | Q(partner_id__in=ids))
-        .select_related("inviter", "partner")
-        .prefetch_related(*_with_work_search("inviter"), *_with_work_search("partner"))
+    return _household_of_each(
+        ids,
+        select=("inviter", "partner"),
+        prefetch=(*_with_work_search("inviter"), *_with_work_search("partner")),
     )
-    found: dict[int, HouseholdLink] = {}
-    for link in links:
-        for person_id in (link.inviter_id, link.partner_id):
-            if person_id in ids:
-                found[person_id] = link
-    return found
