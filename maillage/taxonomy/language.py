@@ -2,8 +2,9 @@
 
 `language_tools()` returns the title normaliser, the skill extractor and the skill graph, loaded
 once per process from LANGUAGE_TOOLS_DIR (memory-mapped: a server's processes share one copy).
-`load_reference_data` builds them when the NOC or ESCO data change (about a minute: every label
-is embedded once); a process that finds them missing builds them itself.
+`load_reference_data` builds them when the NOC or ESCO data change (every label is embedded once;
+under a minute on two cores, `build_side_by_side`); a process that finds them missing builds them
+itself.
 """
 
 import hashlib
@@ -12,7 +13,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ from django.conf import settings
 
 from maillage.core.loading import LoadResult
 from maillage.core.models import ReferenceDataset
-from maillage.core.progress import progress
+from maillage.core.progress import progress, progress_bar
 from maillage.taxonomy.models import (
     EscoOccupation,
     EscoOccupationSkill,
@@ -190,32 +190,83 @@ def language_tools_load_reference(*, force: bool = False) -> LoadResult:
 
 
 def embed_with_progress(texts: list[str]) -> np.ndarray:
-    """embed_texts, in slices, with a progress bar: building the tools embeds ~100,000 labels.
-    The slices run on every core (the model is single-threaded), so a first `make demo` on a
-    two-core machine spends half the time here."""
-    if len(texts) <= EMBED_SLICE:
-        return embed_texts(texts)
+    """embed_texts, in slices, with a progress bar (building the tools on one core)."""
     slices = [texts[start : start + EMBED_SLICE] for start in range(0, len(texts), EMBED_SLICE)]
-    workers = min(len(slices), os.cpu_count() or 1)
-    if workers == 1:
-        parts = list(
-            progress(map(embed_texts, slices), description="Embedding labels", total=len(slices))
-        )
-        return np.concatenate(parts)
-    # fork: the children inherit the loaded modules; each embeds whole slices, in order.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(
-            progress(
-                pool.map(embed_texts, slices), description="Embedding labels", total=len(slices)
-            )
-        )
-    return np.concatenate(parts)
+    parts = progress(map(embed_texts, slices), description="Embedding labels", total=len(slices))
+    return np.concatenate(list(parts)) if slices else embed_texts(texts)
 
 
 def _build(directory: Path) -> LanguageTools:
-    tools = LanguageTools.build(reference_records(), embed=embed_with_progress)
-    tools.save(directory)
+    records = reference_records()
+    if (os.cpu_count() or 1) >= 2:
+        build_side_by_side(records, directory)
+        tools = LanguageTools.load(directory)
+    else:
+        tools = LanguageTools.build(records, embed=embed_with_progress)
+        tools.save(directory)
     for old in settings.LANGUAGE_TOOLS_DIR.iterdir():
         if old.is_dir() and old != directory and not old.name.startswith("."):
             shutil.rmtree(old, ignore_errors=True)
     return tools
+
+
+class _CountingEmbedder:
+    """embed_texts in slices, adding to counters shared with the parent, which draws the bar."""
+
+    def __init__(self, done, total):
+        self.done, self.total = done, total
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        with self.total.get_lock():
+            self.total.value += len(texts)
+        parts = []
+        for start in range(0, len(texts), EMBED_SLICE):
+            parts.append(embed_texts(texts[start : start + EMBED_SLICE]))
+            with self.done.get_lock():
+                self.done.value += len(parts[-1])
+        return np.concatenate(parts) if parts else embed_texts(texts)
+
+
+def build_side_by_side(records: ReferenceRecords, directory: Path) -> None:
+    """Build and save the tools with the title normaliser and the skill side (extractor and
+    graph) in two processes at once: each embeds about half the labels, and the rest of the work
+    (tokenizing, indexing ~220,000 labels) runs in parallel too, where slicing only the embedding
+    left it serial. The titles are built aside and moved in last: their presence means the whole
+    set is there, so a failed or interrupted build leaves nothing that looks complete."""
+    context = multiprocessing.get_context("fork")  # the children inherit records and modules
+    done, total = context.Value("q", 0), context.Value("q", 0)
+    embed = _CountingEmbedder(done, total)
+    staging = directory.with_name(f".{directory.name}-titles-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    sides = [
+        context.Process(target=_build_titles, args=(records, staging, embed)),
+        context.Process(target=_build_skill_side, args=(records, directory, embed)),
+    ]
+    try:
+        for side in sides:
+            side.start()
+        with progress_bar(description="Embedding labels", unit=" labels") as bar:
+            while any(side.is_alive() for side in sides):
+                sides[0].join(0.5)
+                bar.total, bar.n = max(total.value, 1), done.value
+                bar.refresh()
+        if any(side.exitcode != 0 for side in sides):
+            codes = [side.exitcode for side in sides]
+            raise RuntimeError(f"Building the language tools failed (exit codes {codes})")
+        shutil.rmtree(directory / "titles", ignore_errors=True)  # an older, unfinished save
+        os.replace(staging, directory / "titles")
+    finally:  # interrupted (Ctrl-C) or failed: no orphan process, no half-built titles left
+        for side in sides:
+            if side.pid is not None and side.is_alive():
+                side.terminate()
+                side.join()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_titles(records: ReferenceRecords, staging: Path, embed) -> None:
+    LanguageTools.build_titles(records, embed=embed).save(staging)
+
+
+def _build_skill_side(records: ReferenceRecords, directory: Path, embed) -> None:
+    LanguageTools.build_graph(records).save(directory / "graph")
+    LanguageTools.build_skills(records, embed=embed).save(directory / "skills")

@@ -56,15 +56,30 @@ class LanguageTools:
     @classmethod
     def build(cls, records: ReferenceRecords, *, embed: Embedder = embed_texts) -> "LanguageTools":
         return cls(
-            titles=TitleNormalizer.build(
-                noc_labels=records.noc_labels,
-                esco_labels=records.occupation_labels,
-                links=records.links,
-                embed=embed,
-            ),
-            skills=SkillExtractor.build(records.skill_labels, embed=embed),
-            graph=SkillGraph.build(relations=records.relations, links=records.links),
+            titles=cls.build_titles(records, embed=embed),
+            skills=cls.build_skills(records, embed=embed),
+            graph=cls.build_graph(records),
         )
+
+    # Each part on its own, so that a caller may build them at once (they share nothing).
+    @staticmethod
+    def build_titles(
+        records: ReferenceRecords, *, embed: Embedder = embed_texts
+    ) -> TitleNormalizer:
+        return TitleNormalizer.build(
+            noc_labels=records.noc_labels,
+            esco_labels=records.occupation_labels,
+            links=records.links,
+            embed=embed,
+        )
+
+    @staticmethod
+    def build_skills(records: ReferenceRecords, *, embed: Embedder = embed_texts) -> SkillExtractor:
+        return SkillExtractor.build(records.skill_labels, embed=embed)
+
+    @staticmethod
+    def build_graph(records: ReferenceRecords) -> SkillGraph:
+        return SkillGraph.build(relations=records.relations, links=records.links)
 
     def save(self, directory: Path) -> None:
         self.graph.save(directory / "graph")
