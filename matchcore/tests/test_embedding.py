@@ -70,6 +70,10 @@ def test_token_cached_forward_gives_the_package_vectors():
         ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
         small.encode_batch([ids], len(ids), out[i : i + 1])
     assert np.allclose(out, reference, atol=1e-5)
+    # All sentences at once (new tokens' rows and sentence layers in one product each), twice:
+    # the second call finds the cache over its capacity and starts again.
+    for _ in range(2):
+        assert np.allclose(small.encode(PROFILE_SENTENCES), reference, atol=1e-5)
 
 
 def test_a_remembered_sentence_gives_the_vector_computed_again():
