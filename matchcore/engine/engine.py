@@ -6,6 +6,7 @@ group), then the full score of that shortlist, best first. Postings for a candid
 are few, so every one is scored; excluded pairs come last, with their reasons.
 """
 
+import gc
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -19,6 +20,9 @@ from matchcore.engine.policy import DEFAULT_POLICY, Policy
 from matchcore.engine.ranker import Ranker
 from matchcore.engine.scoring import cap_scores, policy_scores, score_pair
 from matchcore.engine.store import CandidateStore
+
+# From this many candidates, a built engine is taken out of the garbage collector's reach.
+LONG_LIVED_CANDIDATES = 100_000
 
 # For a candidate without text, the index holds a zero vector: it is found through its
 # occupation, never through text similarity.
@@ -84,7 +88,13 @@ class MatchingEngine:
         self._eligible = None
 
     def build(self, *, seed: int, threads: int = 2) -> None:
+        """Build the vector index over the candidates loaded. A large engine lives as long as
+        its process: every object alive then is frozen (gc.freeze), since the collector's first
+        full passes over a million candidates' objects stalled the next queries by 80–130 ms
+        each (1 in 8 of the first queries at 1,000,000 candidates: benchmarks/matching_speed)."""
         self.index.build(seed=seed, threads=threads)
+        if self.store.size >= LONG_LIVED_CANDIDATES:
+            gc.freeze()
 
     def refresh_if_needed(self, *, seed: int) -> bool:
         dead = int(self.store.size - np.count_nonzero(self.store.alive))
