@@ -90,6 +90,11 @@ FEATURES = (
     "mass",  # sum of its 5 best labels' scores
     "coverage",  # share of the title's meaning words found among its labels' words
     "precision",  # share of its best label's meaning words found in the title
+    "crossed_labels",  # log(1 + how many labels found it through the crosswalk)
+    "direct_labels",  # log(1 + how many of its own labels are among the candidates)
+    "agreeing",  # log(1 + how many of its labels score at least 0.9 × its best)
+    "same_language",  # its best label written in the title's language (its best when unknown)
+    "language_match",  # its best label is in the title's language (0.5 when unknown)
     # Relative to the other candidates of the same title:
     "hand_gap",  # hand score minus the best hand score
     "semantic_gap",  # semantic minus the best semantic
@@ -314,6 +319,7 @@ class TitleNormalizer:
         edges_of = {word for variant in variants for word in edge_words(variant)}
         posterior = self._posterior(self.group_words, words_of)
         head_posterior = self._posterior(self.head_words, edges_of)
+        title_language = detect_language(title)
         noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
         rows, best_labels, languages = [], [], []
         for concept in concepts:
@@ -337,6 +343,14 @@ class TitleNormalizer:
             coverage, precision = self._coverage(
                 scores[wanted][concept], label, title_keys, all_title_keys
             )
+            same_language = (
+                max(
+                    (r[0] for r in scores[wanted][concept].values() if r[1] == title_language),
+                    default=0.0,
+                )
+                if title_language
+                else values[0]
+            )
             rows.append(
                 (
                     min(1.0, hand + taxonomy),
@@ -358,6 +372,11 @@ class TitleNormalizer:
                     sum(values[:5]),
                     coverage,
                     precision,
+                    float(np.log1p(len(values) - len(direct))),
+                    float(np.log1p(len(direct))),
+                    float(np.log1p(sum(v >= 0.9 * values[0] for v in values))),
+                    same_language,
+                    0.5 if title_language is None else float(row[1] == title_language),
                 )
             )
             best_labels.append(label)
