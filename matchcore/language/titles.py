@@ -90,6 +90,13 @@ FEATURES = (
     "mass",  # sum of its 5 best labels' scores
     "coverage",  # share of the title's meaning words found among its labels' words
     "precision",  # share of its best label's meaning words found in the title
+    "crossed_labels",  # log(1 + how many labels found it through the crosswalk)
+    "direct_labels",  # log(1 + how many of its own labels are among the candidates)
+    "agreeing",  # log(1 + how many of its labels score at least 0.9 × its best)
+    "same_language",  # its best label written in the title's language (its best when unknown)
+    "language_match",  # its best label is in the title's language (0.5 when unknown)
+    "head_label",  # its best label whose head word is the title's (French: first, English: last)
+    "head_labels",  # log(1 + how many of its labels have the title's head word)
     # Relative to the other candidates of the same title:
     "hand_gap",  # hand score minus the best hand score
     "semantic_gap",  # semantic minus the best semantic
@@ -163,6 +170,20 @@ def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float,
 def _meaning_words(key: str) -> frozenset[str]:
     """The word keys of a matching key (terms.text_key) that carry meaning."""
     return frozenset(w for w in key.split() if w not in STOPWORDS and len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def _edge_keys(key: str) -> tuple[str, str]:
+    """The first and last meaning words of a matching key ("" when it has none): the head word
+    of a French title comes first (« superviseur de monteurs »), of an English one last."""
+    words = [w for w in key.split() if w not in STOPWORDS and len(w) > 1]
+    return (words[0], words[-1]) if words else ("", "")
+
+
+def _head_key(key: str, language: Language | None) -> frozenset[str]:
+    first, last = _edge_keys(key)
+    heads = {"fr": {first}, "en": {last}}.get(language or "", {first, last})
+    return frozenset(heads - {""})
 
 
 class TitleNormalizer:
@@ -314,6 +335,8 @@ class TitleNormalizer:
         edges_of = {word for variant in variants for word in edge_words(variant)}
         posterior = self._posterior(self.group_words, words_of)
         head_posterior = self._posterior(self.head_words, edges_of)
+        title_language = detect_language(title)
+        title_heads = frozenset().union(*(_head_key(key, title_language) for key in query_keys))
         noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
         rows, best_labels, languages = [], [], []
         for concept in concepts:
@@ -337,6 +360,19 @@ class TitleNormalizer:
             coverage, precision = self._coverage(
                 scores[wanted][concept], label, title_keys, all_title_keys
             )
+            same_language = (
+                max(
+                    (r[0] for r in scores[wanted][concept].values() if r[1] == title_language),
+                    default=0.0,
+                )
+                if title_language
+                else values[0]
+            )
+            headed = [
+                r[0]
+                for number, r in scores[wanted][concept].items()
+                if _head_key(self.index.keys[number], r[1]) & title_heads
+            ]
             rows.append(
                 (
                     min(1.0, hand + taxonomy),
@@ -358,6 +394,13 @@ class TitleNormalizer:
                     sum(values[:5]),
                     coverage,
                     precision,
+                    float(np.log1p(len(values) - len(direct))),
+                    float(np.log1p(len(direct))),
+                    float(np.log1p(sum(v >= 0.9 * values[0] for v in values))),
+                    same_language,
+                    0.5 if title_language is None else float(row[1] == title_language),
+                    max(headed, default=0.0),
+                    float(np.log1p(len(headed))),
                 )
             )
             best_labels.append(label)
