@@ -55,7 +55,9 @@ class GroupWords:
         word_number: dict[str, int] = {}
         rows, columns = [], []
         for record in records:
-            for word in set(words(clean_title(record.text))):
+            # dict.fromkeys, not set: the words are numbered in the same order in every process
+            # (a set's order follows the hash seed, and so would the float sums of posterior).
+            for word in dict.fromkeys(words(clean_title(record.text))):
                 rows.append(word_number.setdefault(word, len(word_number)))
                 columns.append(group_number[record.concept])
         counts = sp.csr_matrix(
