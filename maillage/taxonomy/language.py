@@ -20,7 +20,7 @@ from django.conf import settings
 
 from maillage.core.loading import LoadResult
 from maillage.core.models import ReferenceDataset
-from maillage.core.progress import progress, progress_bar
+from maillage.core.progress import progress_bar
 from maillage.taxonomy.models import (
     EscoOccupation,
     EscoOccupationSkill,
@@ -189,25 +189,12 @@ def language_tools_load_reference(*, force: bool = False) -> LoadResult:
     return LoadResult("language_tools", len(tools.titles.index), skipped=False)
 
 
-def embed_with_progress(texts: list[str]) -> np.ndarray:
-    """embed_texts, in slices, with a progress bar (building the tools on one core)."""
-    slices = [texts[start : start + EMBED_SLICE] for start in range(0, len(texts), EMBED_SLICE)]
-    parts = progress(map(embed_texts, slices), description="Embedding labels", total=len(slices))
-    return np.concatenate(list(parts)) if slices else embed_texts(texts)
-
-
 def _build(directory: Path) -> LanguageTools:
-    records = reference_records()
-    if (os.cpu_count() or 1) >= 2:
-        build_side_by_side(records, directory)
-        tools = LanguageTools.load(directory)
-    else:
-        tools = LanguageTools.build(records, embed=embed_with_progress)
-        tools.save(directory)
+    build_side_by_side(reference_records(), directory)
     for old in settings.LANGUAGE_TOOLS_DIR.iterdir():
         if old.is_dir() and old != directory and not old.name.startswith("."):
             shutil.rmtree(old, ignore_errors=True)
-    return tools
+    return LanguageTools.load(directory)
 
 
 class _CountingEmbedder:
@@ -231,7 +218,7 @@ def build_side_by_side(records: ReferenceRecords, directory: Path) -> None:
     """Build and save the tools with the title normaliser and the skill side (extractor and
     graph) in two processes at once: each embeds about half the labels, and the rest of the work
     (tokenizing, indexing ~220,000 labels) runs in parallel too, where slicing only the embedding
-    left it serial. The titles are built aside and moved in last: their presence means the whole
+    left it serial. On one core the two share it, in the same total time. The titles are built aside and moved in last: their presence means the whole
     set is there, so a failed or interrupted build leaves nothing that looks complete."""
     context = multiprocessing.get_context("fork")  # the children inherit records and modules
     done, total = context.Value("q", 0), context.Value("q", 0)

@@ -91,7 +91,7 @@ class MatchingEngine:
         """Build the vector index over the candidates loaded. A large engine lives as long as
         its process: every object alive then is frozen (gc.freeze), since the collector's first
         full passes over a million candidates' objects stalled the next queries by 80–130 ms
-        each (1 in 8 of the first queries at 1,000,000 candidates: benchmarks/matching_speed)."""
+        each (4 of the first 100 queries at 1,000,000 candidates: benchmarks/matching_speed)."""
         self.index.build(seed=seed, threads=threads)
         if self.store.size >= LONG_LIVED_CANDIDATES:
             gc.freeze()
