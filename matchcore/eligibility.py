@@ -53,7 +53,7 @@ class EligibilityReason(StrEnum):
     VERIFICATION_REFUSED = "verification_refused"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Eligibility:
     state: EligibilityState
     reasons: tuple[EligibilityReason, ...]

@@ -22,7 +22,7 @@ from matchcore.engine.policy import Policy
 from matchcore.language.folding import fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactorValue:
     factor: Factor
     value: float | None

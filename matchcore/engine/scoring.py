@@ -49,20 +49,24 @@ def feature_vector(values: list[FactorValue]) -> np.ndarray:
     )
 
 
-def _side(values: dict[Factor, FactorValue], weights, policy: Policy):
-    """Weighted mean of one side; returns (mean in [0, 1], {factor: (value, weight)}, the sum of
-    value × weight, the sum of the weights)."""
-    parts = {}
+def _side(
+    by_factor: dict[Factor, FactorValue], weights, missing_value: float
+) -> tuple[float, list[tuple[Factor, float | None, float, float]], float, float]:
+    """Weighted mean of one side; returns (mean in [0, 1], [(factor, its value as measured, the
+    value counted, weight)] of the factors that apply, the sum of value × weight, the sum of the
+    weights). One loop, no intermediate dict: this runs for every explained pair."""
+    parts = []
+    weighted = total = 0.0
     for factor, weight in weights.items():
-        item = values[factor]
+        item = by_factor[factor]
         if not item.applies:
             continue
-        value = policy.missing_value if item.value is None else item.value
-        parts[factor] = (value, weight)
-    total = sum(w for _v, w in parts.values())
-    weighted = sum(v * w for v, w in parts.values())
+        value = missing_value if item.value is None else item.value
+        parts.append((factor, item.value, value, weight))
+        weighted += value * weight
+        total += weight
     if total <= 0:
-        return policy.missing_value, parts, weighted, total
+        return missing_value, parts, weighted, total
     return weighted / total, parts, weighted, total
 
 
@@ -70,27 +74,26 @@ def policy_score(
     values: list[FactorValue], policy: Policy
 ) -> tuple[float, float, float, tuple[FactorScore, ...]]:
     by_factor = {v.factor: v for v in values}
+    missing = policy.missing_value
     requirements, r_parts, r_weighted, r_total = _side(
-        by_factor, policy.requirement_weights, policy
+        by_factor, policy.requirement_weights, missing
     )
-    preferences, p_parts, p_weighted, p_total = _side(by_factor, policy.preference_weights, policy)
+    preferences, p_parts, p_weighted, p_total = _side(by_factor, policy.preference_weights, missing)
     rho = policy.reciprocity
     if requirements <= 0 or (preferences <= 0 and rho > 0):
         score = 0.0
     else:
         score = 1.0 / ((1 - rho) / requirements + (rho / preferences if rho > 0 else 0.0))
     factors = []
-    for side_value, parts, share, total, weight_total in (
+    for side_value, parts, share, weighted_total, weight_total in (
         (requirements, r_parts, 1 - rho, r_weighted, r_total),
         (preferences, p_parts, rho, p_weighted, p_total),
     ):
         side_points = 0.0 if side_value <= 0 or score <= 0 else share * score * score / side_value
-        for factor, (value, weight) in parts.items():
-            points = side_points * (value * weight / total) if total > 0 else 0.0
+        for factor, measured, value, weight in parts:
+            points = side_points * (value * weight / weighted_total) if weighted_total > 0 else 0.0
             factors.append(
-                FactorScore(
-                    factor, by_factor[factor].value, weight / weight_total * share, 100 * points
-                )
+                FactorScore(factor, measured, weight / weight_total * share, 100 * points)
             )
     return 100 * score, 100 * requirements, 100 * preferences, tuple(factors)
 
