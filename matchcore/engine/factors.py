@@ -346,8 +346,14 @@ def semantic(candidate: CandidateRecord, posting: PostingRecord, policy: Policy)
 def _best_desired_level(
     candidate: CandidateRecord, level_of: Callable[[str], str], policy: Policy
 ) -> str:
-    levels = [level_of(code) for code in candidate.desired_occupations]
-    return max(levels, key=lambda level: policy.occupation_levels[level])
+    """The closest desired occupation's level (the first of equals), as `max` would pick it."""
+    values = policy.occupation_levels
+    best = ""
+    for code in candidate.desired_occupations:
+        level = level_of(code)
+        if not best or values[level] > values[best]:
+            best = level
+    return best
 
 
 def desired_occupation(

@@ -193,6 +193,8 @@ def _dedupe(reasons: list[Reason]) -> list[Reason]:
     """Drop repeated reasons (two factors may note the same missing piece). Evidence is compared
     only between reasons of the same code: most codes come once, and their evidence is not
     written out."""
+    if len({reason.code for reason in reasons}) == len(reasons):
+        return reasons  # the usual case: no code comes twice
     kept_by_code: dict[ReasonCode, list[Reason]] = {}
     unique = []
     for reason in reasons:

@@ -266,3 +266,14 @@ def test_a_shortfall_in_years_is_graded_close_or_far_and_never_ignored():
     assert (far.code, far.evidence["grade"]) == (ReasonCode.EXPERIENCE_SHORT, "far")
     assert none.evidence == {"years": 0.0, "required": 3, "grade": "far"}
     assert none_value == 0.0 < far_value < close_value < 1.0
+
+
+def test_a_reason_two_rules_give_alike_is_said_once_and_different_evidence_is_kept():
+    from matchcore.engine.contracts import Factor, Reason
+    from matchcore.engine.scoring import _dedupe
+
+    short = Reason(ReasonCode.EXPERIENCE_SHORT, {"years": 1.0, "required": 3}, Factor.EXPERIENCE)
+    other = Reason(ReasonCode.EXPERIENCE_SHORT, {"years": 2.0, "required": 3}, Factor.EXPERIENCE)
+    salary = Reason(ReasonCode.SALARY_MISSING, factor=Factor.SALARY)
+    assert _dedupe([short, salary, replace(short)]) == [short, salary]
+    assert _dedupe([short, other, salary]) == [short, other, salary]
