@@ -204,9 +204,8 @@ def ranked_candidates(normalizer: TitleNormalizer, candidates, layer=None, top: 
     """The codes of `candidates` best first, as TitleNormalizer.match orders them."""
     if candidates is None:
         return []
-    values = layer.values(candidates.features) if layer else candidates.features[:, 0]
-    codes = [normalizer.index.concepts[c] for c in candidates.concepts]
-    return [code for _, code in sorted(zip(-values, codes, strict=True))][:top]
+    order = normalizer.order(candidates, layer)
+    return [normalizer.index.concepts[candidates.concepts[i]] for i in order][:top]
 
 
 def evaluate_picker(report: dict) -> None:

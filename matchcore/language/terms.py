@@ -270,6 +270,16 @@ def title_variants(title: str) -> list[str]:
 
 _FRENCH_LETTERS = re.compile(r"[éèêàâùûçœîïëô]", re.IGNORECASE)
 _FRENCH_ENDINGS = re.compile(r"(?:eur|euse|ier|ière|ienne|ement|é|ée|és|aire)$")
+# French endings, most of them feminine, that English words do not have, matched on the folded
+# word so that a title typed in lower case without accents counts too (« adjointe »,
+# « representante », « caissiere », « soudeure », « dessinatrice », « professionnelle »,
+# « machiniste »). Not « -ive » nor « -ale »: English has them (« administrative »,
+# « wholesale »), so they say nothing alone.
+_FRENCH_FOLDED_ENDINGS = re.compile(
+    r"(?:ointe|ante|ente|eure|trice|elle|onne|(?:i|ch|g|ll)ere|iste|eute)$"
+)
+# French function words that are not stopwords of either list (nor English words).
+_FRENCH_FUNCTION_WORDS = word_set("sauf sans dont lors puis donc")
 _ENGLISH_ENDINGS = re.compile(r"(?:ing|ship|ness|ed|ist|ity|ian|or|ary)$")
 
 
@@ -279,12 +289,17 @@ def detect_language(text: str) -> Language | None:
     tokens = tokenize(text)
     if not tokens:
         return None
-    french = sum(token.folded in _FRENCH_MARKERS for token in tokens)
+    french = sum(
+        token.folded in _FRENCH_MARKERS or token.folded in _FRENCH_FUNCTION_WORDS
+        for token in tokens
+    )
     english = sum(token.folded in _ENGLISH_MARKERS for token in tokens)
     french += 2 * len(_FRENCH_LETTERS.findall(text))
     for token in tokens:
         word = token.text.lower()
-        if _FRENCH_ENDINGS.search(word):
+        if _FRENCH_ENDINGS.search(word) or (
+            len(token.folded) > 5 and _FRENCH_FOLDED_ENDINGS.search(token.folded)
+        ):
             french += 0.5
         elif _ENGLISH_ENDINGS.search(word):
             english += 0.5

@@ -113,6 +113,9 @@ class TitleCandidates:
     features: np.ndarray  # one row of FEATURES per concept
     best_labels: list[int]  # each concept's best label
     languages: list[Language]  # that label's language
+    # Its official title (NOC) or preferred label (ESCO) has the title's key: it names the
+    # title. Never so for the layer's training titles (held out with every label of their key).
+    named: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -258,13 +261,8 @@ class TitleNormalizer:
         found = self.candidates(title, scheme=scheme)
         if found is None:
             return []
-        ranking = self.ranking.get(scheme)
         scores = found.features[:, 0]  # the hand-set score, 0–1: how close the words are
-        order_by = ranking.values(found.features) if ranking else scores
-        order = sorted(
-            range(len(found.concepts)),
-            key=lambda i: (-order_by[i], self.index.concepts[found.concepts[i]]),
-        )
+        order = self.order(found, self.ranking.get(scheme))
         title_language = detect_language(title)
         matches = []
         for i in order[:top]:
@@ -280,6 +278,20 @@ class TitleNormalizer:
                 )
             )
         return matches
+
+    def order(self, found: "TitleCandidates", ranking: "TitleRanking | None") -> list[int]:
+        """The candidates' positions, best first: by the trained layer, a concept whose official
+        title or preferred label is the title first (the layer never saw one: its training titles
+        are held out with every label of their key), or by the hand-set score, which has its own
+        bonus for equal keys; equal values by code."""
+        if ranking is None:
+            first, values = np.zeros(len(found.concepts)), found.features[:, 0]
+        else:
+            first, values = found.named.astype(np.float64), ranking.values(found.features)
+        return sorted(
+            range(len(found.concepts)),
+            key=lambda i: (-first[i], -values[i], self.index.concepts[found.concepts[i]]),
+        )
 
     def candidates(self, title: str, *, scheme: Scheme = "noc") -> "TitleCandidates | None":
         """The concepts of `scheme` near `title` with their FEATURES (None for a title without
@@ -298,7 +310,7 @@ class TitleNormalizer:
         )
         query_keys = [text_key(variant) for variant in variants]
         # Per scheme: concept → label → (value, language, direct, lexical, semantic, fuzzy,
-        # exact, preferred); each label counts once per concept.
+        # exact, preferred or alternative, preferred); each label counts once per concept.
         scores: tuple[dict, dict] = (defaultdict(dict), defaultdict(dict))
 
         def add(concept: int, label: int, row: tuple) -> None:
@@ -321,10 +333,11 @@ class TitleNormalizer:
             for concept, language, kind in self._entries(label):
                 value = score * (weights.alternative if kind == "alternative" else 1.0)
                 signals = (float(lexical), float(semantic), fuzzy, float(exact))
-                add(concept, label, (value, language, 1.0, *signals, float(kind != "example")))
+                kinds = (float(kind != "example"), float(kind == "preferred"))
+                add(concept, label, (value, language, 1.0, *signals, *kinds))
                 for other, confidence in self.linked.get(concept, ()):
                     crossed = value * weights.cross_scheme * (0.5 + 0.5 * confidence)
-                    add(other, label, (crossed, language, 0.0, *signals, 0.0))
+                    add(other, label, (crossed, language, 0.0, *signals, 0.0, 0.0))
         wanted = SCHEMES.index(scheme)
         concepts = list(scores[wanted])
         if not concepts:
@@ -338,7 +351,7 @@ class TitleNormalizer:
         title_language = detect_language(title)
         title_heads = frozenset().union(*(_head_key(key, title_language) for key in query_keys))
         noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
-        rows, best_labels, languages = [], [], []
+        rows, best_labels, languages, named = [], [], [], []
         for concept in concepts:
             hand, label, row = _hand_score(scores[wanted][concept], weights)
             values = sorted((r[0] for r in scores[wanted][concept].values()), reverse=True)
@@ -405,11 +418,13 @@ class TitleNormalizer:
             )
             best_labels.append(label)
             languages.append(row[1])
+            named.append(any(r[6] and r[8] for r in direct))
         return TitleCandidates(
             concepts=np.asarray(concepts, dtype=np.int64),
             features=_with_relative_features(np.asarray(rows, dtype=np.float64)),
             best_labels=best_labels,
             languages=languages,
+            named=np.asarray(named, dtype=bool),
         )
 
     def _coverage(

@@ -110,6 +110,47 @@ def test_language_guess():
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "adjointe administrative",  # lower case, no accents: the occupation picker's input
+        "agente administrative",
+        "representante des ventes",
+        "caissiere",
+        "bouchere",
+        "conseillere en vente",
+        "soudeure",
+        "aide-soignante",
+        "directrice generale",
+        "professionnelle",
+        "technicienne comptable",
+        "machiniste",
+        "massotherapeute",
+        "commis sans experience",
+    ],
+)
+def test_short_french_titles_without_accents_are_french(title):
+    assert detect_language(title) == "fr"
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("machine operator", "en"),
+        ("administrative assistant", None),  # « administrative » is French too
+        ("sales representative", None),
+        ("executive assistant", None),
+        ("wholesale representative", None),
+        ("general manager", None),
+        ("driver", None),
+        ("nurse", None),
+        ("We are looking for an experienced welder", "en"),
+    ],
+)
+def test_english_titles_are_not_taken_for_french(title, language):
+    assert detect_language(title) == language
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
         ("", "empty"),

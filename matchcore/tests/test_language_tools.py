@@ -155,3 +155,23 @@ def test_reused_label_vectors_are_the_ones_the_embedding_gives(tools):
     reuse = reusing_vectors(index, embed_texts)
     texts = [index.texts[0], "Soudeur de pipelines - construction", "un titre inconnu"]
     assert np.allclose(reuse(texts), embed_texts(texts), atol=1e-4)
+
+
+def test_a_group_named_by_the_title_comes_first_whatever_the_layer(tools):
+    """The layer never sees a title equal to an official title (its training titles are held out
+    with every label of their key), so that case is not left to it."""
+    titles = tools.titles
+    welders_title = "Welders and related machine operators"
+    found = titles.candidates(welders_title)
+    codes = [titles.index.concepts[c] for c in found.concepts]
+    assert found.named[codes.index(t.WELDERS)]
+    assert found.named.sum() == 1
+    backwards = [0.0] * len(FEATURES)
+    backwards[FEATURES.index("hand")] = -50.0  # a layer that would put the welders last
+    try:
+        titles.ranking = {"noc": TitleRanking(tuple(backwards))}
+        assert titles.match(welders_title, top=1)[0].code == t.WELDERS
+        # An example title (« Welder ») is not an official title: the layer orders it.
+        assert not titles.candidates("Welder").named.any()
+    finally:
+        titles.ranking = {}
