@@ -267,10 +267,12 @@ class FactorColumns:
         held, valid = self._skill_lists.padded(rows)
         count = np.zeros(len(rows), dtype=np.int64)
         for skill in wanted:
-            matching = {i for key in skill_keys(skill) for i in self._rows_with_key.get(key, ())}
+            matching = [i for key in skill_keys(skill) for i in self._rows_with_key.get(key, ())]
             if matching:
-                hit = np.isin(held, np.fromiter(matching, dtype=np.int64)) & valid
-                count += hit.any(axis=1)
+                # a table over the interned skills: a lookup, where `np.isin` sorts both sides
+                is_match = np.zeros(len(self._skills.values), dtype=np.bool_)
+                is_match[matching] = True
+                count += (is_match[held] & valid).any(axis=1)
         return count / len(wanted)
 
     def _education(self, rows: np.ndarray, posting: PostingRecord) -> np.ndarray:
