@@ -3,8 +3,9 @@
 Exact inner products (numpy) below `ann_min_rows`; above it a faiss IVF index (inverted lists of
 k-means cells). A query passes the mask to faiss as a bitmap, so filtered rows are never returned.
 The planner compares the work of the two ways: an exact scan touches every row that passes the
-filter, each at several times the cost of an IVF row (`EXACT_ROW_COST`); an IVF search touches `nprobe/nlist` of all rows, and to find k passing rows when only a
-share s passes it must probe about 1/s times more cells. Selective filters (a small region, a
+filter, each at several times the cost of an IVF row (`EXACT_ROW_COST`); an IVF search touches
+`nprobe/nlist` of all rows, and to find k passing rows when only a share s passes it must probe
+about 1/s times more cells. Selective filters (a small region, a
 French level few reach) therefore go to an exact scan of the filtered subset, which is both exact
 and fast; broad ones go to the index. Graph and cell indexes lose recall under selective filters;
 this plan does not.

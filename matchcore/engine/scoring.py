@@ -85,16 +85,14 @@ def policy_score(
     else:
         score = 1.0 / ((1 - rho) / requirements + (rho / preferences if rho > 0 else 0.0))
     factors = []
-    for side_value, parts, share, weighted_total, weight_total in (
+    for side_value, parts, share, weighted_sum, weight_sum in (
         (requirements, r_parts, 1 - rho, r_weighted, r_total),
         (preferences, p_parts, rho, p_weighted, p_total),
     ):
         side_points = 0.0 if side_value <= 0 or score <= 0 else share * score * score / side_value
         for factor, measured, value, weight in parts:
-            points = side_points * (value * weight / weighted_total) if weighted_total > 0 else 0.0
-            factors.append(
-                FactorScore(factor, measured, weight / weight_total * share, 100 * points)
-            )
+            points = side_points * (value * weight / weighted_sum) if weighted_sum > 0 else 0.0
+            factors.append(FactorScore(factor, measured, weight / weight_sum * share, 100 * points))
     return 100 * score, 100 * requirements, 100 * preferences, tuple(factors)
 
 

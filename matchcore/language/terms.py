@@ -45,7 +45,11 @@ ENGLISH_STOPWORDS = word_set(
 )
 STOPWORDS = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
 # Words that say a text is French or English (beyond stopwords shared by both, like "a").
-_FRENCH_MARKERS = FRENCH_STOPWORDS - ENGLISH_STOPWORDS - {"on", "me", "son", "ton", "sur", "par"}
+# Words that say French: its stopwords that English lacks, and French function words that are
+# not in its stopword list (nor English words).
+_FRENCH_MARKERS = (
+    FRENCH_STOPWORDS - ENGLISH_STOPWORDS - {"on", "me", "son", "ton", "sur", "par"}
+) | word_set("sauf sans dont lors puis donc")
 _ENGLISH_MARKERS = ENGLISH_STOPWORDS - FRENCH_STOPWORDS - {"on", "as", "per"}
 
 
@@ -278,8 +282,6 @@ _FRENCH_ENDINGS = re.compile(r"(?:eur|euse|ier|ière|ienne|ement|é|ée|és|aire
 _FRENCH_FOLDED_ENDINGS = re.compile(
     r"(?:ointe|ante|ente|eure|trice|elle|onne|(?:i|ch|g|ll)ere|iste|eute)$"
 )
-# French function words that are not stopwords of either list (nor English words).
-_FRENCH_FUNCTION_WORDS = word_set("sauf sans dont lors puis donc")
 _ENGLISH_ENDINGS = re.compile(r"(?:ing|ship|ness|ed|ist|ity|ian|or|ary)$")
 
 
@@ -289,10 +291,7 @@ def detect_language(text: str) -> Language | None:
     tokens = tokenize(text)
     if not tokens:
         return None
-    french = sum(
-        token.folded in _FRENCH_MARKERS or token.folded in _FRENCH_FUNCTION_WORDS
-        for token in tokens
-    )
+    french = sum(token.folded in _FRENCH_MARKERS for token in tokens)
     english = sum(token.folded in _ENGLISH_MARKERS for token in tokens)
     french += 2 * len(_FRENCH_LETTERS.findall(text))
     for token in tokens:
