@@ -4,9 +4,10 @@ A newcomer is eligible while fewer than ELIGIBILITY_YEARS have passed since thei
 Québec and while they hold a right to work in Canada. Today is a parameter, never read from a clock.
 """
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from matchcore.frozen import frozen_record
 
 
 class ImmigrationStatus(StrEnum):
@@ -53,7 +54,7 @@ class EligibilityReason(StrEnum):
     VERIFICATION_REFUSED = "verification_refused"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Eligibility:
     state: EligibilityState
     reasons: tuple[EligibilityReason, ...]

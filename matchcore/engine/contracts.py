@@ -8,11 +8,13 @@ parameters of the calls, never read from a clock.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 
 import numpy as np
+
+from matchcore.frozen import frozen_record
 
 LANGUAGE_SKILLS = (
     "oral_comprehension",
@@ -22,7 +24,7 @@ LANGUAGE_SKILLS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class LanguageLevels:
     """Levels 1–12 of the Échelle québécoise / NCLC for the four skills; None when unknown."""
 
@@ -46,7 +48,7 @@ class LanguageLevels:
         return cls(level, level, level, level)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Skill:
     """A skill by its label, with its ESCO URI when the extractor linked it."""
 
@@ -54,7 +56,7 @@ class Skill:
     esco_uri: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Experience:
     """A past or current job: its NOC unit group (None when not normalised) and its length."""
 
@@ -62,7 +64,7 @@ class Experience:
     noc: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Place:
     region_code: str | None = None  # Québec administrative region, "01"–"17"
     latitude: float | None = None
@@ -83,7 +85,7 @@ class PermitStatus(StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class PermitHolding:
     """A permit by its code (data/regulated_occupations' `permit_code`) and the candidate's status."""
 
@@ -91,7 +93,7 @@ class PermitHolding:
     status: PermitStatus
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class CandidateRecord:
     id: int | str
     # The right to work and the program's eligibility (see matchcore.eligibility).
@@ -140,7 +142,7 @@ class CandidateRecord:
         return frozenset(p.code for p in self.permits if p.status == PermitStatus.HELD)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class PostingRecord:
     id: int | str
     noc: str | None = None
@@ -170,7 +172,7 @@ class PostingRecord:
     required_permits: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Taxonomy:
     """What the engine knows of the classifications, to relate occupations and flag unknown codes.
 
@@ -276,7 +278,7 @@ class ReasonCode(StrEnum):
     AVAILABILITY_MISSING = "availability_missing"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Reason:
     """A reason code and its evidence (JSON-ready values: str, int, float, bool, lists of str)."""
 
@@ -294,7 +296,7 @@ class Reason:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class FactorScore:
     """One factor's value in [0, 1] (None when it could not be measured), its weight in the score
     and its contribution in points (0–100 scale) under the model that produced the score."""
@@ -305,7 +307,7 @@ class FactorScore:
     contribution: float
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class MatchResult:
     candidate_id: int | str
     posting_id: int | str

@@ -3,7 +3,6 @@ applies to this posting at all, and the reasons with their evidence."""
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -19,10 +18,11 @@ from matchcore.engine.contracts import (
     Taxonomy,
 )
 from matchcore.engine.policy import Policy
+from matchcore.frozen import frozen_record
 from matchcore.language.folding import fold
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class FactorValue:
     factor: Factor
     value: float | None

@@ -6,9 +6,11 @@ The property tests check that the two never disagree.
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from matchcore.eligibility import (
     PERMANENT_STATUSES,
+    Eligibility,
     EligibilityReason,
     EligibilityState,
     ImmigrationStatus,
@@ -24,6 +26,10 @@ from matchcore.engine.contracts import (
 )
 from matchcore.engine.factors import candidate_skill_keys, missing_must_haves
 from matchcore.engine.policy import Policy
+
+# Every pair of a candidate asks the same question (a rematch asks it for each of their postings),
+# and its answer is a frozen record.
+_eligibility = lru_cache(maxsize=100_000)(assess_eligibility)
 
 
 def hard_rules(
@@ -62,7 +68,7 @@ def hard_rules(
 
     reasons += permit_reasons(candidate, posting)
 
-    eligibility = assess_eligibility(
+    eligibility = _eligibility(
         admission_date=candidate.admission_date,
         status=candidate.immigration_status,
         permit_expires_on=candidate.permit_expires_on,
@@ -71,13 +77,13 @@ def hard_rules(
         today=today,
         years=policy.eligibility_years,
     )
-    codes = [str(reason) for reason in eligibility.reasons]
-    if eligibility.state == EligibilityState.INCOMPLETE:
-        reasons.append(_exclude(ReasonCode.ELIGIBILITY_INCOMPLETE, missing=codes))
-    elif eligibility.state == EligibilityState.NOT_ELIGIBLE:
-        reasons.append(_exclude(ReasonCode.NOT_ELIGIBLE, why=codes))
-    elif eligibility.state == EligibilityState.PENDING_VERIFICATION and policy.require_verified:
-        reasons.append(_exclude(ReasonCode.NOT_VERIFIED, why=codes))
+    state = eligibility.state
+    if state == EligibilityState.INCOMPLETE:
+        reasons.append(_exclude(ReasonCode.ELIGIBILITY_INCOMPLETE, missing=_codes(eligibility)))
+    elif state == EligibilityState.NOT_ELIGIBLE:
+        reasons.append(_exclude(ReasonCode.NOT_ELIGIBLE, why=_codes(eligibility)))
+    elif state == EligibilityState.PENDING_VERIFICATION and policy.require_verified:
+        reasons.append(_exclude(ReasonCode.NOT_VERIFIED, why=_codes(eligibility)))
 
     if (
         candidate.immigration_status == ImmigrationStatus.EMPLOYER_SPECIFIC_PERMIT
@@ -159,6 +165,10 @@ def hard_rules(
     return reasons
 
 
+def _codes(eligibility: Eligibility) -> list[str]:
+    return [str(reason) for reason in eligibility.reasons]
+
+
 PERMIT_REASONS = {
     PermitStatus.NONE: ReasonCode.PERMIT_MISSING,
     PermitStatus.IN_PROGRESS: ReasonCode.PERMIT_IN_PROGRESS,
@@ -174,6 +184,8 @@ def missing_permits(posting: PostingRecord, held: frozenset[str]) -> list[str]:
 def permit_reasons(candidate: CandidateRecord, posting: PostingRecord) -> list[Reason]:
     """The required permits the candidate does not hold, one reason per status (none, in
     progress, obtained abroad): exclusions, or caps when the employer lets must-haves through."""
+    if not posting.required_permits:
+        return []  # most postings: nothing to check
     missing = missing_permits(posting, candidate.permits_held)
     reasons = []
     for status, code in PERMIT_REASONS.items():
