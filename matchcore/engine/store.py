@@ -234,23 +234,25 @@ class CandidateStore:
 
         Counted over the rows that pass the mask only (a few per cent of a million under a
         typical posting's rules), not over a count per stored row."""
-        lists, weights = [], []
-        for skills, weight in ((posting.required_skills, 2), (posting.nice_skills, 1)):
-            for skill in skills:
-                found = [
-                    np.frombuffer(self.by_skill[key], dtype=np.int64)
-                    for key in skill_keys(skill)
-                    if key in self.by_skill
-                ]
-                if found:
-                    found = [rows[mask[rows]] for rows in found]
-                    rows = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
-                    lists.append(rows)
-                    weights.append(np.full(len(rows), weight, dtype=np.int64))
-        if not lists:
+        wanted = [(skill, 2) for skill in posting.required_skills]
+        wanted += [(skill, 1) for skill in posting.nice_skills]
+        holders, which = [], []
+        for i, (skill, _weight) in enumerate(wanted):
+            for key in skill_keys(skill):
+                if key in self.by_skill:
+                    rows = np.frombuffer(self.by_skill[key], dtype=np.int64)
+                    rows = rows[mask[rows]]
+                    holders.append(rows)
+                    which.append(np.full(len(rows), i, dtype=np.int64))
+        if not sum(len(rows) for rows in holders):
             return np.empty(0, dtype=np.int64)
-        rows, where = np.unique(np.concatenate(lists), return_inverse=True)
-        counts = np.bincount(where, weights=np.concatenate(weights), minlength=len(rows))
+        # One (row, wanted skill) pair per holding, however many of the skill's keys matched,
+        # sorted by row: one sort for the whole posting.
+        pairs = np.unique(np.concatenate(holders) * len(wanted) + np.concatenate(which))
+        held_by, skill_of = np.divmod(pairs, len(wanted))
+        starts = np.flatnonzero(np.r_[True, held_by[1:] != held_by[:-1]])
+        rows = held_by[starts]
+        counts = np.add.reduceat(np.array([w for _s, w in wanted])[skill_of], starts)
         if len(rows) > limit:
             rows = rows[np.lexsort((rows, -counts))[:limit]]
         return rows
