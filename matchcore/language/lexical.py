@@ -52,10 +52,41 @@ class CharNgramIndex:
         )
 
     def scores(self, queries: list[str]) -> np.ndarray:
-        """The best cosine of the queries with each indexed text (dense, one float per text)."""
-        products = self.vectorize(queries) @ self.by_ngram
-        best = products if len(queries) == 1 else products.max(axis=0)
-        return np.asarray(best.todense()).ravel()
+        """The best cosine of the queries with each indexed text (dense, one float per text).
+
+        The same numbers as `(self.vectorize(queries) @ self.by_ngram).max(axis=0)`, bit for bit,
+        without scipy's two passes and sparse result (half the time of a title's search): each
+        query's n-gram weights are made as `vectorize` makes them, then its texts' n-gram rows
+        are added into one dense row in the order scipy's product adds them (the query's n-grams
+        last to first: `_unit_rows` reverses each row), in float32."""
+        counts = _vectorizer().transform([fold(text) for text in queries]).tocsr()
+        matrix = self.by_ngram
+        weights = counts.data * self.idf[counts.indices]
+        squares = weights * weights
+        norms = np.zeros(len(queries), dtype=squares.dtype)
+        filled = np.flatnonzero(np.diff(counts.indptr))
+        if len(filled):  # as scipy's sum(axis=1) of a CSR matrix: add.reduceat over each row
+            norms[filled] = np.add.reduceat(squares, counts.indptr[:-1][filled])
+        norms = np.sqrt(norms)
+        norms[norms == 0] = 1.0
+        weights *= np.repeat((1.0 / norms).astype(np.float32), np.diff(counts.indptr))
+        dtype = np.result_type(weights, matrix.data)
+        best = np.zeros(matrix.shape[1], dtype=dtype)
+        starts, ends = matrix.indptr[:-1], matrix.indptr[1:]
+        for row in range(len(queries)):
+            ngrams = counts.indices[counts.indptr[row] : counts.indptr[row + 1]][::-1]
+            values = weights[counts.indptr[row] : counts.indptr[row + 1]][::-1]
+            lengths = ends[ngrams] - starts[ngrams]
+            entries = concatenated_ranges(starts[ngrams], lengths)
+            sums = np.zeros(matrix.shape[1], dtype=dtype)
+            # add.at adds in order, each term rounded as in scipy's sums[j] += v * x
+            np.add.at(
+                sums, matrix.indices[entries], np.repeat(values, lengths) * matrix.data[entries]
+            )
+            # every sum is positive: the max with the zeros of texts without a shared n-gram is
+            # the sparse max's (which counts those zeros)
+            np.maximum(best, sums, out=best)
+        return best
 
     def similarity(self, left: list[str], right: list[str]) -> np.ndarray:
         """Cosine of left[i] with right[i], pair by pair."""
@@ -81,6 +112,15 @@ class CharNgramIndex:
             copy=False,
         )
         return cls(by_ngram=matrix, idf=np.asarray(arrays["idf"]))
+
+
+def concatenated_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """range(starts[0], starts[0] + lengths[0]), then the next range, … as one array."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total)
 
 
 def _unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
