@@ -6,6 +6,7 @@ stored transposed (n-gram → texts), so a query only touches the texts that sha
 """
 
 from functools import cache
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -72,17 +73,26 @@ class CharNgramIndex:
         weights *= np.repeat((1.0 / norms).astype(np.float32), np.diff(counts.indptr))
         dtype = np.result_type(weights, matrix.data)
         best = np.zeros(matrix.shape[1], dtype=dtype)
-        starts, ends = matrix.indptr[:-1], matrix.indptr[1:]
-        for row in range(len(queries)):
-            ngrams = counts.indices[counts.indptr[row] : counts.indptr[row + 1]][::-1]
-            values = weights[counts.indptr[row] : counts.indptr[row + 1]][::-1]
-            lengths = ends[ngrams] - starts[ngrams]
-            entries = concatenated_ranges(starts[ngrams], lengths)
+        # plain arrays (the saved ones are memory maps, slower to slice)
+        indptr, indices, data = (
+            np.asarray(a) for a in (matrix.indptr, matrix.indices, matrix.data)
+        )
+        rows = counts.indptr.tolist()
+        for start, end in pairwise(rows):
+            ngrams = counts.indices[start:end][::-1]
+            first, last = indptr[ngrams].tolist(), indptr[ngrams + 1].tolist()
+            if first == last:  # no n-gram, or none of the indexed texts'
+                continue
+            texts = np.concatenate([indices[a:b] for a, b in zip(first, last, strict=True)])
+            terms = np.concatenate(
+                [
+                    data[a:b] * value
+                    for a, b, value in zip(first, last, weights[start:end][::-1], strict=True)
+                ]
+            )
             sums = np.zeros(matrix.shape[1], dtype=dtype)
             # add.at adds in order, each term rounded as in scipy's sums[j] += v * x
-            np.add.at(
-                sums, matrix.indices[entries], np.repeat(values, lengths) * matrix.data[entries]
-            )
+            np.add.at(sums, texts, terms)
             # every sum is positive: the max with the zeros of texts without a shared n-gram is
             # the sparse max's (which counts those zeros)
             np.maximum(best, sums, out=best)
@@ -112,15 +122,6 @@ class CharNgramIndex:
             copy=False,
         )
         return cls(by_ngram=matrix, idf=np.asarray(arrays["idf"]))
-
-
-def concatenated_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """range(starts[0], starts[0] + lengths[0]), then the next range, … as one array."""
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.cumsum(lengths) - lengths
-    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total)
 
 
 def _unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

@@ -29,7 +29,6 @@ from matchcore.language.labels import (
     LabelIndex,
     LabelRecord,
 )
-from matchcore.language.lexical import concatenated_ranges
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
     STOPWORDS,
@@ -202,6 +201,15 @@ def _head_key(key: str, language: Language | None) -> frozenset[str]:
     return frozenset(heads - {""})
 
 
+def _concatenated_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """range(starts[0], starts[0] + lengths[0]), then the next range, … as one array."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total)
+
+
 class TitleNormalizer:
     def __init__(
         self,
@@ -365,7 +373,7 @@ class TitleNormalizer:
         # The entries of the candidate labels: a concept, a language, a kind each.
         starts = index.entry_ptr[labels]
         sizes = index.entry_ptr[labels + 1] - starts
-        entries = concatenated_ranges(starts, sizes)
+        entries = _concatenated_ranges(starts, sizes)
         entry_label = np.repeat(np.arange(len(labels)), sizes)  # the label's position
         entry_concept = index.entry_concept[entries].astype(np.int64)
         entry_kind = index.entry_kind[entries]
@@ -614,7 +622,7 @@ class TitleNormalizer:
         """Each concept's max of `per_link` (one value per crosswalk link) over its links, 0 for a
         concept without a link."""
         start, end = self.link_ptr[concepts], self.link_ptr[concepts + 1]
-        links = concatenated_ranges(start, end - start)
+        links = _concatenated_ranges(start, end - start)
         if not len(links):
             return np.zeros(len(concepts))
         filled = np.flatnonzero(end > start)
