@@ -73,7 +73,14 @@ class GroupWords:
         known = sorted({self.word_number[w] for w in words if w in self.word_number})
         if not known or not self.groups:
             return None
-        rows = self.counts[known].toarray() + SMOOTHING
+        # The known words' rows of counts, dense (counts[known].toarray() without scipy's
+        # indexing, a third of the time): a word's groups are counted once each (build).
+        counts, indptr = self.counts, self.counts.indptr
+        rows = np.zeros((len(known), len(self.groups)), dtype=counts.dtype)
+        for row, word in enumerate(known):
+            start, end = indptr[word], indptr[word + 1]
+            rows[row, counts.indices[start:end]] = counts.data[start:end]
+        rows += SMOOTHING
         log_likelihood = np.log(rows).sum(axis=0) + len(known) * self.log_missing
         scaled = (log_likelihood - log_likelihood.max()) / temperature
         probabilities = np.exp(scaled)

@@ -17,11 +17,18 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from matchcore.language.crosswalk import NocEscoLink
 from matchcore.language.embedding import embed_texts
-from matchcore.language.labels import Embedder, LabelIndex, LabelRecord
+from matchcore.language.labels import (
+    KINDS,
+    LANGUAGES,
+    Candidates,
+    Embedder,
+    LabelIndex,
+    LabelRecord,
+)
 from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
     STOPWORDS,
@@ -119,6 +126,22 @@ class TitleCandidates:
 
 
 @dataclass(frozen=True)
+class _Rows:
+    """A title's candidate rows (TitleNormalizer._label_rows): one per concept and label, the
+    label's best row for the concept, grouped by concept in the order they were found."""
+
+    concept: np.ndarray  # concept numbers
+    label: np.ndarray  # the label's position among the candidates (Candidates.labels)
+    value: np.ndarray  # the label's score for the concept (float32 with the real embedding)
+    language: np.ndarray  # the label's language (labels.LANGUAGES)
+    direct: np.ndarray  # the concept's own label, not through the crosswalk
+    official: np.ndarray  # direct, and an official title or a preferred label (not an example)
+    preferred: np.ndarray  # direct, and a preferred label
+    label_exact: np.ndarray  # per candidate label: its key is one of the title's
+    label_fuzzy: np.ndarray  # per candidate label: best rapidfuzz WRatio of the keys, 0–1
+
+
+@dataclass(frozen=True)
 class TitleRanking:
     """A linear layer over FEATURES (`manage.py train_title_ranking`), trained so that the
     softmax of its values over a title's candidates favours the right concept: it orders them."""
@@ -158,17 +181,6 @@ def _with_relative_features(absolute: np.ndarray) -> np.ndarray:
     return np.hstack([absolute, relative])
 
 
-def _hand_score(labels: dict[int, tuple], weights: TitleWeights) -> tuple[float, int, tuple]:
-    """A concept's hand-set score from its labels' rows: best label plus its next ones voting a
-    little; with the best label and its row."""
-    ordered = sorted(labels.items(), key=lambda item: -item[1][0])
-    label, row = ordered[0]
-    others = [r[0] for _, r in ordered[1 : 1 + len(weights.support)]]
-    total = 1.0 + sum(weights.support)
-    value = (row[0] + sum(w * v for w, v in zip(weights.support, others, strict=False))) / total
-    return value, label, row
-
-
 @lru_cache(maxsize=65536)
 def _meaning_words(key: str) -> frozenset[str]:
     """The word keys of a matching key (terms.text_key) that carry meaning."""
@@ -187,6 +199,15 @@ def _head_key(key: str, language: Language | None) -> frozenset[str]:
     first, last = _edge_keys(key)
     heads = {"fr": {first}, "en": {last}}.get(language or "", {first, last})
     return frozenset(heads - {""})
+
+
+def _concatenated_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """range(starts[0], starts[0] + lengths[0]), then the next range, … as one array."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total)
 
 
 class TitleNormalizer:
@@ -221,6 +242,15 @@ class TitleNormalizer:
             if noc in numbers and esco in numbers:
                 self.linked[numbers[noc]].append((numbers[esco], confidence))
                 self.linked[numbers[esco]].append((numbers[noc], confidence))
+        # The same links as arrays: concept c's are link_other[link_ptr[c]:link_ptr[c + 1]].
+        counts = np.zeros(len(index.concepts) + 1, dtype=np.int64)
+        for concept, linked in self.linked.items():
+            counts[concept + 1] = len(linked)
+        self.link_ptr = np.cumsum(counts)
+        flat = [link for concept in sorted(self.linked) for link in self.linked[concept]]
+        self.link_other = np.asarray([other for other, _ in flat], dtype=np.int64)
+        self.link_confidence = np.asarray([confidence for _, confidence in flat], dtype=np.float64)
+        self.link_factor = 0.5 + 0.5 * self.link_confidence  # a crossed label's weight
         # Concept number → column of group_words (-1 for ESCO occupations and unknown groups).
         self.group_column = np.full(len(index.concepts), -1, dtype=np.int64)
         if group_words is not None:
@@ -295,7 +325,14 @@ class TitleNormalizer:
 
     def candidates(self, title: str, *, scheme: Scheme = "noc") -> "TitleCandidates | None":
         """The concepts of `scheme` near `title` with their FEATURES (None for a title without
-        letters): what the hand-set score and the trained ranking layer both read."""
+        letters): what the hand-set score and the trained ranking layer both read.
+
+        Every candidate label gives a row (value, language, direct, lexical, semantic, fuzzy,
+        exact, official, preferred) to each concept it names, and a crossed row through each of
+        their crosswalk links (weighed by the link's confidence, without the kinds); a concept
+        keeps each label's best row (the first of equal ones). All of it over numpy arrays, in
+        the same float32 arithmetic as one label and one concept at a time: the same numbers,
+        the concepts and their labels in the order they were first found (ties keep it)."""
         if len(title) > MAX_TITLE_CHARS:
             raise ValueError(f"A job title has at most {MAX_TITLE_CHARS} characters")
         if not has_letters(title):
@@ -309,38 +346,144 @@ class TitleNormalizer:
             variants, vectors, lexical_k=weights.candidates, semantic_k=weights.candidates
         )
         query_keys = [text_key(variant) for variant in variants]
-        # Per scheme: concept → label → (value, language, direct, lexical, semantic, fuzzy,
-        # exact, preferred or alternative, preferred); each label counts once per concept.
-        scores: tuple[dict, dict] = (defaultdict(dict), defaultdict(dict))
+        rows = self._label_rows(found, query_keys, scheme)
+        if rows is None:
+            return None
+        return self._concept_features(title, variants, query_keys, found, rows, scheme)
 
-        def add(concept: int, label: int, row: tuple) -> None:
-            labels = scores[self.scheme[concept]][concept]
-            current = labels.get(label)
-            if current is None or row[0] > current[0]:
-                labels[label] = row
+    def _label_rows(
+        self, found: Candidates, query_keys: list[str], scheme: Scheme
+    ) -> "_Rows | None":
+        """Each concept's labels among the candidates with their best row, in the order of the
+        dictionaries concept → label → row that this replaces: for each candidate label, each
+        concept it names, then each concept linked to that one."""
+        weights, index = self.weights, self.index
+        labels = found.labels
+        keys = [index.keys[label] for label in labels.tolist()]
+        fuzzy = (
+            process.cdist(query_keys, keys, scorer=fuzz.WRatio, dtype=np.float64).max(axis=0) / 100
+        )
+        exact = np.fromiter((key in query_keys for key in keys), dtype=bool, count=len(keys))
+        # Python floats with a numpy float32 take its type: the per-label arithmetic was float32
+        mixed = weights.lexical * found.lexical + weights.semantic * found.semantic
+        score = (mixed + (weights.fuzzy * fuzzy).astype(mixed.dtype)) / (
+            weights.lexical + weights.semantic + weights.fuzzy
+        )
+        score = np.where(exact, score + weights.exact * (1.0 - score), score)
+        # The entries of the candidate labels: a concept, a language, a kind each.
+        starts = index.entry_ptr[labels]
+        sizes = index.entry_ptr[labels + 1] - starts
+        entries = _concatenated_ranges(starts, sizes)
+        entry_label = np.repeat(np.arange(len(labels)), sizes)  # the label's position
+        entry_concept = index.entry_concept[entries].astype(np.int64)
+        entry_kind = index.entry_kind[entries]
+        alternative = np.where(entry_kind == KINDS.index("alternative"), weights.alternative, 1.0)
+        entry_value = score[entry_label] * alternative.astype(score.dtype)
+        # Each entry's row, then its crossed rows, one after the other.
+        link_start = self.link_ptr[entry_concept]
+        link_count = self.link_ptr[entry_concept + 1] - link_start
+        per_entry = 1 + link_count
+        row_entry = np.repeat(np.arange(len(entries)), per_entry)
+        step = np.arange(len(row_entry)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+        direct = step == 0
+        row_value = entry_value[row_entry]
+        row_concept = entry_concept[row_entry]
+        crossed = np.flatnonzero(~direct)
+        if len(crossed):
+            link = link_start[row_entry[crossed]] + step[crossed] - 1
+            row_concept[crossed] = self.link_other[link]
+            factor = self.link_factor[link].astype(row_value.dtype)
+            row_value[crossed] = row_value[crossed] * weights.cross_scheme * factor
+        # Only the scheme asked for, and NOC's for an ESCO title (its groups' hand scores).
+        if scheme == "noc":
+            kept = np.flatnonzero(self.scheme[row_concept] == 0)
+            row_entry, direct = row_entry[kept], direct[kept]
+            row_value, row_concept = row_value[kept], row_concept[kept]
+        if not len(row_concept) or not np.any(self.scheme[row_concept] == SCHEMES.index(scheme)):
+            return None
+        row_label = entry_label[row_entry]
+        pair = row_concept * len(labels) + row_label
+        # Each (concept, label)'s best row, the first of equal ones; its first row's place.
+        by_pair = np.lexsort((np.arange(len(pair)), -row_value, pair))
+        first = np.flatnonzero(np.r_[True, pair[by_pair][1:] != pair[by_pair][:-1]])
+        best = by_pair[first]
+        pair_first = np.minimum.reduceat(by_pair, first)
+        pair_concept = row_concept[best]
+        # A concept's first row is its first pair's: order the concepts, then their labels.
+        concept_first = np.full(len(self.index.concepts), len(pair), dtype=np.int64)
+        np.minimum.at(concept_first, pair_concept, pair_first)
+        order = np.lexsort((pair_first, concept_first[pair_concept]))
+        best, pair_concept = best[order], pair_concept[order]
+        entry = row_entry[best]
+        row_direct = direct[best]
+        language = index.entry_language[entries[entry]]
+        kind = entry_kind[entry]
+        return _Rows(
+            concept=pair_concept,
+            label=row_label[best],
+            value=row_value[best],
+            language=language,
+            direct=row_direct,
+            official=row_direct & (kind != KINDS.index("example")),
+            preferred=row_direct & (kind == KINDS.index("preferred")),
+            label_exact=exact,
+            label_fuzzy=fuzzy,
+        )
 
-        for label, lexical, semantic in zip(
-            found.labels, found.lexical, found.semantic, strict=True
-        ):
-            key = self.index.keys[label]
-            fuzzy = max(fuzz.WRatio(query, key) for query in query_keys) / 100
-            score = (
-                weights.lexical * lexical + weights.semantic * semantic + weights.fuzzy * fuzzy
-            ) / (weights.lexical + weights.semantic + weights.fuzzy)
-            exact = key in query_keys
-            if exact:
-                score += weights.exact * (1.0 - score)
-            for concept, language, kind in self._entries(label):
-                value = score * (weights.alternative if kind == "alternative" else 1.0)
-                signals = (float(lexical), float(semantic), fuzzy, float(exact))
-                kinds = (float(kind != "example"), float(kind == "preferred"))
-                add(concept, label, (value, language, 1.0, *signals, *kinds))
-                for other, confidence in self.linked.get(concept, ()):
-                    crossed = value * weights.cross_scheme * (0.5 + 0.5 * confidence)
-                    add(other, label, (crossed, language, 0.0, *signals, 0.0, 0.0))
-        wanted = SCHEMES.index(scheme)
-        concepts = list(scores[wanted])
-        if not concepts:
+    def _concept_features(
+        self,
+        title: str,
+        variants: list[str],
+        query_keys: list[str],
+        found: Candidates,
+        rows: "_Rows",
+        scheme: Scheme,
+    ) -> "TitleCandidates | None":
+        """FEATURES of each concept of `scheme` from its rows (`_label_rows`)."""
+        weights, index = self.weights, self.index
+        labels = found.labels
+        value = rows.value
+        n_rows = len(value)
+        starts = np.flatnonzero(np.r_[True, rows.concept[1:] != rows.concept[:-1]])
+        sizes = np.diff(np.r_[starts, n_rows])
+        group = np.repeat(np.arange(len(starts)), sizes)
+        concept = rows.concept[starts]
+
+        def group_max(values: np.ndarray, where: np.ndarray | None = None) -> np.ndarray:
+            """Each concept's max of `values` over its rows (`where` they are true), 0 for none."""
+            if where is None:
+                return np.maximum.reduceat(values, starts)
+            best = np.maximum.reduceat(np.where(where, values, -np.inf), starts)
+            return np.where(np.add.reduceat(where.astype(np.int64), starts) > 0, best, 0.0)
+
+        def group_count(where: np.ndarray) -> np.ndarray:
+            return np.add.reduceat(where.astype(np.int64), starts)
+
+        # Values best first within each concept (equal ones in label order).
+        by_value = np.lexsort((np.arange(n_rows), -value, group))
+        ordered = value[by_value]
+        zero = np.zeros(1, dtype=value.dtype)
+
+        def nth(n: int) -> np.ndarray:
+            """Each concept's nth best value, 0 when it has fewer labels."""
+            return np.where(sizes > n, ordered[np.minimum(starts + n, n_rows - 1)], zero)
+
+        best_row = by_value[starts]
+        others = np.zeros(len(starts), dtype=value.dtype)
+        for n, support in enumerate(weights.support, start=1):
+            others = others + support * nth(n)
+        hand = (ordered[starts] + others) / (1.0 + sum(weights.support))
+        mass = np.zeros(len(starts), dtype=value.dtype)
+        for n in range(5):
+            mass = mass + nth(n)
+        agreeing = group_count(value >= (0.9 * ordered[starts])[group])
+        # NOC groups' hand scores (noc_choice), for an ESCO occupation through its links.
+        noc_hand = np.zeros(len(index.concepts), dtype=hand.dtype)
+        noc_hand[concept] = hand
+
+        wanted = self.scheme[concept] == SCHEMES.index(scheme)
+        keep = np.flatnonzero(wanted)
+        if not len(keep):
             return None
         title_keys = [_meaning_words(key) for key in query_keys]
         all_title_keys = frozenset().union(*title_keys)
@@ -350,103 +493,110 @@ class TitleNormalizer:
         head_posterior = self._posterior(self.head_words, edges_of)
         title_language = detect_language(title)
         title_heads = frozenset().union(*(_head_key(key, title_language) for key in query_keys))
-        noc_scores = {c: _hand_score(labels, weights)[0] for c, labels in scores[0].items()}
-        rows, best_labels, languages, named = [], [], [], []
-        for concept in concepts:
-            hand, label, row = _hand_score(scores[wanted][concept], weights)
-            values = sorted((r[0] for r in scores[wanted][concept].values()), reverse=True)
-            direct = [r for r in scores[wanted][concept].values() if r[2]]
-            words = self._word_probability(concept, scheme, posterior)
-            heads = self._word_probability(concept, scheme, head_posterior)
-            noc_choice = (
-                noc_scores.get(concept, 0.0)
-                if scheme == "noc"
-                else max(
-                    (
-                        noc_scores.get(noc, 0.0) * confidence
-                        for noc, confidence in self.linked.get(concept, ())
-                    ),
-                    default=0.0,
-                )
+        # Per candidate label: its head word is the title's (French first, English last).
+        label_keys = [index.keys[label] for label in labels.tolist()]
+        edges = [_edge_keys(key) for key in label_keys]
+        head_first = np.fromiter((e[0] in title_heads for e in edges), dtype=bool, count=len(edges))
+        head_last = np.fromiter((e[1] in title_heads for e in edges), dtype=bool, count=len(edges))
+        in_french = rows.language == LANGUAGES.index("fr")
+        headed = np.where(in_french, head_first[rows.label], head_last[rows.label])
+
+        direct = rows.direct
+        direct_count = group_count(direct)
+        lexical = found.lexical[rows.label].astype(np.float64)
+        semantic = found.semantic[rows.label].astype(np.float64)
+        exact = rows.label_exact[rows.label].astype(np.float64)
+        if title_language is None:
+            same_language = ordered[starts]
+            language_match = np.full(len(starts), 0.5)
+        else:
+            spoken = rows.language == LANGUAGES.index(title_language)
+            same_language = group_max(value, spoken)
+            language_match = (rows.language[best_row] == LANGUAGES.index(title_language)).astype(
+                np.float64
             )
-            taxonomy = (weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco) * words
-            coverage, precision = self._coverage(
-                scores[wanted][concept], label, title_keys, all_title_keys
+        words = self._word_probabilities(concept, scheme, posterior)
+        heads = self._word_probabilities(concept, scheme, head_posterior)
+        taxonomy = (weights.taxonomy_noc if scheme == "noc" else weights.taxonomy_esco) * words
+        if scheme == "noc":
+            noc_choice = hand.astype(np.float64)
+        else:
+            noc_choice = self._linked_max(
+                concept, noc_hand[self.link_other] * self.link_confidence.astype(noc_hand.dtype)
             )
-            same_language = (
-                max(
-                    (r[0] for r in scores[wanted][concept].values() if r[1] == title_language),
-                    default=0.0,
-                )
-                if title_language
-                else values[0]
-            )
-            headed = [
-                r[0]
-                for number, r in scores[wanted][concept].items()
-                if _head_key(self.index.keys[number], r[1]) & title_heads
+        coverage, precision = self._coverage(
+            rows, starts, best_row, labels, title_keys, all_title_keys
+        )
+        features = np.column_stack(
+            [
+                np.minimum(1.0, hand + taxonomy.astype(hand.dtype)),
+                ordered[starts],
+                nth(1),
+                nth(2),
+                group_max(value, direct),
+                group_max(lexical),
+                group_max(semantic),
+                group_max(rows.label_fuzzy[rows.label]),
+                group_max(exact, direct),
+                group_max(rows.official.astype(np.float64), direct),
+                np.log1p(sizes.astype(np.float64)),
+                words,
+                np.log(words + 1e-4),
+                noc_choice,
+                heads,
+                np.log(heads + 1e-4),
+                mass,
+                coverage,
+                precision,
+                np.log1p((sizes - direct_count).astype(np.float64)),
+                np.log1p(direct_count.astype(np.float64)),
+                np.log1p(agreeing.astype(np.float64)),
+                same_language,
+                language_match,
+                group_max(value, headed),
+                np.log1p(group_count(headed).astype(np.float64)),
             ]
-            rows.append(
-                (
-                    min(1.0, hand + taxonomy),
-                    values[0],
-                    values[1] if len(values) > 1 else 0.0,
-                    values[2] if len(values) > 2 else 0.0,
-                    max((r[0] for r in direct), default=0.0),
-                    max(r[3] for r in scores[wanted][concept].values()),
-                    max(r[4] for r in scores[wanted][concept].values()),
-                    max(r[5] for r in scores[wanted][concept].values()),
-                    max(r[6] for r in direct) if direct else 0.0,
-                    max(r[7] for r in direct) if direct else 0.0,
-                    float(np.log1p(len(values))),
-                    words,
-                    float(np.log(words + 1e-4)),
-                    noc_choice,
-                    heads,
-                    float(np.log(heads + 1e-4)),
-                    sum(values[:5]),
-                    coverage,
-                    precision,
-                    float(np.log1p(len(values) - len(direct))),
-                    float(np.log1p(len(direct))),
-                    float(np.log1p(sum(v >= 0.9 * values[0] for v in values))),
-                    same_language,
-                    0.5 if title_language is None else float(row[1] == title_language),
-                    max(headed, default=0.0),
-                    float(np.log1p(len(headed))),
-                )
-            )
-            best_labels.append(label)
-            languages.append(row[1])
-            named.append(any(r[6] and r[8] for r in direct))
+        ).astype(np.float64)[keep]
+        named = group_count(direct & rows.label_exact[rows.label] & rows.preferred) > 0
+        best_labels = labels[rows.label[best_row[keep]]]
         return TitleCandidates(
-            concepts=np.asarray(concepts, dtype=np.int64),
-            features=_with_relative_features(np.asarray(rows, dtype=np.float64)),
-            best_labels=best_labels,
-            languages=languages,
-            named=np.asarray(named, dtype=bool),
+            concepts=concept[keep].astype(np.int64),
+            features=_with_relative_features(features),
+            best_labels=best_labels.tolist(),
+            languages=[LANGUAGES[language] for language in rows.language[best_row[keep]]],
+            named=named[keep],
         )
 
     def _coverage(
         self,
-        labels: dict[int, tuple],
-        best: int,
+        rows: "_Rows",
+        starts: np.ndarray,
+        best_row: np.ndarray,
+        labels: np.ndarray,
         title_keys: list[frozenset[str]],
         all_title_keys: frozenset[str],
-    ) -> tuple[float, float]:
+    ) -> tuple[np.ndarray, np.ndarray]:
         """How much of the title a concept's labels say (the best variant's share of meaning
         words found among the words of its candidate labels), and how much of its best label the
         title says: « soudeur de pipelines » is covered by a group with « pipeline » in a label,
         and « soudeur » alone does not say all of « soudeur de pipelines »."""
-        label_words = frozenset().union(
-            *(_meaning_words(self.index.keys[label]) for label in labels)
-        )
-        coverage = max(
-            (len(words & label_words) / len(words) for words in title_keys if words),
-            default=0.0,
-        )
-        best_words = _meaning_words(self.index.keys[best])
-        precision = len(best_words & all_title_keys) / len(best_words) if best_words else 0.0
+        keys = self.index.keys
+        label_words = [_meaning_words(keys[label]) for label in labels.tolist()]
+        # The title's words among each label's (those are the only ones coverage counts).
+        found = [words & all_title_keys for words in label_words]
+        coverage = np.zeros(len(starts))
+        ends = np.r_[starts[1:], len(rows.label)]
+        row_label = rows.label.tolist()
+        for i, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            said = frozenset().union(*(found[label] for label in row_label[start:end]))
+            coverage[i] = max(
+                (len(words & said) / len(words) for words in title_keys if words), default=0.0
+            )
+        precision = np.zeros(len(starts))
+        for i, row in enumerate(best_row.tolist()):
+            best_words = label_words[row_label[row]]
+            if best_words:
+                precision[i] = len(best_words & all_title_keys) / len(best_words)
         return coverage, precision
 
     def _posterior(self, model: GroupWords | None, words: set[str]) -> np.ndarray | None:
@@ -454,36 +604,32 @@ class TitleNormalizer:
             return None
         return model.posterior(words, temperature=self.weights.taxonomy_temperature)
 
-    def _word_probability(
-        self, concept: int, scheme: Scheme, posterior: np.ndarray | None
-    ) -> float:
-        """P(NOC group | the title's words) for a NOC group; for an ESCO occupation, that of its
-        most likely linked group."""
+    def _word_probabilities(
+        self, concepts: np.ndarray, scheme: Scheme, posterior: np.ndarray | None
+    ) -> np.ndarray:
+        """P(NOC group | the title's words) for NOC groups; for ESCO occupations, that of their
+        most likely linked group (0 without one)."""
         if posterior is None:
-            return 0.0
-
-        def probability(number: int) -> float:
-            column = self.group_column[number]
-            return float(posterior[column]) if column >= 0 else 0.0
-
+            return np.zeros(len(concepts))
+        probabilities = np.where(self.group_column >= 0, posterior[self.group_column], 0.0).astype(
+            np.float64
+        )
         if scheme == "noc":
-            return probability(concept)
-        return max((probability(noc) for noc, _ in self.linked.get(concept, ())), default=0.0)
+            return probabilities[concepts]
+        return self._linked_max(concepts, probabilities[self.link_other])
 
-    def _entries(self, label: int):
-        index = self.index
-        start, end = index.entry_ptr[label], index.entry_ptr[label + 1]
-        for concept, language, kind in zip(
-            index.entry_concept[start:end],
-            index.entry_language[start:end],
-            index.entry_kind[start:end],
-            strict=True,
-        ):
-            yield (
-                int(concept),
-                ("fr", "en")[language],
-                ("preferred", "alternative", "example")[kind],
-            )
+    def _linked_max(self, concepts: np.ndarray, per_link: np.ndarray) -> np.ndarray:
+        """Each concept's max of `per_link` (one value per crosswalk link) over its links, 0 for a
+        concept without a link."""
+        start, end = self.link_ptr[concepts], self.link_ptr[concepts + 1]
+        links = _concatenated_ranges(start, end - start)
+        if not len(links):
+            return np.zeros(len(concepts))
+        filled = np.flatnonzero(end > start)
+        result = np.zeros(len(concepts))
+        offsets = np.cumsum(end - start) - (end - start)
+        result[filled] = np.maximum.reduceat(per_link[links], offsets[filled])
+        return result
 
     def _preferred(self, code: str, language: Language) -> str:
         labels = self.preferred.get(code, {})
