@@ -27,6 +27,11 @@ matrix-vector product spends more time starting threads than computing on a few 
 (OPENBLAS_NUM_THREADS=1 in web and worker processes).
 
 Run: python -m benchmarks.matching_speed [--quick]
+
+Side by side (one commit against another on the same machine, nothing written):
+python -m benchmarks.matching_speed --rematch-only 5000 prints the rematch of the first 5,000
+postings over the same 100,000 candidates; run it in a worktree of each commit in turn (copy this
+file into the older one if it lacks the option).
 """
 
 import argparse
@@ -332,10 +337,44 @@ def measure(engine: MatchingEngine, queries: list[PostingRecord], *, case: str, 
     }
 
 
+def rematch_speed(
+    engine: MatchingEngine, pool: Pool, count: int, *, first: int | None = None
+) -> dict:
+    """Every posting's top 50, fully scored and explained, one after the other (the first
+    `first` of the `count` rematch postings when given)."""
+    batch = postings(pool, count, seed=SEED + 99, case="typical")[:first]
+    t0, c0 = time.perf_counter(), time.process_time()
+    stored = 0
+    with threadpool_limits(limits=1, user_api="blas"):
+        for posting in batch:
+            stored += len(engine.candidates_for_posting(posting, today=TODAY, k=K, shortlist=150))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "postings": len(batch),
+        "candidates": engine.store.size,
+        "wall_s": round(wall, 1),
+        "postings_per_s": round(len(batch) / wall, 1),
+        "cpu_s": round(cpu, 1),
+        "postings_per_cpu_s": round(len(batch) / cpu, 1),
+        "results": stored,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller run (< 1 minute)")
+    parser.add_argument(
+        "--rematch-only",
+        type=int,
+        metavar="POSTINGS",
+        help="only the rematch of this many postings over 100,000 candidates (nothing written)",
+    )
     args = parser.parse_args()
+    if args.rematch_only:
+        pool = Pool.build(quick=False)
+        engine, _population, _info = build_engine(pool, 100_000, seed=SEED)
+        print(json.dumps(rematch_speed(engine, pool, 10_000, first=args.rematch_only)))
+        return
     quick = args.quick
     bench_run = provenance.start("matching_speed", quick=quick)
     started = time.perf_counter()
@@ -358,25 +397,7 @@ def main() -> None:
             runs.append(run)
             print(json.dumps(run))
         if size == sizes[0]:
-            count = 50 if quick else 10_000
-            batch = postings(pool, count, seed=SEED + 99, case="typical")
-            t0, c0 = time.perf_counter(), time.process_time()
-            stored = 0
-            with threadpool_limits(limits=1, user_api="blas"):
-                for posting in batch:
-                    stored += len(
-                        engine.candidates_for_posting(posting, today=TODAY, k=K, shortlist=150)
-                    )
-            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-            rematch = {
-                "postings": count,
-                "candidates": size,
-                "wall_s": round(wall, 1),
-                "postings_per_s": round(count / wall, 1),
-                "cpu_s": round(cpu, 1),
-                "postings_per_cpu_s": round(count / cpu, 1),
-                "results": stored,
-            }
+            rematch = rematch_speed(engine, pool, 50 if quick else 10_000)
             print(json.dumps(rematch))
         del engine, population
     out = {
