@@ -236,18 +236,19 @@ class TitleNormalizer:
         self.scheme = np.asarray(
             [0 if not code.startswith("http") else 1 for code in index.concepts], dtype=np.int8
         )
-        self.linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        # Each concept's crosswalk links (the other concept, the confidence), both directions,
+        # kept as arrays: concept c's are link_other[link_ptr[c]:link_ptr[c + 1]].
+        linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
         numbers = index.concept_number
         for noc, esco, confidence in self.links:
             if noc in numbers and esco in numbers:
-                self.linked[numbers[noc]].append((numbers[esco], confidence))
-                self.linked[numbers[esco]].append((numbers[noc], confidence))
-        # The same links as arrays: concept c's are link_other[link_ptr[c]:link_ptr[c + 1]].
+                linked[numbers[noc]].append((numbers[esco], confidence))
+                linked[numbers[esco]].append((numbers[noc], confidence))
         counts = np.zeros(len(index.concepts) + 1, dtype=np.int64)
-        for concept, linked in self.linked.items():
-            counts[concept + 1] = len(linked)
+        for concept, links in linked.items():
+            counts[concept + 1] = len(links)
         self.link_ptr = np.cumsum(counts)
-        flat = [link for concept in sorted(self.linked) for link in self.linked[concept]]
+        flat = [link for concept in sorted(linked) for link in linked[concept]]
         self.link_other = np.asarray([other for other, _ in flat], dtype=np.int64)
         self.link_confidence = np.asarray([confidence for _, confidence in flat], dtype=np.float64)
         self.link_factor = 0.5 + 0.5 * self.link_confidence  # a crossed label's weight
