@@ -8,13 +8,14 @@ Where the time goes (benchmarks/embedding_speed.py): the model's forward pass co
 for every token; the pure-Python tokenizer added
 about a sixth on top. So the work saved is work not done: each distinct sentence goes to the
 model once per process while it stays in a bounded cache (a bulk import repeats skill labels,
-job titles and stock phrases from one chunk of profiles to the next), and the tokenizer segments
-each distinct word once (`WordCachedTokenizer`, the same ids). What depends on a token alone is
+job titles and stock phrases from one chunk of profiles to the next), and the tokenizer
+normalizes and segments each distinct word once (`WordCachedTokenizer`, the same ids). What depends on a token alone is
 computed once per token, and the work on few rows (new tokens, the sentence-level layers) once
 per call rather than per micro-batch (`TokenCachedForward`): products of a few rows by megabytes
 of weights cost the reading of the weights.
 """
 
+import unicodedata
 from collections import OrderedDict
 from functools import lru_cache
 from itertools import chain
@@ -43,43 +44,89 @@ def condensed(sentence: str, *, words: int | None = None) -> str:
     return " ".join(sentence.split()[:words])
 
 
+def _plain_characters(normalizer) -> frozenset[str]:
+    """Latin letters, digits and punctuation that the model's normalizer leaves as they are,
+    alone and beside each other, and the space.
+
+    They are stable under NFKC and not combining marks, and in the Latin range two such
+    characters never compose (what composes there is a letter and a combining mark), so a word
+    made of them normalizes the same alone as inside a sentence. Each is checked against the
+    normalizer itself, and the normalizer's table holds no key with a space in it (its keys'
+    bytes are labels of its units), so no normalization reaches across a space."""
+    if any((unit & 0x800000FF) == 0x20 for unit in normalizer._units or ()):
+        return frozenset()
+    latin = chain(range(0x21, 0x250), range(0x2010, 0x2020))
+    candidates = (chr(code) for code in latin)
+    return frozenset(
+        char
+        for char in candidates
+        if char.isprintable()
+        and unicodedata.category(char)[0] in "LNPS"
+        and not unicodedata.combining(char)
+        and unicodedata.normalize("NFKC", char) == char
+        and normalizer.normalize(char) == _SPACE + char
+    ) | {" "}
+
+
 class WordCachedTokenizer:
-    """The model's tokenizer, segmenting each distinct word once.
+    """The model's tokenizer, normalizing and segmenting each distinct word once.
 
     The unigram model segments the normalised text (words marked by "▁") with a Viterbi search
     over the whole sentence; none of its 128,000 pieces holds a "▁" after its first character,
     so every path cuts at each word start and the best path of a sentence is the best path of
     each word, one after the other (scores add up along a path). Segmenting word by word, with
-    a cache, gives the same ids (the tests compare them) for a fraction of the Python work."""
+    a cache, gives the same ids (the tests compare them) for a fraction of the Python work.
+    A text of plain Latin characters (`_plain_characters`, French and English) is cut at its
+    spaces before it is normalized, so a word met before costs one lookup; other texts are
+    normalized whole, then cut."""
 
     def __init__(self, base):
         if any(_SPACE in piece[1:] for piece in base._pieces):
             raise ValueError("a piece spans two words: the word cache would change the ids")
         self._base = base
+        self._plain = _plain_characters(base._normalizer)
         self._words: dict[str, list[int]] = {}
+        self._raw_words: dict[str, list[int]] = {}
 
     def encode(self, text: str, out_type=int, add_bos: bool = True, add_eos: bool = True):
         if out_type is not int or not isinstance(text, str):
             return self._base.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
-        normalized = self._base._normalizer.normalize(text)
         base = self._base
         ids = [base._bos_id] if add_bos else []
-        if not normalized:
-            ids.append(base._unk_id)
+        if self._plain.issuperset(text):
+            ids += self._plain_ids(text)
         else:
-            words, viterbi = self._words, base._viterbi
-            start = 0
-            while start < len(normalized):
-                end = normalized.find(_SPACE, start + 1)
-                end = len(normalized) if end < 0 else end
-                word = normalized[start:end]
-                pieces = words.get(word)
-                if pieces is None:
-                    pieces = words[word] = viterbi(word)
-                ids += pieces
-                start = end
+            ids += self._normalized_ids(base._normalizer.normalize(text))
+        if len(ids) == add_bos:
+            ids.append(base._unk_id)  # what the package gives a text that normalizes to nothing
         if add_eos:
             ids.append(base._eos_id)
+        return ids
+
+    def _plain_ids(self, text: str) -> list[int]:
+        ids, raw_words = [], self._raw_words
+        for word in text.split(" "):
+            if word:
+                pieces = raw_words.get(word)
+                if pieces is None:
+                    pieces = raw_words[word] = self._normalized_ids(
+                        self._base._normalizer.normalize(word)
+                    )
+                ids += pieces
+        return ids
+
+    def _normalized_ids(self, normalized: str) -> list[int]:
+        ids, words, viterbi = [], self._words, self._base._viterbi
+        start = 0
+        while start < len(normalized):
+            end = normalized.find(_SPACE, start + 1)
+            end = len(normalized) if end < 0 else end
+            word = normalized[start:end]
+            pieces = words.get(word)
+            if pieces is None:
+                pieces = words[word] = viterbi(word)
+            ids += pieces
+            start = end
         return ids
 
 
@@ -122,8 +169,9 @@ class TokenCachedForward:
                 limit = max(limit, len(missing) + 1)
             need = self._used + len(missing)
             if need > len(self._rows):
-                size = min(max(need, 2 * len(self._rows)), limit)
-                grown = np.zeros((size, self._row_width), np.float32)
+                # All the capacity at once, copied into never again: the zeros are the system's
+                # untouched pages, so memory grows only as rows are written, as before.
+                grown = np.zeros((limit, self._row_width), np.float32)
                 grown[: self._used] = self._rows[: self._used]
                 self._rows = grown
             self._rows[self._used : need] = self._token_rows(missing)
@@ -221,9 +269,25 @@ class TokenCachedForward:
             c2 += h
             feats[:, off : off + width] = c2
         del buf
+        self._normalised_sums(feats, lens, sums)
 
-        ref._layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        np.add.reduceat(feats, starts, axis=0, out=sums)
+    def _normalised_sums(self, feats: np.ndarray, lens: np.ndarray, sums: np.ndarray) -> None:
+        """Each sentence's sum of its tokens' layer-normed features, without the norm's last
+        passes over every token: the sum of gamma * (x - mean) / std + beta over a sentence is
+        gamma times the sum of (x - mean) / std, plus beta times the length, and that weighted
+        sum is one small product (sentences x tokens) by the centred features."""
+        b = self._backend
+        feats -= feats.mean(axis=1, keepdims=True)
+        inv_std = np.einsum("ij,ij->i", feats, feats)
+        inv_std /= feats.shape[1]
+        inv_std += b.eps
+        np.sqrt(inv_std, out=inv_std)
+        np.reciprocal(inv_std, out=inv_std)
+        weights = np.zeros((len(lens), len(feats)), dtype=np.float32)
+        weights[np.repeat(np.arange(len(lens)), lens), np.arange(len(feats))] = inv_std
+        np.matmul(weights, feats, out=sums)
+        sums *= b.ln_g
+        sums += lens.astype(np.float32)[:, None] * b.ln_b
 
     def _head(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """The sentence-level layers, from each sentence's sum of token features."""

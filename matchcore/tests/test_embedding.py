@@ -38,6 +38,12 @@ PROFILE_SENTENCES = [
         "matériaux sur des itinéraires urbains, interurbains, provinciaux et internationaux."
     ),
     "Préposée aux bénéficiaires en CHSLD",
+    # Cut at spaces before normalizing when every character is plain Latin; the others whole.
+    "  Œuvre d’art « été » – cœur ",
+    "Préposée\taux bénéficiaires",
+    "insuffisance rénale\u00a0: 25 m² à 40 °C",
+    "e\u0301te\u0301 ﬁnance",
+    "soudeur soudeur  soudeur",
 ]
 
 
@@ -54,6 +60,15 @@ def test_word_cached_tokenizer_gives_the_package_ids():
     cached = WordCachedTokenizer(plain)
     for text in [*PROFILE_SENTENCES, "", "   ", *PROFILE_SENTENCES]:  # the second pass hits
         assert cached.encode(text, out_type=int) == plain.encode(text, out_type=int), text
+
+
+def test_the_word_cut_before_normalizing_covers_french_and_spares_what_composes():
+    from matchcore.language.embedding import _plain_characters
+
+    plain = _plain_characters(_package_model()._tokenizer._normalizer)
+    assert set("éèêëàâçôœùûüïî«»’–ÉÇŒ'-.,;:!?()0123456789 ") <= plain
+    # Combining accents, ligatures, no-break and other spaces go through the whole normalizer.
+    assert not {"\u0301", "ﬁ", "\u00a0", "\t", "\u3000", "²"} & plain
 
 
 def test_token_cached_forward_gives_the_package_vectors():
