@@ -33,9 +33,10 @@ def add_match_results(seed: int = 7, batch: int = 500, postings_per_batch: int =
         print(f"match results: {MatchResult.objects.count():,} already there")
         return
     today = timezone.localdate()
-    # Embedding runs at ~12-80 profiles/s on 2 busy cores: the first VECTOR_SAMPLE candidates
-    # (the load test logs in among the first 5,000) get their vector, the others are matched
-    # without one (occupation and skills, no semantic factor), as after a bulk import.
+    # Embedding takes minutes per 100,000 profiles (benchmarks/embedding_speed.py), so only the
+    # first VECTOR_SAMPLE candidates (the load test logs in among the first 5,000) get their
+    # vector, the others are matched without one (occupation and skills, no semantic factor),
+    # as after a bulk import.
     without_vector = list(
         CandidateProfile.objects.filter(match_vector__isnull=True)
         .order_by("pk")
