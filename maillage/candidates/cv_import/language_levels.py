@@ -14,6 +14,13 @@ https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications
 - IELTS General Training, band per skill → CLB (chart below). A CV usually gives one overall band:
   the proposal is the lowest level that band gives over the four skills (listening asks most).
   IELTS Academic has no chart: nothing is proposed.
+- TCF (Canada, Québec, tout public: one score scale), score per skill → NCLC (chart below).
+- A result per skill (« TCF Canada : CO 520, CE 480, EE 12, EO 14 », "CELPIP: L 9, R 8, W 8,
+  S 9", "IELTS General: L 7.5, R 6.5, W 6.5, S 7"): the lowest level over the four skills, since
+  the profile gets one level for all four. With fewer than four skills stated nothing is proposed
+  (the others are unknown).
+- TEF Canada scores per skill are not converted: the TEF changed its score scale on 11 December
+  2023 (IRCC publishes a chart for each) and a CV seldom says which scale its scores are on.
 - A CEFR level stated with TCF, TEF, DELF or DALF: the first Échelle québécoise level of that
   band (A1 → 1, A2 → 3, B1 → 5, B2 → 7, C1 → 9, C2 → 11), after MIFI's correspondence (stage
   débutant 1–4 = A1–A2, intermédiaire 5–8 = B1–B2, avancé 9–12 = C1–C2; level 7 = B2).
@@ -36,6 +43,17 @@ IELTS_GENERAL_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
     6: (5.0, 5.5, 5.5, 5.5),
     5: (4.0, 5.0, 5.0, 5.0),
     4: (3.5, 4.0, 4.5, 4.0),
+}
+# IRCC chart, TCF Canada: CLB level → minimum score (same skill order; comprehension 0–699,
+# expression 0–20).
+TCF_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
+    10: (549, 16, 549, 16),
+    9: (524, 14, 523, 14),
+    8: (499, 12, 503, 12),
+    7: (453, 10, 458, 10),
+    6: (406, 7, 398, 7),
+    5: (375, 6, 369, 6),
+    4: (342, 4, 331, 4),
 }
 CEFR_FIRST_LEVEL = {"a1": 1, "a2": 3, "b1": 5, "b2": 7, "c1": 9, "c2": 11}
 
@@ -67,6 +85,19 @@ _CELPIP = re.compile(r"\bcelpip\b[^0-9]{0,25}\b(1[0-2]|[1-9])\b")
 _IELTS = re.compile(r"\bielts\b(?P<between>[^0-9]{0,40})\b(?P<band>[1-9](?:[.,][05])?)\b")
 _CEFR = re.compile(r"\b([abc][12])\b")
 _CEFR_TESTS = re.compile(r"\b(?:tcf|tef|delf|dalf|tefaq|tcfq)\b")
+_SKILL_TESTS = re.compile(r"\b(?P<test>nclc|clb|celpip|ielts|tcf|tef|tefaq|tcfq)\b")
+# A skill's name or abbreviation, French or English, then its result ("CO 520", "EE : 12/20",
+# "L 8.0", "reading: 7"); the four skills in the order of the charts.
+_SKILL_NAMES = (
+    r"comprehension (?:de l'|de l )?ecrite|reading|lecture|ce|r",
+    r"expression ecrite|writing|ee|w",
+    r"comprehension (?:de l'|de l )?orale|listening|ecoute|co|l",
+    r"expression orale|speaking|eo|s",
+)
+_SKILL_RESULTS = [
+    re.compile(rf"\b(?:{names})\s*(?:[:=]|-)?\s*(\d{{1,3}}(?:[.,]\d)?)\b(?!\s*[.,]\d)")
+    for names in _SKILL_NAMES
+]
 
 
 @dataclass(frozen=True)
@@ -99,6 +130,8 @@ def proposed_level(text: str) -> int | None:
     folded = fold(text)
     if match := _NCLC.search(folded):
         return int(match.group(1))
+    if (test := _SKILL_TESTS.search(folded)) and (scores := skill_scores(folded)):
+        return per_skill_level(test.group("test"), folded, scores)
     if match := _CELPIP.search(folded):
         return int(match.group(1))
     if match := _IELTS.search(folded):
@@ -112,12 +145,39 @@ def proposed_level(text: str) -> int | None:
 
 def ielts_level(band: float) -> int | None:
     """The lowest CLB level an IELTS General Training band gives over the four skills."""
-    levels = []
-    for skill in range(4):
-        reached = [
-            lvl for lvl, minimums in IELTS_GENERAL_MINIMUMS.items() if band >= minimums[skill]
+    levels = [chart_level(IELTS_GENERAL_MINIMUMS, skill, band) for skill in range(4)]
+    return None if None in levels else min(levels)
+
+
+def skill_scores(folded: str) -> list[float | None]:
+    """The result stated for each skill (reading, writing, listening, speaking), None if not."""
+    scores: list[float | None] = []
+    for pattern in _SKILL_RESULTS:
+        match = pattern.search(folded)
+        scores.append(float(match.group(1).replace(",", ".")) if match else None)
+    return scores if any(score is not None for score in scores) else []
+
+
+def per_skill_level(test: str, folded: str, scores: list[float | None]) -> int | None:
+    """The lowest level a test's four results give; None when a skill is missing or unknown."""
+    if None in scores:
+        return None
+    if test in {"nclc", "clb", "celpip"}:
+        levels = [
+            int(score) if score.is_integer() and 1 <= score <= 12 else None for score in scores
         ]
-        if not reached:
-            return None
-        levels.append(max(reached))
-    return min(levels)
+    elif test == "ielts" and "academ" not in folded:
+        levels = [chart_level(IELTS_GENERAL_MINIMUMS, skill, s) for skill, s in enumerate(scores)]
+    elif test in {"tcf", "tcfq"}:
+        levels = [chart_level(TCF_MINIMUMS, skill, s) for skill, s in enumerate(scores)]
+    else:  # TEF: two score scales, see the module's docstring; IELTS Academic: no chart
+        return None
+    return None if None in levels else min(levels)
+
+
+def chart_level(
+    chart: dict[int, tuple[float, float, float, float]], skill: int, score: float
+) -> int | None:
+    """The highest level whose minimum for that skill the score reaches, None below the chart."""
+    reached = [level for level, minimums in chart.items() if score >= minimums[skill]]
+    return max(reached) if reached else None

@@ -90,6 +90,32 @@ def test_a_level_is_proposed_only_from_a_named_test(line, level):
     assert proposed_level(line) == level
 
 
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        # CO 520 → 8, CE 480 → 7, EE 12 → 8, EO 14 → 9: the lowest, 7, for the four skills
+        ("Français : TCF Canada (2024) — CO 520, CE 480, EE 12/20, EO 14/20", 7),
+        (
+            (
+                "Français : TCF Canada, compréhension orale 560, compréhension écrite 530, "
+                "expression écrite 14, expression orale 16"
+            ),
+            9,
+        ),
+        ("Français : NCLC : CO 7, CE 6, EE 6, EO 7", 6),
+        ("English: CELPIP-General — L 9, R 8, W 8, S 10", 8),
+        ("English: IELTS General Training: Listening 8.0, Reading 7.0, Writing 6.5, Speaking 7", 8),
+        # Not proposed: two skills only; below the chart; TEF's two scales; IELTS Academic
+        ("Français : TCF Canada : CO 520, EO 14", None),
+        ("Français : TCF Canada : CO 300, CE 480, EE 12, EO 14", None),
+        ("Français : TEF Canada : CO 420, CE 380, EE 400, EO 450", None),
+        ("English: IELTS Academic: L 8, R 7.5, W 7, S 7", None),
+    ],
+)
+def test_results_per_skill_give_the_lowest_level_of_the_four(line, level):
+    assert proposed_level(line) == level
+
+
 def test_ielts_bands_follow_the_ircc_chart():
     assert [ielts_level(band) for band in (3.0, 4.5, 5.5, 6.5, 8.0, 9.0)] == [None, 4, 6, 7, 9, 10]
 
