@@ -4,8 +4,11 @@ import json
 
 import numpy as np
 
+from benchmarks.title_data import example_title_twins
 from maillage.taxonomy import language
 from maillage.taxonomy.management.commands.train_title_ranking import cross_validated_mrr, fit
+from matchcore.language.embedding import embed_texts
+from matchcore.language.labels import reusing_vectors
 
 
 def candidates(seed: int, titles: int = 60):
@@ -47,3 +50,15 @@ def test_a_stale_trained_file_falls_back_to_the_hand_score(tmp_path, monkeypatch
     monkeypatch.setattr(language, "TITLE_RANKING_WEIGHTS", stale)
     assert language.trained_title_ranking() == {}
     assert "stale" in caplog.text
+
+
+def test_a_training_title_s_twin_is_its_translation_in_the_same_group(reference_data):
+    embed = reusing_vectors(language.language_tools().titles.index, embed_texts)
+    titles = [
+        ("72106", "fr", "Braseur-marteleur/braseuse-marteleuse"),
+        ("72106", "en", "Iron brazer"),
+    ]
+    assert example_title_twins(titles, embed) == [
+        ("72106", "en", "Brazer and hammerer"),
+        ("72106", "fr", "Braseur/braseuse au fer"),
+    ]

@@ -3,8 +3,10 @@ its weights to data/trained/title_ranking.json (small, committed). Part of `make
 
 Training titles (benchmarks/title_data.py, seed 7): NOC example titles (the 1,000 dev titles and
 3,000 more) for title → NOC, ESCO alternative labels (2,000) for title → ESCO; never the test
-titles. They are ranked by a normaliser built without them (nor the test titles), so each one is
-found as a new title would be, not as one of the labels. Each candidate concept's FEATURES, labelled
+titles. They are ranked by a normaliser built without them (nor the test titles), nor the NOC
+training titles' twins (the same group's example title in the other language closest in meaning,
+most often its translation), so each one is found as a new title would be, not as one of the
+labels nor through its translation. Each candidate concept's FEATURES, labelled
 by whether it is the title's own concept, fit a conditional logit per scheme (a softmax over each
 title's candidates; scipy's L-BFGS from zeros, deterministic; the seed only draws the
 cross-validation folds).
@@ -17,13 +19,16 @@ import numpy as np
 from django.core.management.base import BaseCommand
 from scipy.optimize import minimize
 
-from benchmarks.title_data import title_splits
+from benchmarks.title_data import example_title_twins, title_splits
 from maillage.core.progress import progress
 from maillage.taxonomy.language import (
     TITLE_RANKING_WEIGHTS,
     held_out_title_normalizer,
+    language_tools,
     reference_records,
 )
+from matchcore.language.embedding import embed_texts
+from matchcore.language.labels import reusing_vectors
 from matchcore.language.terms import clean_title, text_key
 from matchcore.language.titles import FEATURES, TitleNormalizer
 
@@ -107,16 +112,34 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--penalty", type=float, default=PENALTY)
+        parser.add_argument(
+            "--keep-twins",
+            action="store_true",
+            help="Leave the training titles' other-language twins in the index (as before).",
+        )
 
-    def handle(self, *args, seed: int, penalty: float, **options):
+    def handle(self, *args, seed: int, penalty: float, keep_twins: bool, **options):
         started = time.perf_counter()
         splits = title_splits()
+        twins = (
+            []
+            if keep_twins
+            else example_title_twins(
+                splits.train, reusing_vectors(language_tools().titles.index, embed_texts)
+            )
+        )
         held_out = frozenset(
             text_key(clean_title(t))
-            for _, _, t in [*splits.train, *splits.test, *splits.esco_test, *splits.esco_train]
+            for _, _, t in [
+                *splits.train,
+                *twins,
+                *splits.test,
+                *splits.esco_test,
+                *splits.esco_train,
+            ]
         )
         normalizer = held_out_title_normalizer(reference_records(held_out=held_out))
-        trained: dict = {"seed": seed, "penalty": penalty}
+        trained: dict = {"seed": seed, "penalty": penalty, "twins_held_out": len(twins)}
         for scheme, titles in (("noc", splits.train), ("esco", splits.esco_train)):
             features, labels, groups = feature_rows(normalizer, titles, scheme)
             coefficients = fit(features, labels, groups, penalty)
