@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -140,6 +141,51 @@ def evaluate_titles(report: dict, quick: bool) -> None:
                 ),
             }
     report["title_to_noc_held_out_with_twins"] = evaluate_titles_with_twins(splits, test, esco_test)
+    report["title_to_noc_held_out_typos"] = evaluate_typos(normalizer, test)
+
+
+def with_a_typo(title: str, rng: random.Random) -> str | None:
+    """`title` with one edit (a letter dropped, doubled, changed or two swapped) in one of its
+    words of 5 letters or more, as a hurried person types; None for a title without such a word."""
+    words = list(re.finditer(r"[^\W\d_]{5,}", title))
+    if not words:
+        return None
+    word = rng.choice(words)
+    text, i = word.group(), rng.randrange(1, len(word.group()) - 1)
+    kind = rng.choice(("drop", "double", "change", "swap"))
+    if kind == "drop":
+        typo = text[:i] + text[i + 1 :]
+    elif kind == "double":
+        typo = text[:i] + text[i] + text[i:]
+    elif kind == "change":
+        typo = text[:i] + rng.choice("aeiourstnlc".replace(text[i].lower(), "")) + text[i + 1 :]
+    else:
+        typo = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return title[: word.start()] + typo + title[word.end() :]
+
+
+def evaluate_typos(normalizer: TitleNormalizer, test) -> dict:
+    """The held-out NOC test titles with one typo each (`with_a_typo`, seed SEED), ranked with and
+    without the spelling variant (TitleNormalizer.spelling_variant), and the clean titles without
+    it (with it: the stage table above)."""
+    rng = random.Random(SEED)
+    typed = [(code, lang, with_a_typo(title, rng)) for code, lang, title in test]
+    typed = [(code, lang, title) for code, lang, title in typed if title]
+    results: dict = {}
+    for correct in (False, True):
+        normalizer.correct_spelling = correct
+        name = "with_spelling_variant" if correct else "without_spelling_variant"
+        for language in ("fr", "en"):
+            for rows, part in ((typed, "typos"), (test, "clean")):
+                if part == "clean" and correct:
+                    continue  # the shipped normaliser's clean figures: title_stages_held_out
+                items = [(code, title) for code, lang, title in rows if lang == language]
+                results.setdefault(part, {}).setdefault(language, {})[name] = ranks(
+                    [[m.code for m in normalizer.match(t, scheme="noc", top=10)] for _, t in items],
+                    [code for code, _ in items],
+                )
+    normalizer.correct_spelling = True
+    return results
 
 
 def evaluate_titles_with_twins(splits, test, esco_test) -> dict:
@@ -513,6 +559,13 @@ def print_title_tables(report: dict) -> None:
             for name, r in stages.items():
                 print(
                     f"  {scheme:4} {language}  {name:45} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
+                )
+    for part, languages in report["title_to_noc_held_out_typos"].items():
+        for language, runs in languages.items():
+            for name, r in runs.items():
+                label = f"{part}, {name}"
+                print(
+                    f"  noc  {language}  {label:45} {r['top1']:.3f}  {r['top5']:.3f}  {r['mrr']:.3f}  {r['n']:5d}"
                 )
     twins = report["title_to_noc_held_out_with_twins"]
     for language in ("fr", "en"):

@@ -37,6 +37,8 @@ from matchcore.language.terms import (
     has_letters,
     text_key,
     title_variants,
+    tokenize,
+    word_key,
 )
 from matchcore.language.title_words import GroupWords, edge_words, title_words
 
@@ -44,6 +46,8 @@ Scheme = Literal["noc", "esco"]
 SCHEMES: tuple[Scheme, ...] = ("noc", "esco")
 MAX_TITLE_CHARS = 300
 MAX_VARIANTS = 4
+MIN_CORRECTED_LETTERS = 5  # shorter unknown words are left as typed (codes, abbreviations)
+_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,7 @@ class TitleNormalizer:
         self.links = list(links)  # (noc code, esco uri, confidence)
         self.weights = weights
         self.embed = embed
+        self.correct_spelling = True  # also look the title up with its unknown words corrected
         self.scheme = np.asarray(
             [0 if not code.startswith("http") else 1 for code in index.concepts], dtype=np.int8
         )
@@ -341,6 +346,8 @@ class TitleNormalizer:
         variants = title_variants(title)[:MAX_VARIANTS]
         if not variants:
             return None
+        if self.correct_spelling and (corrected := self.spelling_variant(variants[0])):
+            variants.append(corrected)
         weights = self.weights
         vectors = self.embed(variants)
         found = self.index.search(
@@ -351,6 +358,39 @@ class TitleNormalizer:
         if rows is None:
             return None
         return self._concept_features(title, variants, query_keys, found, rows, scheme)
+
+    def spelling_variant(self, title: str) -> str | None:
+        """`title` with each word that no NOC label uses, of MIN_CORRECTED_LETTERS letters or
+        more, replaced by the word one edit away (a letter dropped, added, changed or two swapped)
+        that the labels use most: « infirmiere auxilliaire » → « infirmiere auxiliaire »,
+        « comis d'entrepot » → « commis d'entrepot ». None when no word changes (or no NOC words
+        model)."""
+        if self.group_words is None:
+            return None
+        known = self.group_words.word_number
+        corrected, changed = title, False
+        for token in reversed(tokenize(title)):
+            word = token.folded
+            if len(word) < MIN_CORRECTED_LETTERS or not word.isalpha() or token.key in known:
+                continue
+            if replacement := self._closest_known_word(word):
+                corrected = corrected[: token.start] + replacement + corrected[token.end :]
+                changed = True
+        return corrected if changed else None
+
+    def _closest_known_word(self, word: str) -> str | None:
+        known, frequency = self.group_words.word_number, self._word_frequency()
+        found = {
+            edit: frequency[known[key]]
+            for edit in _one_edit(word)
+            if (key := word_key(edit)) in known
+        }
+        return min(found, key=lambda edit: (-found[edit], edit)) if found else None
+
+    def _word_frequency(self) -> np.ndarray:
+        if getattr(self, "_frequency", None) is None:
+            self._frequency = np.asarray(self.group_words.counts.sum(axis=1)).ravel()
+        return self._frequency
 
     def _label_rows(
         self, found: Candidates, query_keys: list[str], scheme: Scheme
@@ -674,3 +714,14 @@ class TitleNormalizer:
             if "heads_words" in meta
             else None,
         )
+
+
+def _one_edit(word: str) -> set[str]:
+    """The words one edit from `word`: a letter dropped, added, changed, or two neighbours swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {left + right[1:] for left, right in splits if right}
+        | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+        | {left + c + right[1:] for left, right in splits if right for c in _EDIT_LETTERS}
+        | {left + c + right for left, right in splits for c in _EDIT_LETTERS}
+    ) - {word}

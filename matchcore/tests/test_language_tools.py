@@ -7,6 +7,7 @@ from matchcore.language.embedding import embed_texts
 from matchcore.language.labels import reusing_vectors
 from matchcore.language.skill_graph import SkillGraph
 from matchcore.language.skills import SkillExtractor, unique_skills
+from matchcore.language.terms import text_key
 from matchcore.language.titles import FEATURES, MAX_TITLE_CHARS, TitleNormalizer, TitleRanking
 from matchcore.language.tools import LanguageTools, ReferenceRecords
 from matchcore.tests import language_taxonomy as t
@@ -175,3 +176,19 @@ def test_a_group_named_by_the_title_comes_first_whatever_the_layer(tools):
         assert not titles.candidates("Welder").named.any()
     finally:
         titles.ranking = {}
+
+
+def test_a_word_no_label_uses_is_also_looked_up_as_the_known_word_one_edit_away(tools):
+    titles = tools.titles
+    assert titles.spelling_variant("Prepose aux beneficaires") == "Prepose aux beneficiaires"
+    # « soudeure » or « soudeuse »: the same word to the index (one key)
+    assert text_key(titles.spelling_variant("Soudeuze")) == text_key("Soudeuse")
+    assert titles.spelling_variant("Commis comptable") is None  # known words stay as typed
+    assert titles.spelling_variant("Welder 2024") is None
+    titles.correct_spelling = False
+    try:
+        without = titles.candidates("Prepose aux beneficaires")
+    finally:
+        titles.correct_spelling = True
+    with_variant = titles.candidates("Prepose aux beneficaires")
+    assert with_variant.features[:, 0].max() > without.features[:, 0].max()
