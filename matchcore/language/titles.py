@@ -230,6 +230,10 @@ class TitleNormalizer:
         self.index = index
         self.ranking = ranking or {}  # trained layer per scheme; the hand score without it
         self.group_words = group_words
+        # How many NOC labels use each word of group_words (the spelling variant's choice).
+        self.word_frequency = (
+            np.asarray(group_words.counts.sum(axis=1)).ravel() if group_words else None
+        )
         self.head_words = head_words
         if group_words and head_words and group_words.groups != head_words.groups:
             raise ValueError("The NOC words and head words models must name the same groups")
@@ -379,18 +383,13 @@ class TitleNormalizer:
         return corrected if changed else None
 
     def _closest_known_word(self, word: str) -> str | None:
-        known, frequency = self.group_words.word_number, self._word_frequency()
+        known, frequency = self.group_words.word_number, self.word_frequency
         found = {
             edit: frequency[known[key]]
             for edit in _one_edit(word)
             if (key := word_key(edit)) in known
         }
         return min(found, key=lambda edit: (-found[edit], edit)) if found else None
-
-    def _word_frequency(self) -> np.ndarray:
-        if getattr(self, "_frequency", None) is None:
-            self._frequency = np.asarray(self.group_words.counts.sum(axis=1)).ravel()
-        return self._frequency
 
     def _label_rows(
         self, found: Candidates, query_keys: list[str], scheme: Scheme

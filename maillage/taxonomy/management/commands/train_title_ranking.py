@@ -4,8 +4,8 @@ its weights to data/trained/title_ranking.json (small, committed). Part of `make
 Training titles (benchmarks/title_data.py, seed 7): NOC example titles (the 1,000 dev titles and
 3,000 more) for title → NOC, ESCO alternative labels (2,000) for title → ESCO; never the test
 titles. They are ranked by a normaliser built without them (nor the test titles), nor the NOC
-training titles' twins (the same group's example title in the other language closest in meaning,
-most often its translation), so each one is found as a new title would be, not as one of the
+training titles' twins (their translations among the same group's other-language example titles,
+paired one to one by meaning: benchmarks/title_data.example_title_twins), so each one is found as a new title would be, not as one of the
 labels nor through its translation. Each candidate concept's FEATURES, labelled
 by whether it is the title's own concept, fit a conditional logit per scheme (a softmax over each
 title's candidates; scipy's L-BFGS from zeros, deterministic; the seed only draws the
@@ -140,8 +140,8 @@ class Command(BaseCommand):
         )
         normalizer = held_out_title_normalizer(reference_records(held_out=held_out))
         # Trained on the titles as written: the spelling variant is for people's typos. With it
-        # (it also fires on a held-out title's rare words), the weights moved far and the
-        # occupation picker lost 6 of its 90 everyday words top-1, the held-out figures unchanged.
+        # (it also fires on a held-out title's rare words) the layer moved a little, the held-out
+        # figures stayed, and the occupation picker lost 6 of its 90 everyday words top-1.
         normalizer.correct_spelling = False
         trained: dict = {"seed": seed, "penalty": penalty, "twins_held_out": len(twins)}
         for scheme, titles in (("noc", splits.train), ("esco", splits.esco_train)):
