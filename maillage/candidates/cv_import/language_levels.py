@@ -17,8 +17,9 @@ https://www.canada.ca/en/immigration-refugees-citizenship/corporate/publications
 - TCF (Canada, Québec, tout public: one score scale), score per skill → NCLC (chart below).
 - A result per skill (« TCF Canada : CO 520, CE 480, EE 12, EO 14 », "CELPIP: L 9, R 8, W 8,
   S 9", "IELTS General: L 7.5, R 6.5, W 6.5, S 7"): the lowest level over the four skills, since
-  the profile gets one level for all four. With fewer than four skills stated nothing is proposed
-  (the others are unknown).
+  the profile gets one level for all four. Fewer than four skills stated (the others are
+  unknown), or a result outside its chart, convert to nothing; a CEFR level or an overall result
+  on the same line still does.
 - TEF Canada scores per skill are not converted: the TEF changed its score scale on 11 December
   2023 (IRCC publishes a chart for each) and a CV seldom says which scale its scores are on.
 - A CEFR level stated with TCF, TEF, DELF or DALF: the first Échelle québécoise level of that
@@ -34,8 +35,12 @@ from dataclasses import dataclass
 
 from matchcore.language.folding import fold
 
-# IRCC chart, IELTS General Training: CLB level → minimum band (reading, writing, listening, speaking).
-IELTS_GENERAL_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
+# A conversion chart: CLB level → the minimum result for each skill (reading, writing, listening,
+# speaking).
+Chart = dict[int, tuple[float, float, float, float]]
+
+# IRCC chart, IELTS General Training: CLB level → minimum band per skill.
+IELTS_GENERAL_MINIMUMS: Chart = {
     10: (8.0, 7.5, 8.5, 7.5),
     9: (7.0, 7.0, 8.0, 7.0),
     8: (6.5, 6.5, 7.5, 6.5),
@@ -44,9 +49,9 @@ IELTS_GENERAL_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
     5: (4.0, 5.0, 5.0, 5.0),
     4: (3.5, 4.0, 4.5, 4.0),
 }
-# IRCC chart, TCF Canada: CLB level → minimum score (same skill order; comprehension 0–699,
-# expression 0–20).
-TCF_MINIMUMS: dict[int, tuple[float, float, float, float]] = {
+# IRCC chart, TCF Canada: CLB level → minimum score per skill (comprehension 0–699, expression
+# 0–20).
+TCF_MINIMUMS: Chart = {
     10: (549, 16, 549, 16),
     9: (524, 14, 523, 14),
     8: (499, 12, 503, 12),
@@ -126,15 +131,22 @@ def language_lines(lines: list[str]) -> list[LanguageLine]:
 
 
 def proposed_level(text: str) -> int | None:
-    """The Échelle québécoise level a named test's result converts to, else None."""
+    """The Échelle québécoise level a named test's result converts to, else None. Results per
+    skill convert when all four do; otherwise the line is read for an overall result (never one
+    of the skills' numbers) or a CEFR level."""
     folded = fold(text)
     if match := _NCLC.search(folded):
         return int(match.group(1))
-    if (test := _SKILL_TESTS.search(folded)) and (scores := skill_scores(folded)):
-        return per_skill_level(test.group("test"), folded, scores)
-    if match := _CELPIP.search(folded):
+    results = skill_results(folded)
+    test = _SKILL_TESTS.search(folded)
+    if test and all(results):
+        scores = [float(m.group(1).replace(",", ".")) for m in results if m]
+        if (level := per_skill_level(test.group("test"), folded, scores)) is not None:
+            return level
+    taken = {m.start(1) for m in results if m}
+    if (match := _CELPIP.search(folded)) and match.start(1) not in taken:
         return int(match.group(1))
-    if match := _IELTS.search(folded):
+    if (match := _IELTS.search(folded)) and match.start("band") not in taken:
         if "academic" in match.group("between") or "academique" in match.group("between"):
             return None
         return ielts_level(float(match.group("band").replace(",", ".")))
@@ -149,19 +161,14 @@ def ielts_level(band: float) -> int | None:
     return None if None in levels else min(levels)
 
 
-def skill_scores(folded: str) -> list[float | None]:
+def skill_results(folded: str) -> list[re.Match[str] | None]:
     """The result stated for each skill (reading, writing, listening, speaking), None if not."""
-    scores: list[float | None] = []
-    for pattern in _SKILL_RESULTS:
-        match = pattern.search(folded)
-        scores.append(float(match.group(1).replace(",", ".")) if match else None)
-    return scores if any(score is not None for score in scores) else []
+    return [pattern.search(folded) for pattern in _SKILL_RESULTS]
 
 
-def per_skill_level(test: str, folded: str, scores: list[float | None]) -> int | None:
-    """The lowest level a test's four results give; None when a skill is missing or unknown."""
-    if None in scores:
-        return None
+def per_skill_level(test: str, folded: str, scores: list[float]) -> int | None:
+    """The lowest level a test's four results give; None when one is outside the chart or the
+    test has no chart."""
     if test in {"nclc", "clb", "celpip"}:
         levels = [
             int(score) if score.is_integer() and 1 <= score <= 12 else None for score in scores
@@ -175,9 +182,7 @@ def per_skill_level(test: str, folded: str, scores: list[float | None]) -> int |
     return None if None in levels else min(levels)
 
 
-def chart_level(
-    chart: dict[int, tuple[float, float, float, float]], skill: int, score: float
-) -> int | None:
+def chart_level(chart: Chart, skill: int, score: float) -> int | None:
     """The highest level whose minimum for that skill the score reaches, None below the chart."""
     reached = [level for level, minimums in chart.items() if score >= minimums[skill]]
     return max(reached) if reached else None

@@ -110,6 +110,12 @@ def test_a_level_is_proposed_only_from_a_named_test(line, level):
         ("Français : TCF Canada : CO 300, CE 480, EE 12, EO 14", None),
         ("Français : TEF Canada : CO 420, CE 380, EE 400, EO 450", None),
         ("English: IELTS Academic: L 8, R 7.5, W 7, S 7", None),
+        # Results that do not convert leave the rest of the line its say: a CEFR level, an
+        # overall result (not a skill's number)
+        ("Français : TEF Canada B2 (CO 300, CE 250, EE 400, EO 420)", 7),
+        ("Français : TCF Canada B2 (CO 520, EO 14)", 7),
+        ("English: CELPIP 9 (L 9, R 8)", 9),
+        ("English: CELPIP: L 9, R 8", None),
     ],
 )
 def test_results_per_skill_give_the_lowest_level_of_the_four(line, level):
