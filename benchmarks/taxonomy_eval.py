@@ -171,20 +171,19 @@ def evaluate_typos(normalizer: TitleNormalizer, test) -> dict:
     rng = random.Random(SEED)
     typed = [(code, lang, with_a_typo(title, rng)) for code, lang, title in test]
     typed = [(code, lang, title) for code, lang, title in typed if title]
-    results: dict = {}
-    for correct in (False, True):
-        normalizer.correct_spelling = correct
-        name = "with_spelling_variant" if correct else "without_spelling_variant"
-        for language in ("fr", "en"):
-            for rows, part in ((typed, "typos"), (test, "clean")):
-                if part == "clean" and correct:
-                    continue  # the shipped normaliser's clean figures: title_stages_held_out
-                items = [(code, title) for code, lang, title in rows if lang == language]
-                results.setdefault(part, {}).setdefault(language, {})[name] = ranks(
-                    [[m.code for m in normalizer.match(t, scheme="noc", top=10)] for _, t in items],
-                    [code for code, _ in items],
-                )
-    normalizer.correct_spelling = True
+    results: dict = {"typos": {}, "clean": {}}
+    for language in ("fr", "en"):
+        normalizer.correct_spelling = False
+        try:
+            without = noc_ranks(normalizer, typed, language)
+            clean = noc_ranks(normalizer, test, language)
+        finally:
+            normalizer.correct_spelling = True
+        results["typos"][language] = {
+            "without_spelling_variant": without,
+            "with_spelling_variant": noc_ranks(normalizer, typed, language),
+        }
+        results["clean"][language] = {"without_spelling_variant": clean}
     return results
 
 
@@ -198,14 +197,20 @@ def evaluate_titles_with_twins(splits, test, esco_test) -> dict:
         text_key(clean_title(t)) for _, _, t in [*splits.dev, *test, *twins, *esco_test]
     )
     normalizer = held_out_title_normalizer(reference_records(held_out=held_out))
-    results: dict = {"twins_held_out": len(twins)}
-    for language in ("fr", "en"):
-        items = [(code, title) for code, lang, title in test if lang == language]
-        results[language] = ranks(
-            [[m.code for m in normalizer.match(title, scheme="noc", top=10)] for _, title in items],
-            [code for code, _ in items],
-        )
-    return results
+    return {
+        "twins_held_out": len(twins),
+        **{language: noc_ranks(normalizer, test, language) for language in ("fr", "en")},
+    }
+
+
+def noc_ranks(normalizer: TitleNormalizer, rows, language: str) -> dict[str, float]:
+    """`ranks` of the rows in `language` (code, language, title), as TitleNormalizer.match
+    orders the NOC groups."""
+    items = [(code, title) for code, lang, title in rows if lang == language]
+    return ranks(
+        [[m.code for m in normalizer.match(title, scheme="noc", top=10)] for _, title in items],
+        [code for code, _ in items],
+    )
 
 
 # Titles: what each stage buys (same held-out normaliser, same test rows) ----------------------
