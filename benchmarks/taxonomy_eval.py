@@ -75,6 +75,8 @@ SKILLSPAN_DEV = 500  # first sentences of each SkillSpan file: used to tune the 
 EVERYDAY_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words.csv"
 # Written before the picker's answers on them were seen, never tuned on (see its SOURCE.md).
 FRESH_JOB_WORDS = ROOT / "data" / "quebec_job_words" / "everyday_job_words_fresh.csv"
+# Titles as Québec job ads write them (pay, hours, shifts, gender marks); see its SOURCE.md.
+POSTING_TITLES = ROOT / "data" / "quebec_job_words" / "posting_titles.csv"
 
 
 def ranks(found: list[list[str]], expected: list[str]) -> dict[str, float]:
@@ -299,6 +301,35 @@ def evaluate_picker(report: dict) -> None:
     }
     report["occupation_picker_fresh_quebec_words"] = {
         name: picker_scores(FRESH_JOB_WORDS, search) for name, search in searches
+    }
+
+
+@contextmanager
+def keeping_posting_details():
+    """Titles looked up with the pay, hours and shifts of a job ad left in them, as before
+    2026-12-08 (terms.strip_posting_details)."""
+    saved = terms.strip_posting_details
+    terms.strip_posting_details = lambda title: title
+    try:
+        yield
+    finally:
+        terms.strip_posting_details = saved
+
+
+def evaluate_posting_titles(report: dict) -> None:
+    """Title → NOC on job ad titles as written (data/quebec_job_words/posting_titles.csv): the
+    normaliser with and without the ad's pay, hours and shifts taken out. Top-1 / top-3, any
+    expected group counts."""
+    normalizer = language_tools().titles
+
+    def search(title: str) -> list[str]:
+        return [match.code for match in normalizer.match(title, scheme="noc", top=10)]
+
+    with keeping_posting_details():
+        kept = picker_scores(POSTING_TITLES, search)
+    report["title_to_noc_posting_titles"] = {
+        "ad_details_kept": kept,
+        "ad_details_taken_out": picker_scores(POSTING_TITLES, search),
     }
 
 
@@ -585,6 +616,11 @@ def print_title_tables(report: dict) -> None:
             print(
                 f"  {name:52} {r['top1']:.3f}  {r['top3']:.3f}  {r['latency_ms_p95']:6.1f}  {r['n']:5d}"
             )
+    print("Title → NOC, job ad titles as written                  top-1  top-3  p95 ms     n")
+    for name, r in report["title_to_noc_posting_titles"].items():
+        print(
+            f"  {name:52} {r['top1']:.3f}  {r['top3']:.3f}  {r['latency_ms_p95']:6.1f}  {r['n']:5d}"
+        )
 
 
 def print_skill_linking(report: dict) -> None:
@@ -612,6 +648,7 @@ def run_titles_only(quick: bool) -> None:
     }
     evaluate_titles(report, quick)
     evaluate_picker(report)
+    evaluate_posting_titles(report)
     measure_speed(report, quick)
     report["peak_rss_mb_benchmark_process"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -647,6 +684,7 @@ def main() -> None:
     }
     evaluate_titles(report, quick)
     evaluate_picker(report)
+    evaluate_posting_titles(report)
     evaluate_cross_lingual(report, quick)
     evaluate_skills(report, tools, quick)
     evaluate_skill_linking(report, tools)

@@ -142,7 +142,7 @@ def text_key(text: str) -> str:
 
 _GENDER_SUFFIXES = (
     r"e|es|ne|nes|se|ses|euse|euses|rice|rices|trice|trices|ere|eres|ère|ères|iere|ière|le|les|"
-    r"ive|fe|te|de|x|s"
+    r"ive|ve|fe|te|de|x|s"
 )
 # "(e)", "(euse)", "(H/F)", "(F/H/X)", "(M/F)" and the like.
 _PARENTHESISED_MARK = re.compile(
@@ -208,7 +208,10 @@ def clean_title(title: str) -> str:
         ch if unicodedata.category(ch) != "So" else " "
         for ch in unicodedata.normalize("NFC", title)
     )
-    text = _PARENTHESISED_MARK.sub(" ", text)
+    # « Boulanger(ère)-pâtissier(ère) »: a mark before a hyphen leaves the words joined.
+    text = _PARENTHESISED_MARK.sub(
+        lambda mark: "" if text[mark.end() : mark.end() + 1] == "-" else " ", text
+    )
     text = _LOOSE_MARK.sub(" ", text)
     text = _DOTTED_MARK.sub("", text)
     text = _SLASH_SUFFIX.sub("", text)
@@ -253,15 +256,62 @@ def expand_abbreviations(text: str) -> str:
     return "".join(pieces)
 
 
+# What a job ad adds to a title that says nothing of the job: pay (« 22,50 $/h », "$25/hr"),
+# hours (« 40 h/semaine »), shifts (« quart de nuit », « 2e quart », "night shift"). Only the
+# explicit forms: « Gardien de nuit » names a job.
+_POSTING_DETAILS = re.compile(
+    r"\$\s*\d[\d\s,.]*(?:\s*/\s*\w+)?"
+    r"|\b\d[\d\s,.]*\$(?:\s*/\s*\w+)?"
+    r"|\b\d+(?:[,.]\d+)?\s*(?:h|heures?|hrs?|hours?)\s*(?:/|par|per|a|an)\s*"
+    r"(?:sem(?:aine)?|week|wk)\b\.?"
+    r"|\b(?:\d+\s*(?:e|er|re|ème|eme|st|nd|rd|th)\s+)?quart\s+de\s+(?:jour|soir|nuit)\b"
+    r"|\b\d+\s*(?:e|er|re|ème|eme)\s+quart\b"
+    r"|\b(?:(?:day|evening|night|weekend|\d+(?:st|nd|rd|th))\s+)shift\b"
+    r"|\((?:jour|soir|nuit|day|evening|night)s?\)"
+    r"|\b\d+\s*(?:jours?|days?)\s*(?:/|par|per|a)\s*(?:sem(?:aine)?|week)\b"
+    r"|\b(?:à|a)\s+temps\s+(?:plein|partiel)\b",  # clean_title's noise leaves the « à »
+    re.IGNORECASE,
+)
+# A part of the title between dashes made only of when the work is: « - soir et fin de semaine ».
+_SCHEDULE_PART = re.compile(
+    r"^(?:[\s,()]|(?:et|and|or|ou|de|la|fin|fins|semaine|weekends?|jours?|soirs?|soirées?|"
+    r"nuits?|days?|evenings?|nights?|prime|premium)\b)*$",
+    re.IGNORECASE,
+)
+_TITLE_PARTS = re.compile(r"(?:^|\s)[-–—](?=\s|$)")  # a dash between words, not in one
+_EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+
+
+def _meaning_key(key: str) -> str:
+    """A matching key (text_key) without its function words: « commis a l entrepot » →
+    « commis entrepot »."""
+    return " ".join(word for word in key.split() if word not in STOPWORDS)
+
+
+def strip_posting_details(title: str) -> str:
+    """The title without what a job ad adds about pay, hours and shifts: « Soudeur - 2e quart -
+    28 $/h » → « Soudeur », « Infirmière clinicienne - urgence - jour » → « Infirmière
+    clinicienne - urgence ». For looking a title up; labels are never written so."""
+    text = _EMPTY_PARENTHESES.sub(" ", _POSTING_DETAILS.sub(" ", title))
+    parts = [part.strip() for part in _TITLE_PARTS.split(text)]
+    kept = [part for part in parts if part and not _SCHEDULE_PART.match(part)]
+    return " - ".join(kept) if kept else title
+
+
 def title_variants(title: str) -> list[str]:
     """The forms of a title worth looking up, most faithful first, without duplicates: the cleaned
-    title, its abbreviations expanded, and its Québec equivalent when it is a word of elsewhere."""
-    cleaned = clean_title(title)
+    title (without an ad's pay, hours and shifts), its abbreviations expanded, and its Québec
+    equivalent when it is a word of elsewhere (matched on the meaning words when the words in
+    between differ: « commis à l'entrepôt » as « commis d'entrepôt »)."""
+    cleaned = clean_title(strip_posting_details(title))
     variants = [cleaned, expand_abbreviations(cleaned)]
     keys = f" {text_key(cleaned)} "
+    meaning_keys = f" {_meaning_key(keys)} "
     for words, equivalent in _REGIONAL_KEYS.items():
         if f" {words} " in keys:
             variants.append(keys.replace(f" {words} ", f" {equivalent} ").strip())
+        elif (meaning := _meaning_key(words)) and f" {meaning} " in meaning_keys:
+            variants.append(meaning_keys.replace(f" {meaning} ", f" {equivalent} ").strip())
     unique: dict[str, str] = {}
     for variant in variants:
         variant = _EXTRA_SPACE.sub(" ", variant).strip(_EDGE_PUNCTUATION)

@@ -5,6 +5,7 @@ from matchcore.language.terms import (
     clean_title,
     detect_language,
     input_problem,
+    strip_posting_details,
     text_key,
     title_variants,
     tokenize,
@@ -29,10 +30,44 @@ from matchcore.language.terms import (
         ),
         ("Technicien / analyste", "Technicien / analyste"),
         ("Soudeur 🔥 URGENT", "Soudeur"),
+        ("Boulanger(ère)-pâtissier(ère)", "Boulanger-pâtissier"),
+        ("Adjoint(e) administratif(ve)", "Adjoint administratif"),
     ],
 )
 def test_clean_title_drops_gender_marks_and_noise(title, cleaned):
     assert clean_title(title) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped"),
+    [
+        ("Soudeur(euse) - 2e quart - 28 $/h", "Soudeur(euse)"),
+        ("Magasinier - quart de jour - 22,50 $/h", "Magasinier"),
+        ("Infirmière clinicienne - urgence - jour", "Infirmière clinicienne - urgence"),
+        ("Plongeur - soir et fin de semaine", "Plongeur"),
+        ("Cariste - 2e quart (soir) - prime de soir", "Cariste"),
+        ("Couvreur - 40h/sem - 28$/heure", "Couvreur"),
+        ("PAB - 3 jours/semaine", "PAB"),
+        ("Caissière à temps partiel", "Caissière"),
+        ("Night shift nurse - $32/hr", "nurse"),
+        ("Journalier de production (quart de soir)", "Journalier de production"),
+    ],
+)
+def test_a_job_ad_s_pay_hours_and_shifts_are_taken_out_of_its_title(title, stripped):
+    assert " ".join(strip_posting_details(title).split()) == stripped
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Gardien de nuit", "Infirmière de nuit", "Chauffeur-livreur - classe 5", "Soudeur", "- jour"],
+)
+def test_titles_that_name_a_job_are_left_as_written(title):
+    assert strip_posting_details(title) == title
+
+
+def test_a_quebec_equivalent_is_found_when_the_little_words_differ():
+    assert "magasinier" in title_variants("Commis à l'entrepôt")
+    assert "magasinier" in title_variants("commis d'entrepôt")
 
 
 def test_elisions_are_split_and_spans_point_into_the_text():
