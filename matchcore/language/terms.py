@@ -257,8 +257,9 @@ def expand_abbreviations(text: str) -> str:
 
 
 # What a job ad adds to a title that says nothing of the job: pay (« 22,50 $/h », "$25/hr"),
-# hours (« 40 h/semaine »), shifts (« quart de nuit », « 2e quart », "night shift"). Only the
-# explicit forms: « Gardien de nuit » names a job.
+# hours (« 40 h/semaine »), shifts (« quart de nuit », « 2e quart », "night shift"), where the
+# work is done (« en mode hybride », "(Remote)"). Only the explicit forms: « Gardien de nuit »
+# names a job, and « - mode » may be the trade (fashion).
 _POSTING_DETAILS = re.compile(
     r"\$\s*\d[\d\s,.]*(?:\s*/\s*\w+)?"
     r"|\b\d[\d\s,.]*\$(?:\s*/\s*\w+)?"
@@ -267,15 +268,18 @@ _POSTING_DETAILS = re.compile(
     r"|\b(?:\d+\s*(?:e|er|re|ème|eme|st|nd|rd|th)\s+)?quart\s+de\s+(?:jour|soir|nuit)\b"
     r"|\b\d+\s*(?:e|er|re|ème|eme)\s+quart\b"
     r"|\b(?:(?:day|evening|night|weekend|\d+(?:st|nd|rd|th))\s+)shift\b"
-    r"|\((?:jour|soir|nuit|day|evening|night)s?\)"
+    r"|\((?:jour|soir|nuit|day|evening|night|remote|hybrid|hybride|télétravail)s?\)"
+    r"|\ben\s+mode\s+(?:hybride|télétravail|présentiel)\b"
     r"|\b\d+\s*(?:jours?|days?)\s*(?:/|par|per|a)\s*(?:sem(?:aine)?|week)\b"
     r"|\b(?:à|a)\s+temps\s+(?:plein|partiel)\b",  # clean_title's noise leaves the « à »
     re.IGNORECASE,
 )
-# A part of the title between dashes made only of when the work is: « - soir et fin de semaine ».
+# A part of the title between dashes made only of when or where the work is: « - soir et fin
+# de semaine », « - télétravail », "- Remote".
 _SCHEDULE_PART = re.compile(
-    r"^(?:[\s,()]|(?:et|and|or|ou|de|la|fin|fins|semaine|weekends?|jours?|soirs?|soirées?|"
-    r"nuits?|days?|evenings?|nights?|prime|premium)\b)*$",
+    r"^(?:[\s,()/]|(?:et|and|or|ou|de|la|en|fin|fins|semaine|weekends?|jours?|soirs?|soirées?|"
+    r"nuits?|days?|evenings?|nights?|prime|premium|télétravail|teletravail|remote|hybrid|"
+    r"hybride)\b)*$",
     re.IGNORECASE,
 )
 _TITLE_PARTS = re.compile(r"(?:^|\s)[-–—](?=\s|$)")  # a dash between words, not in one
@@ -289,9 +293,9 @@ def _meaning_key(key: str) -> str:
 
 
 def strip_posting_details(title: str) -> str:
-    """The title without what a job ad adds about pay, hours and shifts: « Soudeur - 2e quart -
-    28 $/h » → « Soudeur », « Infirmière clinicienne - urgence - jour » → « Infirmière
-    clinicienne - urgence ». For looking a title up; labels are never written so."""
+    """The title without what a job ad adds about pay, hours, shifts and remote work:
+    « Soudeur - 2e quart - 28 $/h » → « Soudeur », « Infirmière clinicienne - urgence - jour » →
+    « Infirmière clinicienne - urgence ». For looking a title up; labels are never written so."""
     text = _EMPTY_PARENTHESES.sub(" ", _POSTING_DETAILS.sub(" ", title))
     parts = [part.strip() for part in _TITLE_PARTS.split(text)]
     kept = [part for part in parts if part and not _SCHEDULE_PART.match(part)]

@@ -51,6 +51,9 @@ def test_clean_title_drops_gender_marks_and_noise(title, cleaned):
         ("Caissière à temps partiel", "Caissière"),
         ("Night shift nurse - $32/hr", "nurse"),
         ("Journalier de production (quart de soir)", "Journalier de production"),
+        ("Développeuse web - télétravail", "Développeuse web"),
+        ("Data analyst (Remote)", "Data analyst"),
+        ("Comptable - en mode hybride", "Comptable"),
     ],
 )
 def test_a_job_ad_s_pay_hours_and_shifts_are_taken_out_of_its_title(title, stripped):
@@ -59,7 +62,14 @@ def test_a_job_ad_s_pay_hours_and_shifts_are_taken_out_of_its_title(title, strip
 
 @pytest.mark.parametrize(
     "title",
-    ["Gardien de nuit", "Infirmière de nuit", "Chauffeur-livreur - classe 5", "Soudeur", "- jour"],
+    [
+        "Gardien de nuit",
+        "Infirmière de nuit",
+        "Chauffeur-livreur - classe 5",
+        "Conseillère - mode",
+        "Soudeur",
+        "- jour",
+    ],
 )
 def test_titles_that_name_a_job_are_left_as_written(title):
     assert strip_posting_details(title) == title
