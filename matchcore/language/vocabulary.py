@@ -47,6 +47,13 @@ ABBREVIATIONS: dict[str, str] = {
     "serv": "service",
     "cust": "customer",
     "maint": "maintenance",
+    # English Canada's job abbreviations, as a newcomer who worked there writes them
+    "psw": "personal support worker",
+    "rn": "registered nurse",
+    "rpn": "registered practical nurse",
+    "lpn": "licensed practical nurse",
+    "ece": "early childhood educator",
+    "csr": "customer service representative",
 }
 
 # Words of France, Belgium, Switzerland or North Africa for jobs that Québec names otherwise: a

@@ -139,6 +139,9 @@ def test_different_trades_keep_different_keys():
         ("DG d'une PME", "directeur général d'une PME"),
         ("Infirmière bachelière", "infirmière autorisée"),
         ("Opératrice de pépine", "conducteur d'équipement lourd"),
+        ("PSW", "personal support worker"),
+        ("RN - Long Term Care", "registered nurse - Long Term Care"),
+        ("Class 1 driver", "transport truck driver"),
     ],
 )
 def test_variants_expand_abbreviations_and_words_of_elsewhere(title, variant):

@@ -41,6 +41,9 @@ def tools(django_db_blocker):
         ("Caissière", "65100"),
         ("camioneur", "73300"),  # typo
         ("truck driver", "73300"),
+        ("Class 1 driver", "73300"),  # the licence names the job, in English too
+        ("RN - Long Term Care", "31301"),  # English Canada's abbreviation
+        ("PSW", "44101"),
         ("Préposé à l'entretien ménager", "65310"),
     ],
 )
