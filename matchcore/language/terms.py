@@ -208,16 +208,19 @@ def clean_title(title: str) -> str:
         ch if unicodedata.category(ch) != "So" else " "
         for ch in unicodedata.normalize("NFC", title)
     )
-    # « Boulanger(ère)-pâtissier(ère) »: a mark before a hyphen leaves the words joined.
-    text = _PARENTHESISED_MARK.sub(
-        lambda mark: "" if text[mark.end() : mark.end() + 1] == "-" else " ", text
-    )
+    text = _PARENTHESISED_MARK.sub(_without_mark, text)
     text = _LOOSE_MARK.sub(" ", text)
     text = _DOTTED_MARK.sub("", text)
     text = _SLASH_SUFFIX.sub("", text)
     text = _NOISE.sub(" ", text)
     text = _drop_second_gender_form(text)
     return _EXTRA_SPACE.sub(" ", text).strip(_EDGE_PUNCTUATION)
+
+
+def _without_mark(mark: re.Match) -> str:
+    """ "(ère)" gives a space, but nothing before a hyphen: « Boulanger(ère)-pâtissier(ère) »
+    keeps its words joined."""
+    return "" if mark.string[mark.end() : mark.end() + 1] == "-" else " "
 
 
 def _drop_second_gender_form(text: str) -> str:
@@ -260,10 +263,13 @@ def expand_abbreviations(text: str) -> str:
 # hours (« 40 h/semaine »), shifts (« quart de nuit », « 2e quart », "night shift"), where the
 # work is done (« en mode hybride », "(Remote)"). Only the explicit forms: « Gardien de nuit »
 # names a job, and « - mode » may be the trade (fashion).
+# « 1 200 », « 22,50 », "1,200.00": digits grouped by thousands, so that « classe 1 25 $/h »
+# keeps its licence class.
+_AMOUNT = r"\d{1,3}(?:[\s,.]\d{3})*(?:[,.]\d{1,2})?"
 _POSTING_DETAILS = re.compile(
-    r"\$\s*\d[\d\s,.]*(?:\s*/\s*\w+)?"
-    r"|\b\d[\d\s,.]*\$(?:\s*/\s*\w+)?"
-    r"|\b\d+(?:[,.]\d+)?\s*(?:h|heures?|hrs?|hours?)\s*(?:/|par|per|a|an)\s*"
+    rf"\$\s*{_AMOUNT}(?:\s*/\s*\w+)?"
+    rf"|\b{_AMOUNT}\s*\$(?:\s*/\s*\w+)?"
+    r"|\b\d+(?:[,.]\d+)?\s*(?:h|heures?|hrs?|hours?)\s*(?:/|par|per|à|a)\s*"
     r"(?:sem(?:aine)?|week|wk)\b\.?"
     r"|\b(?:\d+\s*(?:e|er|re|ème|eme|st|nd|rd|th)\s+)?quart\s+de\s+(?:jour|soir|nuit)\b"
     r"|\b\d+\s*(?:e|er|re|ème|eme)\s+quart\b"
