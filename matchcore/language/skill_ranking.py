@@ -25,7 +25,7 @@ from matchcore.language.sections import heading_kind
 from matchcore.language.skills import SkillExtractor
 from matchcore.language.spelling_search import SpellingSearch
 from matchcore.language.terms import (
-    STOPWORDS,
+    content_words,
     detect_language,
     expand_skill_terms,
     tokenize,
@@ -92,12 +92,6 @@ class RankedSkill:
     start: int | None  # span of the words it was found in, None when implied by the whole text
     end: int | None
     text: str  # those words ("" when implied)
-
-
-def content_words(key: str) -> frozenset[str]:
-    """The words of a matching key (terms.text_key) that say something: no small words, no
-    single letters."""
-    return frozenset(word for word in key.split() if len(word) > 1 and word not in STOPWORDS)
 
 
 class SkillRanker:

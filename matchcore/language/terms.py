@@ -138,6 +138,12 @@ def text_key(text: str) -> str:
     return " ".join(token.key for token in tokenize(text))
 
 
+def content_words(key: str) -> frozenset[str]:
+    """The words of a matching key (text_key) that say something: no small words, no single
+    letters."""
+    return frozenset(word for word in key.split() if len(word) > 1 and word not in STOPWORDS)
+
+
 # Job titles ------------------------------------------------------------------------------------
 
 _GENDER_SUFFIXES = (

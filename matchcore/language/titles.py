@@ -33,6 +33,7 @@ from matchcore.language.store import bundle_load, bundle_save
 from matchcore.language.terms import (
     STOPWORDS,
     Language,
+    content_words,
     detect_language,
     has_letters,
     text_key,
@@ -185,10 +186,7 @@ def _with_relative_features(absolute: np.ndarray) -> np.ndarray:
     return np.hstack([absolute, relative])
 
 
-@lru_cache(maxsize=65536)
-def _meaning_words(key: str) -> frozenset[str]:
-    """The word keys of a matching key (terms.text_key) that carry meaning."""
-    return frozenset(w for w in key.split() if w not in STOPWORDS and len(w) > 1)
+_meaning_words = lru_cache(maxsize=65536)(content_words)  # a title's keys come back often
 
 
 @lru_cache(maxsize=65536)
